@@ -1,0 +1,67 @@
+/**
+ * Domain data of a sticky. It lives in the tldraw note's `meta` (a JSON
+ * object tldraw keeps as given), so the canvas record stays valid for
+ * tldraw's schema while carrying everything the verslag needs.
+ */
+import { z } from 'zod'
+import { tagSchema, type Tag } from './tags'
+
+export const authorSchema = z.object({
+  id: z.string().max(100),
+  name: z.string().max(200),
+  organisation: z.string().max(200).default(''),
+})
+export type Author = z.infer<typeof authorSchema>
+
+/** Fields of an afspraak sticky. */
+export const afspraakFieldsSchema = z.object({
+  wie: z.string().max(500).optional(),
+  /** ISO date (yyyy-mm-dd). */
+  wanneer: z.string().max(40).optional(),
+  /** Start and end time, "09:30". */
+  tijdVan: z.string().max(10).optional(),
+  tijdTot: z.string().max(10).optional(),
+  waar: z.string().max(500).optional(),
+})
+
+/** Fields of a regelruimte sticky (a request). */
+export const regelruimteFieldsSchema = z.object({
+  regeling: z.string().max(500).optional(),
+  gevraagdeRuimte: z.string().max(4000).optional(),
+  adressaat: z.string().max(500).optional(),
+  indiener: z.string().max(500).optional(),
+})
+
+/**
+ * The meta object of a note. Every field is optional but `tag`, so that a
+ * note made by stock tldraw (meta `{}`) is read as an "opmerking".
+ */
+export const stickyMetaSchema = z
+  .object({
+    tag: tagSchema,
+    author: authorSchema.optional(),
+    /** ISO timestamp. */
+    createdAt: z.string().max(40).optional(),
+    /** participant id → number of dots. */
+    votes: z.record(z.string(), z.number().int().min(0).max(100)).optional(),
+  })
+  .extend(afspraakFieldsSchema.shape)
+  .extend(regelruimteFieldsSchema.shape)
+
+export type StickyMeta = z.infer<typeof stickyMetaSchema>
+
+/** A sticky as the domain sees it, independent of the canvas. */
+export interface DomainSticky {
+  id: string
+  text: string
+  tag: Tag
+  /** Frame (sheet) id, or null when the sticky is outside any sheet. */
+  sheetId: string | null
+  x: number
+  y: number
+  meta: StickyMeta
+}
+
+export function voteCount(meta: Pick<StickyMeta, 'votes'>): number {
+  return Object.values(meta.votes ?? {}).reduce((a, b) => a + b, 0)
+}

@@ -1,0 +1,215 @@
+/**
+ * The layout of a session's Y.Doc and the few mutations both sides make on it.
+ *
+ *   array "tldraw"       YKeyValue of tldraw records, keyed by record id
+ *                        (document scope only: no camera, instance, presence)
+ *   map   "session"      SessionInfo fields (title, themagroep, deelnemers, …)
+ *   map   "facilitation" phase, timer, vote budget
+ */
+import { getIndexAbove } from '@tldraw/utils'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import * as Y from 'yjs'
+import { readBoard, type RecordLike } from './boardModel'
+import {
+  documentRecord,
+  frameRecord,
+  NOTE_SIZE,
+  noteRecord,
+  PAGE_ID,
+  pageRecord,
+  SHEET_GAP,
+  SHEET_PADDING,
+} from './records'
+import { sessionInfoSchema, type SessionInfo } from './session'
+import type { Author, StickyMeta } from './sticky'
+import type { Tag } from './tags'
+
+export const Y_RECORDS = 'tldraw'
+export const Y_SESSION = 'session'
+export const Y_FACILITATION = 'facilitation'
+
+// Any JSON-like record; tldraw's own types are stricter than Yjs needs.
+export type StoredRecord = RecordLike & Record<string, unknown>
+
+const keyValues = new WeakMap<Y.Doc, YKeyValue<StoredRecord>>()
+
+/** The record store of a doc. One YKeyValue per doc: it observes the array. */
+export function recordsOf(doc: Y.Doc): YKeyValue<StoredRecord> {
+  let kv = keyValues.get(doc)
+  if (!kv) {
+    kv = new YKeyValue<StoredRecord>(doc.getArray(Y_RECORDS))
+    keyValues.set(doc, kv)
+  }
+  return kv
+}
+
+export function allRecords(doc: Y.Doc): StoredRecord[] {
+  return [...recordsOf(doc).map.values()].map((entry) => entry.val)
+}
+
+export function readSessionInfo(doc: Y.Doc): SessionInfo | null {
+  const parsed = sessionInfoSchema.safeParse(doc.getMap(Y_SESSION).toJSON())
+  return parsed.success ? parsed.data : null
+}
+
+export function writeSessionInfo(doc: Y.Doc, info: Partial<SessionInfo>): void {
+  const map = doc.getMap(Y_SESSION)
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(info)) {
+      if (value === undefined) map.delete(key)
+      else map.set(key, value)
+    }
+  })
+}
+
+const SHEET_COLUMNS = 4
+const SHEET_ROWS = 3
+export const SHEET_WIDTH = SHEET_PADDING * 2 + SHEET_COLUMNS * NOTE_SIZE + (SHEET_COLUMNS - 1) * 20
+export const SHEET_HEIGHT = SHEET_PADDING * 2 + SHEET_ROWS * NOTE_SIZE + (SHEET_ROWS - 1) * 20
+
+function randomId(): string {
+  const bytes = new Uint8Array(12)
+  crypto.getRandomValues(bytes)
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('').slice(0, 16)
+}
+
+export function newShapeId(): string {
+  return `shape:${randomId()}`
+}
+
+function topIndex(records: Iterable<StoredRecord>, parentId: string): string | null {
+  let top: string | null = null
+  for (const r of records) {
+    if (r.typeName === 'shape' && r.parentId === parentId && typeof r.index === 'string') {
+      if (top === null || r.index > top) top = r.index
+    }
+  }
+  return top
+}
+
+/**
+ * Writes the document, page and one frame per sheet name into an empty doc,
+ * sheets laid out left to right. Does nothing to records that already exist.
+ */
+export function seedBoard(doc: Y.Doc, sheetNames: readonly string[]): void {
+  const kv = recordsOf(doc)
+  doc.transact(() => {
+    if (!kv.has(documentRecord().id)) kv.set(documentRecord().id, documentRecord() as unknown as StoredRecord)
+    if (!kv.has(PAGE_ID)) kv.set(PAGE_ID, pageRecord() as unknown as StoredRecord)
+    let index: string | null = topIndex(allRecords(doc), PAGE_ID)
+    sheetNames.forEach((name, i) => {
+      index = getIndexAbove(index as never)
+      const frame = frameRecord({
+        id: newShapeId(),
+        name,
+        x: i * (SHEET_WIDTH + SHEET_GAP),
+        y: 0,
+        w: SHEET_WIDTH,
+        h: SHEET_HEIGHT,
+        index,
+      })
+      kv.set(frame.id, frame as unknown as StoredRecord)
+    })
+  })
+}
+
+/** First free grid cell for a new note inside a frame, growing the frame if it is full. */
+function placeInSheet(doc: Y.Doc, frame: StoredRecord): { x: number; y: number } {
+  const kv = recordsOf(doc)
+  const w = Number(frame.props?.w ?? SHEET_WIDTH)
+  const cell = NOTE_SIZE + 20
+  const columns = Math.max(1, Math.floor((w - SHEET_PADDING * 2 + 20) / cell))
+  const children = allRecords(doc).filter((r) => r.typeName === 'shape' && r.parentId === frame.id)
+  const overlaps = (x: number, y: number) =>
+    children.some((c) => {
+      const cx = Number(c.x ?? 0)
+      const cy = Number(c.y ?? 0)
+      return cx < x + NOTE_SIZE && x < cx + NOTE_SIZE && cy < y + NOTE_SIZE && y < cy + NOTE_SIZE
+    })
+  for (let slot = 0; slot < 10_000; slot++) {
+    const x = SHEET_PADDING + (slot % columns) * cell
+    const y = SHEET_PADDING + Math.floor(slot / columns) * cell
+    if (!overlaps(x, y)) {
+      const needed = y + NOTE_SIZE + SHEET_PADDING
+      const h = Number(frame.props?.h ?? SHEET_HEIGHT)
+      if (needed > h) kv.set(frame.id, { ...frame, props: { ...frame.props, h: needed } })
+      return { x, y }
+    }
+  }
+  return { x: SHEET_PADDING, y: SHEET_PADDING }
+}
+
+/** Below everything on the page, left-aligned: room for stickies outside any sheet. */
+function placeOnPage(doc: Y.Doc): { x: number; y: number } {
+  const board = readBoard(allRecords(doc))
+  const loose = board.stickies.filter((s) => s.sheetId === null)
+  const sheetsBottom = Math.max(0, ...board.sheets.map((s) => s.y + s.h))
+  // Loose stickies form a row below the sheets; start a new row every 8.
+  const row = Math.floor(loose.length / 8)
+  const col = loose.length % 8
+  return { x: col * (NOTE_SIZE + 20), y: sheetsBottom + SHEET_GAP + row * (NOTE_SIZE + 20) }
+}
+
+export interface AddStickyInput {
+  text: string
+  tag: Tag
+  /** Sheet title (case-insensitive) or frame id. Unknown titles make a new sheet. */
+  sheet?: string
+  author?: Author
+  extraMeta?: Partial<StickyMeta>
+  now?: Date
+}
+
+/** Adds a note to the doc in one transaction; returns its id and sheet. */
+export function addSticky(doc: Y.Doc, input: AddStickyInput): { id: string; sheetId: string | null } {
+  const kv = recordsOf(doc)
+  let result: { id: string; sheetId: string | null } = { id: '', sheetId: null }
+  doc.transact(() => {
+    if (!kv.has(PAGE_ID)) seedBoard(doc, [])
+    let frame: StoredRecord | undefined
+    if (input.sheet) {
+      const wanted = input.sheet.trim().toLowerCase()
+      frame = allRecords(doc).find(
+        (r) =>
+          r.typeName === 'shape' &&
+          r.type === 'frame' &&
+          (r.id === input.sheet || String(r.props?.name ?? '').trim().toLowerCase() === wanted),
+      )
+      if (!frame) {
+        const sheets = readBoard(allRecords(doc)).sheets
+        const right = Math.max(-SHEET_GAP, ...sheets.map((s) => s.x + s.w))
+        const created = frameRecord({
+          id: newShapeId(),
+          name: input.sheet.trim(),
+          x: right + SHEET_GAP,
+          y: 0,
+          w: SHEET_WIDTH,
+          h: SHEET_HEIGHT,
+          index: getIndexAbove(topIndex(allRecords(doc), PAGE_ID) as never),
+        })
+        kv.set(created.id, created as unknown as StoredRecord)
+        frame = created as unknown as StoredRecord
+      }
+    }
+    const parentId = frame ? frame.id : PAGE_ID
+    const pos = frame ? placeInSheet(doc, frame) : placeOnPage(doc)
+    const meta: StickyMeta = {
+      ...input.extraMeta,
+      tag: input.tag,
+      ...(input.author ? { author: input.author } : {}),
+      createdAt: (input.now ?? new Date()).toISOString(),
+    }
+    const note = noteRecord({
+      id: newShapeId(),
+      text: input.text,
+      meta,
+      parentId,
+      x: pos.x,
+      y: pos.y,
+      index: getIndexAbove(topIndex(allRecords(doc), parentId) as never),
+    })
+    kv.set(note.id, note as unknown as StoredRecord)
+    result = { id: note.id, sheetId: frame ? frame.id : null }
+  })
+  return result
+}

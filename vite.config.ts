@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+
+// The client lives in client/ and is built into dist/client, which the
+// Express server serves. tldraw's assets are imported (not fetched from a
+// CDN), so the dev server must not pre-bundle @tldraw/assets.
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 3000,
+  },
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:3000',
+      '/yjs': { target: 'ws://localhost:3000', ws: true },
+    },
+  },
+})
