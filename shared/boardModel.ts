@@ -4,6 +4,7 @@
  * deterministic, so the server can build the verslag from the document alone.
  */
 import { flattenRichText } from './richText'
+import { parseSheetMeta, type SheetHeadingStyle } from './sheet'
 import { stickyMetaSchema, type DomainSticky, type StickyMeta } from './sticky'
 import { tagOf } from './tags'
 
@@ -29,6 +30,8 @@ export interface DomainSheet {
   y: number
   w: number
   h: number
+  /** How the verslag titles this sheet; absent means "opbrengst". */
+  headingStyle?: SheetHeadingStyle
 }
 
 /** A directed link between two stickies: from → to (start → end of an arrow). */
@@ -112,6 +115,7 @@ export function readBoard(records: Iterable<RecordLike>): DomainBoard {
         y: pos.y,
         w: num(shape.props?.w),
         h: num(shape.props?.h),
+        ...parseSheetMeta(shape.meta),
       })
     } else if (shape.type === 'note') {
       const pos = pagePos(shape)

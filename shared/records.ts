@@ -6,6 +6,7 @@
 import type { IndexKey } from '@tldraw/utils'
 import type { TLArrowBinding, TLArrowShape, TLDocument, TLFrameShape, TLNoteShape, TLPage } from '@tldraw/tlschema'
 import { toRichText } from './richText'
+import type { SheetMeta } from './sheet'
 import type { StickyMeta } from './sticky'
 import { TAG_INFO } from './tags'
 
@@ -34,6 +35,8 @@ export function frameRecord(opts: {
   w: number
   h: number
   index: string
+  /** Domain data of the sheet (see shared/sheet.ts). */
+  meta?: SheetMeta
 }): TLFrameShape {
   return {
     id: opts.id as TLFrameShape['id'],
@@ -47,7 +50,7 @@ export function frameRecord(opts: {
     isLocked: false,
     opacity: 1,
     props: { w: opts.w, h: opts.h, name: opts.name, color: 'black' },
-    meta: {},
+    meta: opts.meta ? JSON.parse(JSON.stringify(opts.meta)) : {},
   }
 }
 

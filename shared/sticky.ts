@@ -24,12 +24,26 @@ export const afspraakFieldsSchema = z.object({
   waar: z.string().max(500).optional(),
 })
 
+/** Life cycle of a regelruimte request; a request without a status is a concept. */
+export const REGELRUIMTE_STATUSES = [
+  'concept',
+  'ingediend',
+  'in behandeling',
+  'toegekend',
+  'afgewezen',
+  'ingetrokken',
+] as const
+export const regelruimteStatusSchema = z.enum(REGELRUIMTE_STATUSES)
+export type RegelruimteStatus = z.infer<typeof regelruimteStatusSchema>
+export const DEFAULT_REGELRUIMTE_STATUS: RegelruimteStatus = 'concept'
+
 /** Fields of a regelruimte sticky (a request). */
 export const regelruimteFieldsSchema = z.object({
   regeling: z.string().max(500).optional(),
   gevraagdeRuimte: z.string().max(4000).optional(),
   adressaat: z.string().max(500).optional(),
   indiener: z.string().max(500).optional(),
+  status: regelruimteStatusSchema.optional(),
 })
 
 /**
@@ -44,6 +58,10 @@ export const stickyMetaSchema = z
     createdAt: z.string().max(40).optional(),
     /** participant id → number of dots. */
     votes: z.record(z.string(), z.number().int().min(0).max(100)).optional(),
+    /** Id of the sticky this one is a sub-bullet of (nested bullets in the verslag). */
+    parentStickyId: z.string().max(100).optional(),
+    /** A prose paragraph rather than a bullet (kept from an imported verslag). */
+    prose: z.boolean().optional(),
   })
   .extend(afspraakFieldsSchema.shape)
   .extend(regelruimteFieldsSchema.shape)
