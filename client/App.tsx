@@ -1,0 +1,40 @@
+import { lazy, Suspense } from 'react'
+import { useT } from './i18n/useT'
+import { Link } from './router/Link'
+import { matchRoute } from './router/matchRoute'
+import { usePathname } from './router/usePathname'
+import { StartPage } from './start/StartPage'
+
+const SessionPage = lazy(() => import('./board/SessionPage'))
+
+function Loading() {
+  const t = useT()
+  return <div className="bp-center">{t('app.loading')}</div>
+}
+
+function NotFound() {
+  const t = useT()
+  return (
+    <div className="bp-center">
+      <p>{t('app.notFound')}</p>
+      <Link to="/">{t('app.toStart')}</Link>
+    </div>
+  )
+}
+
+/** Start page at `/`, a session's board at `/s/:id`. */
+export function App() {
+  const route = matchRoute(usePathname())
+  switch (route.name) {
+    case 'start':
+      return <StartPage />
+    case 'session':
+      return (
+        <Suspense fallback={<Loading />}>
+          <SessionPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      )
+    case 'notFound':
+      return <NotFound />
+  }
+}

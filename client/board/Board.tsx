@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { atom, Tldraw, type Editor, type TLUser } from 'tldraw'
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { CLOSE_REASONS, CloseCode } from '../../shared/closeCodes'
+import type { Participant } from '../identity/participant'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { useLanguage } from '../i18n/useLanguage'
+import { useT } from '../i18n/useT'
+import { Link } from '../router/Link'
+import { useConnectionStatus } from '../sync/useConnectionStatus'
+import { useLicenseKey } from '../sync/useLicenseKey'
+import { usePresentCount } from '../sync/usePresentCount'
+import { useSessionDoc } from '../sync/useSessionDoc'
+import { useSessionInfo } from '../sync/useSessionInfo'
+import { useYjsStore } from '../sync/useYjsStore'
+import { $author, $language } from './boardState'
+import { ConnectionBadge } from './ConnectionBadge'
+import { exposeTestHooks } from './exposeTestHooks'
+import { participantAuthor, participantUser } from './participantUser'
+import { registerTagSideEffects } from './registerTagSideEffects'
+import { ShortcutHelp } from './ShortcutHelp'
+import { TagBar } from './TagBar'
+import { TaggedNoteShapeUtil } from './TaggedNoteShapeUtil'
+import { useBoardShortcuts } from './useBoardShortcuts'
+
+const SHAPE_UTILS = [TaggedNoteShapeUtil]
+const ASSET_URLS = getAssetUrlsByImport()
+
+/** Shows every sheet: zoom to fit, but never closer than 100 %. */
+function zoomToSheets(editor: Editor): void {
+  editor.zoomToFit({ animation: { duration: 0 } })
+  if (editor.getZoomLevel() > 1) editor.resetZoom(editor.getViewportScreenCenter(), { animation: { duration: 0 } })
+}
+
+export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { sessionId: string; participant: Participant; onEditIdentity(): void; dialogOpen: boolean }) {
+  const t = useT()
+  const [language] = useLanguage()
+  const state = useSessionDoc(sessionId)
+  const $user = useMemo(() => atom<TLUser | null>('participant user', participantUser(participant)), [])
+  useEffect(() => {
+    $user.set(participantUser(participant))
+    $author.set(participantAuthor(participant))
+  }, [participant, $user])
+  useEffect(() => {
+    $language.set(language)
+  }, [language])
+
+  const store = useYjsStore({ state, $user, shapeUtils: SHAPE_UTILS })
+  const status = useConnectionStatus(state.session?.provider ?? null)
+  const info = useSessionInfo(state.session?.doc ?? null)
+  const present = usePresentCount(state.session?.provider.awareness ?? null)
+  const licenseKey = useLicenseKey()
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), [])
+  useBoardShortcuts(editor, toggleHelp, !dialogOpen)
+
+  useEffect(() => {
+    if (!editor) return
+    editor.user.updateUserPreferences({ locale: language, name: participant.name, color: participantUser(participant).color })
+  }, [editor, language, participant])
+
+  useEffect(() => {
+    if (!editor || !state.session) return
+    return exposeTestHooks({ editor, doc: state.session.doc, provider: state.session.provider })
+  }, [editor, state.session])
+
+  const onMount = useCallback((mounted: Editor) => {
+    const offSideEffects = registerTagSideEffects(mounted)
+    zoomToSheets(mounted)
+    setEditor(mounted)
+    return () => {
+      offSideEffects()
+      setEditor(null)
+    }
+  }, [])
+
+  const refused = state.refused
+  return (
+    <div className="bp-board">
+      <header className="bp-header bp-header--board">
+        <Link to="/" className="bp-back">
+          ← {t('board.back')}
+        </Link>
+        <div className="bp-board__title">
+          <h1>{info?.title ?? '…'}</h1>
+          {info && <span className="bp-muted">{info.themagroep}</span>}
+        </div>
+        <ConnectionBadge status={status} />
+        <span className="bp-present" data-present={present}>
+          {t('board.participants', { count: present })}
+        </span>
+        <button type="button" className="bp-me" onClick={onEditIdentity} title={t('identity.change')}>
+          {participant.name}
+          {participant.organisation ? ` · ${participant.organisation}` : ''}
+        </button>
+        <LanguageSwitch />
+      </header>
+      {editor && <TagBar editor={editor} onHelp={toggleHelp} />}
+      <div className="bp-canvas">
+        {refused ? (
+          <div className="bp-center">
+            <p className="bp-error">
+              {refused.code === CloseCode.UnknownSession ? t('board.unknownSession') : t('board.refused', { reason: refused.reason || CLOSE_REASONS[refused.code] || String(refused.code) })}
+            </p>
+            <Link to="/">{t('app.toStart')}</Link>
+          </div>
+        ) : licenseKey === undefined || store.status === 'loading' ? (
+          <div className="bp-center">{t('board.loading')}</div>
+        ) : (
+          <Tldraw
+            store={store}
+            shapeUtils={SHAPE_UTILS}
+            assetUrls={ASSET_URLS}
+            licenseKey={licenseKey ?? undefined}
+            onMount={onMount}
+            autoFocus
+          />
+        )}
+        {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { TAG_INFO, TAGS } from '../../shared/tags'
+import { useLanguage } from '../i18n/useLanguage'
+import { useT } from '../i18n/useT'
+import { HELP_KEY, NEW_STICKY_KEY } from './shortcuts'
+
+/** The board's keyboard shortcuts, toggled with `?`. */
+export function ShortcutHelp({ onClose }: { onClose(): void }) {
+  const t = useT()
+  const [language] = useLanguage()
+  const rows: [string, string][] = [
+    [NEW_STICKY_KEY.toUpperCase(), t('help.newSticky')],
+    ...TAGS.map((tag): [string, string] => [TAG_INFO[tag].shortcut, t('help.tagKey', { label: `${TAG_INFO[tag].symbol} ${TAG_INFO[tag].label[language]}` })]),
+    ['Enter', t('help.edit')],
+    ['Esc', t('help.stopEdit')],
+    ['Shift 1', t('help.zoomFit')],
+    [HELP_KEY, t('help.toggle')],
+  ]
+  return (
+    <div className="bp-help" role="dialog" aria-labelledby="help-title">
+      <div className="bp-help__head">
+        <h2 id="help-title">{t('help.title')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('help.close')}>
+          ×
+        </button>
+      </div>
+      <table>
+        <tbody>
+          {rows.map(([key, text]) => (
+            <tr key={key}>
+              <td>
+                <kbd>{key}</kbd>
+              </td>
+              <td>{text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,78 @@
+import { useValue, type Editor } from 'tldraw'
+import { TAG_INFO, TAGS, type Tag } from '../../shared/tags'
+import { useLanguage } from '../i18n/useLanguage'
+import { useT } from '../i18n/useT'
+import { $currentTag, $highlightTag } from './boardState'
+import { countTags } from './countTags'
+import { createStickyAtCenter } from './createStickyAtCenter'
+import { retagSelection } from './retagShapes'
+import { NEW_STICKY_KEY } from './shortcuts'
+
+/**
+ * The tags: pick the current tag (also retags the selection), see how many
+ * stickies carry each, highlight one tag (the others are dimmed), add a sticky.
+ */
+export function TagBar({ editor, onHelp }: { editor: Editor; onHelp(): void }) {
+  const t = useT()
+  const [language] = useLanguage()
+  const current = useValue($currentTag)
+  const highlight = useValue($highlightTag)
+  const counts = useValue('tag counts', () => countTags(editor.getCurrentPageShapes().filter((s) => s.type === 'note')), [editor])
+
+  const choose = (tag: Tag) => {
+    $currentTag.set(tag)
+    retagSelection(editor, tag)
+    editor.focus()
+  }
+  const toggleHighlight = (tag: Tag) => $highlightTag.set(highlight === tag ? null : tag)
+
+  return (
+    <div className="bp-tagbar" role="toolbar" aria-label={t('tags.current')}>
+      <button
+        type="button"
+        className="bp-tagbar__new"
+        style={{ ['--bp-tag' as string]: TAG_INFO[current].hex }}
+        onClick={() => {
+          createStickyAtCenter(editor, $currentTag.get())
+        }}
+        title={`${t('tags.newSticky')} (${NEW_STICKY_KEY.toUpperCase()})`}
+      >
+        + {t('tags.newSticky')} <kbd>{NEW_STICKY_KEY.toUpperCase()}</kbd>
+      </button>
+      <div className="bp-tagbar__tags">
+        {TAGS.map((tag) => {
+          const info = TAG_INFO[tag]
+          return (
+            <div key={tag} className={`bp-tag${tag === current ? ' is-current' : ''}${highlight === tag ? ' is-highlighted' : ''}`} style={{ ['--bp-tag' as string]: info.hex }}>
+              <button type="button" className="bp-tag__choose" data-tag={tag} aria-pressed={tag === current} onClick={() => choose(tag)} title={t('help.tagKey', { label: info.label[language] })}>
+                <span className="bp-tag__symbol" aria-hidden="true">
+                  {info.symbol}
+                </span>
+                {info.label[language]}
+                <kbd>{info.shortcut}</kbd>
+              </button>
+              <button
+                type="button"
+                className="bp-tag__count"
+                data-tag-count={tag}
+                aria-pressed={highlight === tag}
+                onClick={() => toggleHighlight(tag)}
+                title={`${t('tags.filter')}: ${info.label[language]}`}
+              >
+                {counts[tag]}
+              </button>
+            </div>
+          )
+        })}
+        {highlight !== null && (
+          <button type="button" className="bp-tagbar__all" onClick={() => $highlightTag.set(null)}>
+            {t('tags.filterAll')}
+          </button>
+        )}
+      </div>
+      <button type="button" className="bp-tagbar__help" onClick={onHelp}>
+        {t('help.open')}
+      </button>
+    </div>
+  )
+}

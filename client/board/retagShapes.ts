@@ -1,0 +1,20 @@
+import type { Editor, TLNoteShape } from 'tldraw'
+import { TAG_INFO, type Tag } from '../../shared/tags'
+
+/** Gives the selected stickies `tag` (meta.tag and colour); returns how many changed. */
+export function retagSelection(editor: Editor, tag: Tag): number {
+  const notes = editor
+    .getSelectedShapes()
+    .filter((shape): shape is TLNoteShape => shape.type === 'note' && shape.meta.tag !== tag)
+  if (notes.length === 0) return 0
+  editor.markHistoryStoppingPoint('retag')
+  editor.updateShapes(
+    notes.map((note) => ({
+      id: note.id,
+      type: 'note' as const,
+      props: { color: TAG_INFO[tag].color },
+      meta: { ...note.meta, tag },
+    })),
+  )
+  return notes.length
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'react'
+import type { Editor } from 'tldraw'
+import { $currentTag } from './boardState'
+import { createStickyAtCenter } from './createStickyAtCenter'
+import { retagSelection } from './retagShapes'
+import { boardShortcutOf } from './shortcuts'
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+}
+
+/**
+ * The board's own keys: digits choose the current tag and retag the
+ * selection, `s` adds a sticky with the current tag, `?` toggles the help.
+ * Ignored while typing (in a sticky or a form field) and while a dialog is open.
+ */
+export function useBoardShortcuts(editor: Editor | null, onToggleHelp: () => void, enabled: boolean): void {
+  useEffect(() => {
+    if (!editor || !enabled) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing || isTypingTarget(event.target)) return
+      if (editor.getEditingShapeId() !== null) return
+      const shortcut = boardShortcutOf(event)
+      if (!shortcut) return
+      event.preventDefault()
+      event.stopPropagation()
+      if (shortcut.kind === 'help') onToggleHelp()
+      else if (shortcut.kind === 'tag') {
+        $currentTag.set(shortcut.tag)
+        retagSelection(editor, shortcut.tag)
+      } else {
+        createStickyAtCenter(editor, $currentTag.get())
+      }
+    }
+    window.addEventListener('keydown', onKeyDown, { capture: true })
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true })
+  }, [editor, onToggleHelp, enabled])
+}

@@ -1,0 +1,75 @@
+/**
+ * Dutch UI text, the default language. Keys are flat and dotted; `{name}`
+ * marks a placeholder filled in by `t(key, { name })`. Domain words
+ * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
+ */
+export const nl = {
+  'app.name': 'Brownpaper',
+  'app.language': 'Taal',
+  'app.loading': 'Laden…',
+  'app.notFound': 'Deze pagina bestaat niet.',
+  'app.toStart': 'Naar de startpagina',
+
+  'start.title': 'Sessies',
+  'start.intro': 'Brownpapersessies en andere bijeenkomsten per themagroep. Open een sessie om samen stickies te plakken.',
+  'start.loading': 'Sessies laden…',
+  'start.empty.title': 'Nog geen sessies',
+  'start.empty.body':
+    'Maak hieronder je eerste sessie aan: geef een titel en de themagroep op. Brownpaper zet de vellen van het sessietype klaar; daarna deel je de link met de deelnemers en plakt iedereen stickies op hetzelfde bord.',
+  'start.count': '{count} sessies',
+  'start.open': 'Openen',
+  'start.noDate': 'geen datum',
+
+  'create.title': 'Nieuwe sessie',
+  'create.field.title': 'Titel',
+  'create.field.titlePlaceholder': 'Bijv. Brownpapersessie SO buiten het verpleeghuis',
+  'create.field.themagroep': 'Themagroep',
+  'create.field.themagroepPlaceholder': 'Bijv. Bekostiging SO buiten het verpleeghuis',
+  'create.field.type': 'Soort bijeenkomst',
+  'create.field.date': 'Datum',
+  'create.field.place': 'Plaats',
+  'create.field.placePlaceholder': 'Bijv. Norschoten, Barneveld',
+  'create.submit': 'Sessie aanmaken',
+  'create.submitting': 'Bezig…',
+
+  'error.title': 'Er ging iets mis',
+  'error.network': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+  'error.unexpected': 'Onverwacht antwoord van de server (status {status}).',
+  'error.retry': 'Opnieuw proberen',
+
+  'identity.title': 'Wie ben je?',
+  'identity.body': 'Je naam en organisatie staan bij je stickies en bij je cursor, zodat de anderen zien wie wat schrijft.',
+  'identity.name': 'Naam',
+  'identity.organisation': 'Organisatie',
+  'identity.submit': 'Naar het bord',
+  'identity.change': 'Naam wijzigen',
+
+  'board.loading': 'Bord laden…',
+  'board.unknownSession': 'Deze sessie bestaat niet (meer).',
+  'board.refused': 'De server weigert de verbinding met dit bord ({reason}).',
+  'board.back': 'Sessies',
+  'board.participants': '{count} aanwezig',
+
+  'status.verbonden': 'verbonden',
+  'status.opnieuwVerbinden': 'opnieuw verbinden',
+  'status.offline': 'offline',
+  'status.offlineHint': 'Je wijzigingen worden bewaard en samengevoegd zodra de verbinding terug is.',
+
+  'tags.current': 'Huidige tag',
+  'tags.filter': 'Markeer',
+  'tags.filterAll': 'Alles',
+  'tags.filterHint': 'Klik op een aantal om alleen die stickies te markeren.',
+  'tags.newSticky': 'Nieuwe sticky',
+
+  'help.title': 'Sneltoetsen',
+  'help.open': 'Sneltoetsen (?)',
+  'help.close': 'Sluiten',
+  'help.newSticky': 'Nieuwe sticky met de huidige tag, midden in beeld (in het vel eronder)',
+  'help.tagKey': 'Kies tag {label} en geef de geselecteerde stickies die tag',
+  'help.edit': 'Tekst van de geselecteerde sticky bewerken',
+  'help.stopEdit': 'Stoppen met typen',
+  'help.toggle': 'Deze hulp tonen of verbergen',
+  'help.zoomFit': 'Alles in beeld',
+} as const
+
+export type MessageKey = keyof typeof nl

@@ -1,0 +1,14 @@
+import { isSessionId } from '../../shared/sessionId'
+
+export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'notFound' }
+
+/** Maps a pathname to a page: `/` is the start page, `/s/:id` a session's board. */
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'start' }
+  const session = /^\/s\/([^/]+)\/?$/.exec(pathname)
+  if (session) {
+    const id = decodeURIComponent(session[1]!)
+    return isSessionId(id) ? { name: 'session', sessionId: id } : { name: 'notFound' }
+  }
+  return { name: 'notFound' }
+}

@@ -1,0 +1,65 @@
+import { createPresenceStateDerivation, InstancePresenceRecordType, react, type Signal, type TLInstancePresence, type TLStore, type TLUser } from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
+const presenceIdOf = (clientId: number) => InstancePresenceRecordType.createId(String(clientId))
+
+/**
+ * Publishes this browser's tldraw presence (cursor, selection, name, colour)
+ * in the provider's awareness and mirrors the others' presence into the store
+ * as `instance_presence` records, which tldraw draws as live cursors. Presence
+ * never enters the Y.Doc.
+ */
+export function bindPresence(store: TLStore, awareness: Awareness, $user: Signal<TLUser | null>): () => void {
+  const ownId = presenceIdOf(awareness.clientID)
+  const $presence = createPresenceStateDerivation($user, { instanceId: ownId })(store)
+
+  let frame = 0
+  const publish = () => {
+    frame = 0
+    awareness.setLocalStateField('presence', $presence.get() ?? null)
+  }
+  publish()
+  const stopReacting = react('publish presence', () => {
+    $presence.get()
+    if (!frame) frame = requestAnimationFrame(publish)
+  })
+
+  const readPresence = (clientId: number): TLInstancePresence | null => {
+    const state = awareness.getStates().get(clientId) as { presence?: TLInstancePresence | null } | undefined
+    const presence = state?.presence
+    if (!presence || clientId === awareness.clientID) return null
+    // Key the record by the awareness client, so that it can be removed when the client leaves.
+    return { ...presence, id: presenceIdOf(clientId) }
+  }
+
+  const onChange = ({ added, updated, removed }: AwarenessChange) => {
+    const toPut: TLInstancePresence[] = []
+    const toRemove: TLInstancePresence['id'][] = []
+    for (const clientId of [...added, ...updated]) {
+      const presence = readPresence(clientId)
+      if (presence) toPut.push(presence)
+      else if (clientId !== awareness.clientID) toRemove.push(presenceIdOf(clientId))
+    }
+    for (const clientId of removed) toRemove.push(presenceIdOf(clientId))
+    store.mergeRemoteChanges(() => {
+      const present = toRemove.filter((id) => store.has(id))
+      if (present.length) store.remove(present)
+      if (toPut.length) store.put(toPut)
+    })
+  }
+  awareness.on('change', onChange)
+  onChange({ added: [...awareness.getStates().keys()], updated: [], removed: [] })
+
+  return () => {
+    stopReacting()
+    if (frame) cancelAnimationFrame(frame)
+    awareness.off('change', onChange)
+    awareness.setLocalStateField('presence', null)
+  }
+}
