@@ -1,0 +1,260 @@
+/**
+ * Identities and secrets: resolves the caller of a request or websocket into
+ * an Actor (P2, P3, P13), logs accounts in, redeems invites, writes the
+ * audit log (P16). Decisions are left to `can` (policy.ts).
+ */
+import type { IncomingMessage } from 'node:http'
+import { parseCookie } from 'cookie'
+import type { InviteRole, MeResponse } from '../../shared/access'
+import type { AccessStores, InviteRecord, ParticipantIdentity, UserRecord } from './AccessStores'
+import { ADMIN, ANONYMOUS, actorId, actorName, type Actor } from './Actor'
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password'
+import { csrfTokenFor, hashToken, newId, newToken, safeEqual } from './tokens'
+
+export const SESSION_COOKIE = 'bp_session'
+const USER_LOGIN_HOURS = 24 * 7
+const DEFAULT_INVITE_HOURS = 24 * 7
+
+/** How the actor was recognised: cookie-authenticated requests need a CSRF token (P14). */
+export type Via = 'none' | 'cookie' | 'bearer' | 'query'
+
+export interface Auth {
+  actor: Actor
+  via: Via
+  /** The cookie session's secret, when `via` is cookie (for the CSRF check and logout). */
+  sessionToken: string | null
+}
+
+export interface AccessOptions {
+  stores: AccessStores
+  adminToken?: string | undefined
+  now?: () => Date
+}
+
+const hoursFrom = (now: Date, hours: number): string => new Date(now.getTime() + hours * 3_600_000).toISOString()
+
+export class AccessService {
+  readonly stores: AccessStores
+  private readonly adminToken: string | null
+  private readonly now: () => Date
+  private setupTokenHash: string | null = null
+
+  constructor(options: AccessOptions) {
+    this.stores = options.stores
+    this.adminToken = options.adminToken ? options.adminToken : null
+    this.now = options.now ?? (() => new Date())
+  }
+
+  private iso(): string {
+    return this.now().toISOString()
+  }
+
+  // --- resolving the caller -------------------------------------------------
+
+  /** The caller of an HTTP request or websocket upgrade. A bad credential counts as none (P2). */
+  async resolve(req: IncomingMessage, queryToken: string | null = null): Promise<Auth> {
+    const header = req.headers.authorization
+    if (header?.startsWith('Bearer ')) {
+      const actor = await this.actorForToken(header.slice('Bearer '.length).trim())
+      return { actor, via: actor.kind === 'anonymous' ? 'none' : 'bearer', sessionToken: null }
+    }
+    if (queryToken) {
+      const actor = await this.actorForToken(queryToken)
+      if (actor.kind !== 'anonymous') return { actor, via: 'query', sessionToken: null }
+    }
+    const cookie = req.headers.cookie ? parseCookie(req.headers.cookie)[SESSION_COOKIE] : undefined
+    if (cookie) {
+      const actor = await this.actorForSessionToken(cookie)
+      if (actor.kind !== 'anonymous') return { actor, via: 'cookie', sessionToken: cookie }
+    }
+    return { actor: ANONYMOUS, via: 'none', sessionToken: null }
+  }
+
+  /** The admin token, or an invite token used directly (automation, stock y-websocket clients). */
+  async actorForToken(token: string): Promise<Actor> {
+    if (!token || token.length > 500) return ANONYMOUS
+    if (this.adminToken && safeEqual(token, this.adminToken)) return ADMIN
+    const invite = await this.validInvite(token)
+    if (!invite) return ANONYMOUS
+    return {
+      kind: 'participant',
+      id: `invite-${invite.id}`,
+      name: `Uitnodiging (${invite.role})`,
+      organisation: '',
+      role: invite.role,
+      sessionId: invite.sessionId,
+      inviteId: invite.id,
+    }
+  }
+
+  async actorForSessionToken(token: string): Promise<Actor> {
+    if (token.length > 500) return ANONYMOUS
+    const login = await this.stores.logins.get(hashToken(token))
+    if (!login || login.expiresAt <= this.iso()) return ANONYMOUS
+    if (login.userId) {
+      const user = await this.stores.users.get(login.userId)
+      return user ? this.userActor(user) : ANONYMOUS
+    }
+    if (login.participant) {
+      // A revoked or expired invite ends the sessions it opened (P13).
+      const invite = await this.stores.invites.get(login.participant.inviteId)
+      if (!invite || invite.revokedAt || invite.expiresAt <= this.iso()) return ANONYMOUS
+      return { kind: 'participant', ...login.participant }
+    }
+    return ANONYMOUS
+  }
+
+  async userActor(user: UserRecord): Promise<Actor> {
+    const themagroepen = await this.stores.themagroepen.groupsOf(user.id)
+    return { kind: 'user', id: user.id, email: user.email, name: user.name, role: user.role, themagroepen }
+  }
+
+  /** The CSRF token that belongs to a cookie session (P14). */
+  csrfToken(sessionToken: string): string {
+    return csrfTokenFor(sessionToken)
+  }
+
+  checkCsrf(auth: Auth, headerValue: string | undefined): boolean {
+    if (auth.via !== 'cookie' || !auth.sessionToken) return true
+    return typeof headerValue === 'string' && safeEqual(headerValue, csrfTokenFor(auth.sessionToken))
+  }
+
+  // --- accounts ---------------------------------------------------------------
+
+  async addUser(input: { email: string; name: string; role: UserRecord['role']; password: string; themagroepen?: readonly string[] }): Promise<UserRecord | null> {
+    const user: UserRecord = {
+      id: newId(),
+      email: input.email.trim().toLowerCase(),
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      createdAt: this.iso(),
+    }
+    if (!(await this.stores.users.create(user))) return null
+    for (const group of input.themagroepen ?? []) {
+      await this.stores.themagroepen.ensure(group, user.createdAt)
+      await this.stores.themagroepen.addMember(group, user.id)
+    }
+    return user
+  }
+
+  /** Checks the password (same cost for an unknown email) and opens a cookie session. */
+  async login(email: string, password: string): Promise<{ user: UserRecord; sessionToken: string } | null> {
+    const user = await this.stores.users.getByEmail(email.trim().toLowerCase())
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()))
+    if (!user || !ok) return null
+    const sessionToken = newToken()
+    const now = this.now()
+    await this.stores.logins.create({
+      tokenHash: hashToken(sessionToken),
+      userId: user.id,
+      participant: null,
+      createdAt: now.toISOString(),
+      expiresAt: hoursFrom(now, USER_LOGIN_HOURS),
+    })
+    return { user, sessionToken }
+  }
+
+  async logout(sessionToken: string): Promise<void> {
+    await this.stores.logins.delete(hashToken(sessionToken))
+  }
+
+  // --- first-run setup ----------------------------------------------------------
+
+  /** A one-time setup token while no account exists (printed by `npm start`); null otherwise. */
+  async issueSetupToken(): Promise<string | null> {
+    if ((await this.stores.users.count()) > 0) return null
+    const token = newToken()
+    this.setupTokenHash = hashToken(token)
+    return token
+  }
+
+  async setupPending(): Promise<boolean> {
+    return this.setupTokenHash !== null && (await this.stores.users.count()) === 0
+  }
+
+  /** Creates the first coördinator with the setup token; the token is spent either way it succeeds. */
+  async completeSetup(token: string, input: { email: string; name: string; password: string }): Promise<UserRecord | null> {
+    if (!this.setupTokenHash || !safeEqual(hashToken(token), this.setupTokenHash)) return null
+    if ((await this.stores.users.count()) > 0) return null
+    const user = await this.addUser({ ...input, role: 'coordinator' })
+    if (user) this.setupTokenHash = null
+    return user
+  }
+
+  // --- invites ------------------------------------------------------------------
+
+  async createInvite(sessionId: string, role: InviteRole, createdBy: Actor, expiresInHours = DEFAULT_INVITE_HOURS): Promise<{ invite: InviteRecord; token: string }> {
+    const token = newToken()
+    const now = this.now()
+    const invite: InviteRecord = {
+      id: newId(),
+      tokenHash: hashToken(token),
+      sessionId,
+      role,
+      createdBy: actorId(createdBy),
+      createdAt: now.toISOString(),
+      expiresAt: hoursFrom(now, expiresInHours),
+      revokedAt: null,
+    }
+    await this.stores.invites.create(invite)
+    return { invite, token }
+  }
+
+  /** The invite a token names, if it is neither expired nor revoked. */
+  async validInvite(token: string): Promise<InviteRecord | null> {
+    if (token.length > 500) return null
+    const invite = await this.stores.invites.getByTokenHash(hashToken(token))
+    if (!invite || invite.revokedAt || invite.expiresAt <= this.iso()) return null
+    return invite
+  }
+
+  /** Redeems an invite: a participant identity in a new cookie session. */
+  async join(token: string, name: string, organisation: string): Promise<{ participant: ParticipantIdentity; sessionToken: string } | null> {
+    const invite = await this.validInvite(token)
+    if (!invite) return null
+    const participant: ParticipantIdentity = {
+      id: newId(),
+      name,
+      organisation,
+      role: invite.role,
+      sessionId: invite.sessionId,
+      inviteId: invite.id,
+    }
+    const sessionToken = newToken()
+    await this.stores.logins.create({
+      tokenHash: hashToken(sessionToken),
+      userId: null,
+      participant,
+      createdAt: this.iso(),
+      expiresAt: invite.expiresAt,
+    })
+    return { participant, sessionToken }
+  }
+
+  // --- audit ----------------------------------------------------------------------
+
+  async audit(actor: Actor, action: string, about: { sessionId?: string | null; themagroep?: string | null; detail?: string } = {}): Promise<void> {
+    await this.stores.audit.append({
+      at: this.iso(),
+      actor: actorId(actor),
+      actorName: actorName(actor),
+      action,
+      sessionId: about.sessionId ?? null,
+      themagroep: about.themagroep ?? null,
+      detail: about.detail ?? '',
+    })
+  }
+
+  me(actor: Actor): MeResponse {
+    switch (actor.kind) {
+      case 'anonymous':
+      case 'admin':
+        return { kind: actor.kind }
+      case 'user':
+        return { kind: 'user', id: actor.id, email: actor.email, name: actor.name, role: actor.role, themagroepen: [...actor.themagroepen] }
+      case 'participant':
+        return { kind: 'participant', id: actor.id, name: actor.name, organisation: actor.organisation, role: actor.role, sessionId: actor.sessionId }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The stores access control needs, part of the one Storage interface
+ * (server/storage/Storage.ts) and of its contract suite. Secrets are never
+ * stored: passwords as scrypt hashes, tokens as SHA-256 hex.
+ */
+import type { AccountRole, AuditEntry, InviteRole } from '../../shared/access'
+
+export interface UserRecord {
+  id: string
+  /** Lower-case. */
+  email: string
+  name: string
+  role: AccountRole
+  passwordHash: string
+  createdAt: string
+}
+
+export interface UserStore {
+  /** Adds a user; false when the email is taken. */
+  create(user: UserRecord): Promise<boolean>
+  get(id: string): Promise<UserRecord | null>
+  getByEmail(email: string): Promise<UserRecord | null>
+  count(): Promise<number>
+}
+
+export interface ParticipantIdentity {
+  id: string
+  name: string
+  organisation: string
+  role: InviteRole
+  sessionId: string
+  inviteId: string
+}
+
+/** A cookie session: either an account's or an invite participant's. */
+export interface LoginRecord {
+  tokenHash: string
+  userId: string | null
+  participant: ParticipantIdentity | null
+  createdAt: string
+  expiresAt: string
+}
+
+export interface LoginStore {
+  create(login: LoginRecord): Promise<void>
+  get(tokenHash: string): Promise<LoginRecord | null>
+  delete(tokenHash: string): Promise<void>
+  /** Drops logins that expired before `now` (ISO); returns how many. */
+  deleteExpired(now: string): Promise<number>
+}
+
+export interface ThemagroepStore {
+  /** Creates the themagroep if missing; true when it was created now. */
+  ensure(name: string, createdAt: string): Promise<boolean>
+  exists(name: string): Promise<boolean>
+  list(): Promise<string[]>
+  /** Adds a member (idempotent). The themagroep must exist. */
+  addMember(name: string, userId: string): Promise<void>
+  members(name: string): Promise<string[]>
+  /** Names of the themagroepen a user is a member of, sorted. */
+  groupsOf(userId: string): Promise<string[]>
+}
+
+export interface InviteRecord {
+  id: string
+  tokenHash: string
+  sessionId: string
+  role: InviteRole
+  createdBy: string
+  createdAt: string
+  expiresAt: string
+  revokedAt: string | null
+}
+
+export interface InviteStore {
+  create(invite: InviteRecord): Promise<void>
+  get(id: string): Promise<InviteRecord | null>
+  getByTokenHash(tokenHash: string): Promise<InviteRecord | null>
+  /** A session's invites, newest first. */
+  listForSession(sessionId: string): Promise<InviteRecord[]>
+  /** Marks the invite revoked (first revocation wins); false when unknown. */
+  revoke(id: string, at: string): Promise<boolean>
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>
+
+export interface AuditQuery {
+  /** Only entries about these themagroepen, or by `actor`; all entries when omitted. */
+  themagroepen?: readonly string[]
+  actor?: string
+  /** Newest first, at most this many (default 200). */
+  limit?: number
+}
+
+export interface AuditStore {
+  append(entry: NewAuditEntry): Promise<number>
+  list(query?: AuditQuery): Promise<AuditEntry[]>
+}
+
+export interface AccessStores {
+  readonly users: UserStore
+  readonly logins: LoginStore
+  readonly themagroepen: ThemagroepStore
+  readonly invites: InviteStore
+  readonly audit: AuditStore
+}

@@ -1,0 +1,310 @@
+/**
+ * SQLite access stores on the same database file as the documents. Tables are
+ * created on open; statements are prepared once. Only hashes of secrets are
+ * written (see AccessStores.ts).
+ */
+import type Database from 'better-sqlite3'
+import type { AuditEntry } from '../../shared/access'
+import { accountRoleSchema, inviteRoleSchema } from '../../shared/access'
+import type {
+  AccessStores,
+  AuditQuery,
+  AuditStore,
+  InviteRecord,
+  InviteStore,
+  LoginRecord,
+  LoginStore,
+  NewAuditEntry,
+  ParticipantIdentity,
+  ThemagroepStore,
+  UserRecord,
+  UserStore,
+} from './AccessStores'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS logins (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT,
+  participant TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS themagroepen (
+  name TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS themagroep_members (
+  themagroep TEXT NOT NULL REFERENCES themagroepen(name),
+  user_id TEXT NOT NULL,
+  PRIMARY KEY (themagroep, user_id)
+);
+CREATE TABLE IF NOT EXISTS invites (
+  id TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  session_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX IF NOT EXISTS invites_session ON invites(session_id, created_at);
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  actor_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  session_id TEXT,
+  themagroep TEXT,
+  detail TEXT NOT NULL
+);
+`
+
+interface UserRow {
+  id: string
+  email: string
+  name: string
+  role: string
+  password_hash: string
+  created_at: string
+}
+interface LoginRow {
+  token_hash: string
+  user_id: string | null
+  participant: string | null
+  created_at: string
+  expires_at: string
+}
+interface InviteRow {
+  id: string
+  token_hash: string
+  session_id: string
+  role: string
+  created_by: string
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+}
+interface AuditRow {
+  id: number
+  at: string
+  actor: string
+  actor_name: string
+  action: string
+  session_id: string | null
+  themagroep: string | null
+  detail: string
+}
+
+const toUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: accountRoleSchema.parse(r.role),
+  passwordHash: r.password_hash,
+  createdAt: r.created_at,
+})
+const toInvite = (r: InviteRow): InviteRecord => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  sessionId: r.session_id,
+  role: inviteRoleSchema.parse(r.role),
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+})
+const toAudit = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  actorName: r.actor_name,
+  action: r.action,
+  sessionId: r.session_id,
+  themagroep: r.themagroep,
+  detail: r.detail,
+})
+
+class SqliteUserStore implements UserStore {
+  private readonly insert
+  private readonly byId
+  private readonly byEmail
+  private readonly total
+  constructor(db: Database.Database) {
+    this.insert = db.prepare(
+      'INSERT OR IGNORE INTO users (id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    this.byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?')
+    this.byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?')
+    this.total = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users')
+  }
+  async create(u: UserRecord): Promise<boolean> {
+    return this.insert.run(u.id, u.email, u.name, u.role, u.passwordHash, u.createdAt).changes === 1
+  }
+  async get(id: string): Promise<UserRecord | null> {
+    const row = this.byId.get(id)
+    return row ? toUser(row) : null
+  }
+  async getByEmail(email: string): Promise<UserRecord | null> {
+    const row = this.byEmail.get(email)
+    return row ? toUser(row) : null
+  }
+  async count(): Promise<number> {
+    return this.total.get()?.n ?? 0
+  }
+}
+
+class SqliteLoginStore implements LoginStore {
+  private readonly insert
+  private readonly byHash
+  private readonly remove
+  private readonly removeExpired
+  constructor(db: Database.Database) {
+    this.insert = db.prepare(
+      'INSERT OR REPLACE INTO logins (token_hash, user_id, participant, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    )
+    this.byHash = db.prepare<[string], LoginRow>('SELECT * FROM logins WHERE token_hash = ?')
+    this.remove = db.prepare('DELETE FROM logins WHERE token_hash = ?')
+    this.removeExpired = db.prepare('DELETE FROM logins WHERE expires_at < ?')
+  }
+  async create(l: LoginRecord): Promise<void> {
+    this.insert.run(l.tokenHash, l.userId, l.participant ? JSON.stringify(l.participant) : null, l.createdAt, l.expiresAt)
+  }
+  async get(tokenHash: string): Promise<LoginRecord | null> {
+    const row = this.byHash.get(tokenHash)
+    if (!row) return null
+    return {
+      tokenHash: row.token_hash,
+      userId: row.user_id,
+      participant: row.participant ? (JSON.parse(row.participant) as ParticipantIdentity) : null,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+    }
+  }
+  async delete(tokenHash: string): Promise<void> {
+    this.remove.run(tokenHash)
+  }
+  async deleteExpired(now: string): Promise<number> {
+    return this.removeExpired.run(now).changes
+  }
+}
+
+class SqliteThemagroepStore implements ThemagroepStore {
+  private readonly insert
+  private readonly one
+  private readonly all
+  private readonly addOne
+  private readonly membersOf
+  private readonly groups
+  constructor(db: Database.Database) {
+    this.insert = db.prepare('INSERT OR IGNORE INTO themagroepen (name, created_at) VALUES (?, ?)')
+    this.one = db.prepare<[string], { name: string }>('SELECT name FROM themagroepen WHERE name = ?')
+    this.all = db.prepare<[], { name: string }>('SELECT name FROM themagroepen ORDER BY name')
+    this.addOne = db.prepare('INSERT OR IGNORE INTO themagroep_members (themagroep, user_id) VALUES (?, ?)')
+    this.membersOf = db.prepare<[string], { user_id: string }>(
+      'SELECT user_id FROM themagroep_members WHERE themagroep = ? ORDER BY user_id',
+    )
+    this.groups = db.prepare<[string], { themagroep: string }>(
+      'SELECT themagroep FROM themagroep_members WHERE user_id = ? ORDER BY themagroep',
+    )
+  }
+  async ensure(name: string, createdAt: string): Promise<boolean> {
+    return this.insert.run(name, createdAt).changes === 1
+  }
+  async exists(name: string): Promise<boolean> {
+    return this.one.get(name) !== undefined
+  }
+  async list(): Promise<string[]> {
+    return this.all.all().map((r) => r.name)
+  }
+  async addMember(name: string, userId: string): Promise<void> {
+    if (!(await this.exists(name))) throw new Error(`unknown themagroep ${name}`)
+    this.addOne.run(name, userId)
+  }
+  async members(name: string): Promise<string[]> {
+    return this.membersOf.all(name).map((r) => r.user_id)
+  }
+  async groupsOf(userId: string): Promise<string[]> {
+    return this.groups.all(userId).map((r) => r.themagroep)
+  }
+}
+
+class SqliteInviteStore implements InviteStore {
+  private readonly insert
+  private readonly byId
+  private readonly byHash
+  private readonly forSession
+  private readonly markRevoked
+  constructor(db: Database.Database) {
+    this.insert = db.prepare(
+      'INSERT INTO invites (id, token_hash, session_id, role, created_by, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    this.byId = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE id = ?')
+    this.byHash = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE token_hash = ?')
+    this.forSession = db.prepare<[string], InviteRow>(
+      'SELECT * FROM invites WHERE session_id = ? ORDER BY created_at DESC, rowid DESC',
+    )
+    this.markRevoked = db.prepare('UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?')
+  }
+  async create(i: InviteRecord): Promise<void> {
+    this.insert.run(i.id, i.tokenHash, i.sessionId, i.role, i.createdBy, i.createdAt, i.expiresAt, i.revokedAt)
+  }
+  async get(id: string): Promise<InviteRecord | null> {
+    const row = this.byId.get(id)
+    return row ? toInvite(row) : null
+  }
+  async getByTokenHash(tokenHash: string): Promise<InviteRecord | null> {
+    const row = this.byHash.get(tokenHash)
+    return row ? toInvite(row) : null
+  }
+  async listForSession(sessionId: string): Promise<InviteRecord[]> {
+    return this.forSession.all(sessionId).map(toInvite)
+  }
+  async revoke(id: string, at: string): Promise<boolean> {
+    return this.markRevoked.run(at, id).changes === 1
+  }
+}
+
+class SqliteAuditStore implements AuditStore {
+  private readonly insert
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare(
+      'INSERT INTO audit (at, actor, actor_name, action, session_id, themagroep, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+  }
+  async append(e: NewAuditEntry): Promise<number> {
+    return Number(this.insert.run(e.at, e.actor, e.actorName, e.action, e.sessionId, e.themagroep, e.detail).lastInsertRowid)
+  }
+  async list(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    const { themagroepen, actor, limit = 200 } = query
+    if (!themagroepen) {
+      return this.db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit).map(toAudit)
+    }
+    const marks = themagroepen.map(() => '?').join(', ')
+    const where = themagroepen.length > 0 ? `themagroep IN (${marks}) OR actor = ?` : 'actor = ?'
+    return this.db
+      .prepare<unknown[], AuditRow>(`SELECT * FROM audit WHERE ${where} ORDER BY id DESC LIMIT ?`)
+      .all(...themagroepen, actor ?? '', limit)
+      .map(toAudit)
+  }
+}
+
+export function createSqliteAccessStores(db: Database.Database): AccessStores {
+  db.exec(SCHEMA)
+  return {
+    users: new SqliteUserStore(db),
+    logins: new SqliteLoginStore(db),
+    themagroepen: new SqliteThemagroepStore(db),
+    invites: new SqliteInviteStore(db),
+    audit: new SqliteAuditStore(db),
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The websocket hook (P2–P6, P14): who opens `/yjs/<sessionId>` and whether
+ * the connection may read, write or nothing. Credentials: `?token=` (invite
+ * or admin token, as the stock y-websocket client sends `params: { token }`),
+ * `Authorization: Bearer`, or the session cookie from the same origin.
+ */
+import type { IncomingMessage } from 'node:http'
+import { CloseCode } from '../../shared/closeCodes'
+import type { SessionStore } from '../storage/Storage'
+import type { AccessService } from './AccessService'
+import type { Actor } from './Actor'
+import { can } from './policy'
+
+export type ConnectionDecision =
+  | { ok: true; actor: Actor; readOnly: boolean }
+  | { ok: false; code: number; reason: string }
+
+function queryToken(req: IncomingMessage): string | null {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('token')
+}
+
+/** P14: a cookie-authenticated upgrade must come from a page of this server. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin
+  if (!origin) return true // not a browser: it cannot have been lured into sending our cookie
+  try {
+    return new URL(origin).host === req.headers.host
+  } catch {
+    return false
+  }
+}
+
+export async function authenticateConnection(
+  access: AccessService,
+  sessions: SessionStore,
+  req: IncomingMessage,
+  sessionId: string,
+): Promise<ConnectionDecision> {
+  const session = await sessions.get(sessionId)
+  if (!session) return { ok: false, code: CloseCode.UnknownSession, reason: 'UnknownSession' }
+  const auth = await access.resolve(req, queryToken(req))
+  if (auth.via === 'cookie' && !sameOrigin(req)) return { ok: false, code: CloseCode.Forbidden, reason: 'Forbidden' }
+  const resource = { sessionId: session.id, themagroep: session.themagroep }
+  const read = can(auth.actor, 'board:read', resource)
+  if (!read.allow) {
+    return read.status === 401
+      ? { ok: false, code: CloseCode.Unauthorized, reason: 'Unauthorized' }
+      : { ok: false, code: CloseCode.Forbidden, reason: 'Forbidden' }
+  }
+  return { ok: true, actor: auth.actor, readOnly: !can(auth.actor, 'board:write', resource).allow }
+}

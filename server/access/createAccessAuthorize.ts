@@ -1,0 +1,56 @@
+/**
+ * The one authorization middleware (`ctx.authorize(action)`): resolves the
+ * caller, checks CSRF for cookie requests (P14), finds the resource the
+ * action is about (the route's `:id` session, `:name` themagroep, or the
+ * themagroep a new session names) and asks the pure policy `can` (P1–P12).
+ */
+import type { Request, RequestHandler } from 'express'
+import { CSRF_HEADER } from '../../shared/access'
+import { HttpError, sessionNotFound } from '../http/errors'
+import type { SessionStore } from '../storage/Storage'
+import type { AccessService } from './AccessService'
+import { can, type Action, type Resource } from './policy'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+async function resourceOf(req: Request, action: Action, access: AccessService, sessions: SessionStore): Promise<Resource> {
+  const id = req.params.id
+  if (typeof id === 'string') {
+    const session = await sessions.get(id)
+    if (!session) throw sessionNotFound(id)
+    return { sessionId: session.id, themagroep: session.themagroep }
+  }
+  const name = req.params.name
+  if (typeof name === 'string' && action.startsWith('themagroep:')) return { themagroep: name }
+  if (action === 'session:create') {
+    const body: unknown = req.body
+    const themagroep = typeof body === 'object' && body !== null && 'themagroep' in body ? body.themagroep : undefined
+    // An invalid body is the route's 400; the policy then sees no themagroep yet.
+    if (typeof themagroep === 'string' && themagroep.trim()) {
+      const trimmed = themagroep.trim()
+      return { themagroep: trimmed, themagroepExists: await access.stores.themagroepen.exists(trimmed) }
+    }
+  }
+  return {}
+}
+
+export function createAccessAuthorize(access: AccessService, sessions: SessionStore): (action: Action) => RequestHandler {
+  return (action) => async (req, res, next) => {
+    const auth = await access.resolve(req)
+    res.locals.auth = auth
+    res.locals.actor = auth.actor
+    if (!SAFE_METHODS.has(req.method) && !access.checkCsrf(auth, req.get(CSRF_HEADER))) {
+      throw new HttpError(403, 'csrf', 'Ontbrekend of ongeldig CSRF-token (missing or invalid X-Brownpaper-CSRF header)')
+    }
+    if (auth.actor.kind === 'anonymous' && !can(auth.actor, action).allow) {
+      throw new HttpError(401, 'unauthorized', 'Log in of gebruik een uitnodigingslink (authentication required)')
+    }
+    const decision = can(auth.actor, action, await resourceOf(req, action, access, sessions))
+    if (!decision.allow) {
+      throw decision.status === 401
+        ? new HttpError(401, 'unauthorized', decision.reason)
+        : new HttpError(403, 'forbidden', `${decision.reason} [${decision.rule}]`)
+    }
+    next()
+  }
+}

@@ -1,0 +1,16 @@
+/** P16: at most `limit` failed login/setup/join attempts per client address per window. */
+import type { RequestHandler } from 'express'
+import { rateLimit } from 'express-rate-limit'
+
+export function loginLimiter(limit = 10, windowMs = 15 * 60_000): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json({ error: 'rate_limited', message: 'Te veel pogingen; probeer het over een kwartier opnieuw (too many attempts)' })
+    },
+  })
+}

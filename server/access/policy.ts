@@ -1,0 +1,142 @@
+/**
+ * The permission matrix of SPEC.md ("Permissions", rules P1–P13) as one pure
+ * function. The HTTP authorization middleware and the websocket hook both
+ * ask it; nothing else decides who may do what.
+ */
+import type { Actor } from './Actor'
+
+export const ACTIONS = [
+  // P1: public
+  'health:read',
+  'config:read',
+  'auth:public',
+  // P4, P9: sessions
+  'session:list',
+  'session:create',
+  'session:import',
+  'session:read',
+  'session:update',
+  // P5–P7: the board
+  'board:read',
+  'board:write',
+  'sticky:create',
+  // P8: verslag and register
+  'verslag:read',
+  'verslag:export',
+  'verslag:vaststellen',
+  'regelruimte:read',
+  'regelruimte:update',
+  // P10: invites
+  'invite:create',
+  'invite:list',
+  'invite:revoke',
+  // P11, P12
+  'audit:read',
+  'themagroep:list',
+  'themagroep:addMember',
+] as const
+export type Action = (typeof ACTIONS)[number]
+
+/**
+ * What the action is about. `sessionId` + `themagroep` for anything inside a
+ * session; `themagroep` alone for creating a session or adding a member;
+ * nothing for lists (they are filtered with `canSeeThemagroep`).
+ */
+export interface Resource {
+  sessionId?: string
+  themagroep?: string
+  /** For session.create: whether the named themagroep exists already. */
+  themagroepExists?: boolean
+}
+
+export type Decision =
+  | { allow: true; rule: string }
+  | { allow: false; status: 401 | 403; rule: string; reason: string }
+
+const PUBLIC: ReadonlySet<Action> = new Set(['health:read', 'config:read', 'auth:public'])
+
+/** Actions inside one session, and which invite roles may take them. */
+const SESSION_ACTIONS: Readonly<Partial<Record<Action, { rule: string; inviteRoles: readonly string[]; accountRoles: readonly string[] }>>> = {
+  'session:read': { rule: 'P4', inviteRoles: ['deelnemer', 'waarnemer', 'secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'board:read': { rule: 'P5', inviteRoles: ['deelnemer', 'waarnemer', 'secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'board:write': { rule: 'P6', inviteRoles: ['deelnemer', 'secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'sticky:create': { rule: 'P7', inviteRoles: ['deelnemer', 'secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'verslag:read': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'session:update': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'verslag:export': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'verslag:vaststellen': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'regelruimte:update': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'invite:create': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
+  'invite:list': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
+  'invite:revoke': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
+}
+
+const allow = (rule: string): Decision => ({ allow: true, rule })
+const deny = (status: 401 | 403, rule: string, reason: string): Decision => ({ allow: false, status, rule, reason })
+
+/** P4: whether the actor sees sessions of this themagroep (used to filter lists). */
+export function canSeeThemagroep(actor: Actor, themagroep: string): boolean {
+  if (actor.kind === 'admin') return true
+  if (actor.kind === 'user') return actor.themagroepen.includes(themagroep)
+  return false
+}
+
+/** P4: whether the actor sees this session (used to filter lists). */
+export function canSeeSession(actor: Actor, session: { id: string; themagroep: string }): boolean {
+  if (actor.kind === 'participant') return actor.sessionId === session.id
+  return canSeeThemagroep(actor, session.themagroep)
+}
+
+export function can(actor: Actor, action: Action, resource: Resource = {}): Decision {
+  if (PUBLIC.has(action)) return allow('P1')
+  if (actor.kind === 'anonymous') return deny(401, 'P2', 'Log in of open een uitnodigingslink.')
+  if (actor.kind === 'admin') return allow('P3')
+
+  const sessionRule = SESSION_ACTIONS[action]
+  if (sessionRule) {
+    const { sessionId, themagroep } = resource
+    if (sessionId === undefined || themagroep === undefined) return deny(403, sessionRule.rule, 'Onbekende sessie.')
+    if (!canSeeSession(actor, { id: sessionId, themagroep })) {
+      return deny(403, 'P4', 'Deze sessie hoort bij een themagroep waar je geen lid van bent.')
+    }
+    const roles = actor.kind === 'participant' ? sessionRule.inviteRoles : sessionRule.accountRoles
+    if (!roles.includes(actor.role)) {
+      return deny(403, sessionRule.rule, `De rol ${actor.role} mag dit niet (${action}).`)
+    }
+    return allow(sessionRule.rule)
+  }
+
+  switch (action) {
+    case 'session:list':
+      // Every identity may ask; the list holds only the sessions it sees (P4).
+      return allow('P4')
+    case 'session:create':
+    case 'session:import': {
+      if (actor.kind !== 'user' || actor.role !== 'coordinator') {
+        return deny(403, 'P9', 'Alleen een themacoördinator maakt sessies aan.')
+      }
+      const { themagroep, themagroepExists } = resource
+      // Import before parsing: the themagroep is checked again once known.
+      if (themagroep === undefined) return allow('P9')
+      if (actor.themagroepen.includes(themagroep) || themagroepExists === false) return allow('P9')
+      return deny(403, 'P9', `Je bent geen lid van themagroep "${themagroep}".`)
+    }
+    case 'regelruimte:read':
+      // The register across sessions: accounts, filtered to their themagroepen (P4).
+      return actor.kind === 'user' ? allow('P12') : deny(403, 'P12', 'Het register is alleen voor accounts.')
+    case 'themagroep:list':
+      return actor.kind === 'user' ? allow('P12') : deny(403, 'P12', 'Alleen voor accounts.')
+    case 'themagroep:addMember': {
+      if (actor.kind !== 'user' || actor.role !== 'coordinator') return deny(403, 'P12', 'Alleen een themacoördinator voegt leden toe.')
+      const { themagroep } = resource
+      if (themagroep !== undefined && actor.themagroepen.includes(themagroep)) return allow('P12')
+      return deny(403, 'P12', 'Je bent geen lid van deze themagroep.')
+    }
+    case 'audit:read':
+      return actor.kind === 'user' && actor.role === 'coordinator'
+        ? allow('P11')
+        : deny(403, 'P11', 'Alleen een themacoördinator ziet het auditlog.')
+    default:
+      return deny(403, 'P2', `Onbekende actie ${action}.`)
+  }
+}

@@ -1,0 +1,23 @@
+import type { Router } from 'express'
+import type { AccessContext } from '../access/AccessContext'
+import { callerOf } from '../access/authState'
+import { HttpError } from '../http/errors'
+import { findSession } from '../sessions/findSession'
+
+/** DELETE /api/sessions/:id/invites/:inviteId → 204; the link and every session opened with it stop working (P10). */
+export function revokeInviteRoute(router: Router, ctx: AccessContext): void {
+  router.delete('/sessions/:id/invites/:inviteId', ctx.authorize('invite:revoke'), async (req, res) => {
+    const session = await findSession(ctx.storage.sessions, req.params.id)
+    const invite = await ctx.access.stores.invites.get(String(req.params.inviteId))
+    if (!invite || invite.sessionId !== session.id) {
+      throw new HttpError(404, 'invite_not_found', 'Deze uitnodiging bestaat niet (invite not found)')
+    }
+    await ctx.access.stores.invites.revoke(invite.id, new Date().toISOString())
+    await ctx.access.audit(callerOf(res), 'invite.revoke', {
+      sessionId: session.id,
+      themagroep: session.themagroep,
+      detail: `${invite.role} (uitnodiging ${invite.id})`,
+    })
+    res.status(204).end()
+  })
+}
