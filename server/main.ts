@@ -1,0 +1,50 @@
+/**
+ * `npm start`: reads the environment, opens SQLite in DATA_DIR, serves, and
+ * prints exactly one line to stdout once listening. SIGTERM/SIGINT flush every
+ * room before exit.
+ */
+import { startServer } from './app'
+import { ConfigError, loadConfig } from './config'
+import { createLogger } from './log'
+import { SqliteStorage } from './storage/SqliteStorage'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const log = createLogger(config.LOG_LEVEL)
+  const storage = new SqliteStorage(config.DATA_DIR)
+  const server = await startServer({
+    port: config.PORT,
+    storage,
+    adminToken: config.BROWNPAPER_ADMIN_TOKEN,
+    tldrawLicenseKey: config.TLDRAW_LICENSE_KEY,
+    log,
+  })
+  process.stdout.write(`Brownpaper listening on http://localhost:${server.port}\n`)
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info({ signal }, 'shutting down')
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting')
+      process.exit(1)
+    }, 10_000)
+    force.unref()
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`)
+  else process.stderr.write(`Brownpaper failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,28 @@
+import type { Router } from 'express'
+import { addStickyBodySchema, type AddStickyResponse } from '../../shared/api'
+import { addSticky } from '../../shared/ydoc'
+import { parseBody } from '../http/errors'
+import { findSession } from '../sessions/findSession'
+import type { RouteContext } from './context'
+
+/**
+ * POST /api/sessions/:id/stickies → 201 { id, sheetId }. Adds the sticky to
+ * the live doc; answered only once the update is stored (and so broadcast).
+ */
+export function addStickyRoute(router: Router, ctx: RouteContext): void {
+  router.post('/sessions/:id/stickies', ctx.authorize('sticky:create'), async (req, res) => {
+    const session = await findSession(ctx.storage.sessions, req.params.id)
+    const body = parseBody(addStickyBodySchema, req.body)
+    const result: AddStickyResponse = await ctx.rooms.withRoom(session.id, (room) =>
+      room.transact((doc) =>
+        addSticky(doc, {
+          text: body.text,
+          tag: body.tag,
+          ...(body.sheet ? { sheet: body.sheet } : {}),
+          ...(body.author ? { author: body.author } : {}),
+        }),
+      ),
+    )
+    res.status(201).json(result)
+  })
+}

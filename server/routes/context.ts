@@ -1,0 +1,15 @@
+/** What every route file receives: the server's services, nothing global. */
+import type { Authorize } from '../auth/authorize'
+import type { Logger } from '../log'
+import type { Storage } from '../storage/Storage'
+import type { RoomManager } from '../yjs/RoomManager'
+
+export interface RouteContext {
+  storage: Storage
+  rooms: RoomManager
+  authorize: Authorize
+  log: Logger
+  tldrawLicenseKey: string | null
+  /** Whether the server is ready to serve (false while shutting down). */
+  isReady(): boolean
+}

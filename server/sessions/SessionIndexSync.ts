@@ -1,0 +1,53 @@
+/**
+ * Mirrors a room's session info (title, themagroep, type, date, place) and
+ * its last change time into the session index, debounced per room, so that
+ * listing sessions never has to load their documents.
+ */
+import type { SessionSummary } from '../../shared/api'
+import { readSessionInfo } from '../../shared/ydoc'
+import type { Logger } from '../log'
+import type { SessionStore } from '../storage/Storage'
+import type { Room } from '../yjs/Room'
+
+export class SessionIndexSync {
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; room: Room; changedAt: Date }>()
+
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly log: Logger,
+    private readonly debounceMs = 1_000,
+  ) {}
+
+  /** A room's doc changed: update its index entry after the debounce. */
+  changed(room: Room): void {
+    const existing = this.timers.get(room.name)
+    if (existing) clearTimeout(existing.timer)
+    const timer = setTimeout(() => void this.flush(room), this.debounceMs)
+    timer.unref()
+    this.timers.set(room.name, { timer, room, changedAt: new Date() })
+  }
+
+  /** Writes a pending change of the room now (before unload). */
+  async flush(room: Room): Promise<void> {
+    const pending = this.timers.get(room.name)
+    if (!pending) return
+    clearTimeout(pending.timer)
+    this.timers.delete(room.name)
+    const patch: Partial<Omit<SessionSummary, 'id' | 'createdAt'>> = { updatedAt: pending.changedAt.toISOString() }
+    const info = readSessionInfo(room.doc)
+    if (info) {
+      Object.assign(patch, {
+        title: info.title,
+        themagroep: info.themagroep,
+        type: info.type,
+        date: info.date ?? null,
+        place: info.place ?? null,
+      })
+    }
+    try {
+      await this.sessions.update(room.name, patch)
+    } catch (err) {
+      this.log.error({ err, room: room.name }, 'could not update the session index')
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * One websocket in a room: size cap, decoding, keep-alive and clean-up. A
+ * malformed frame closes this connection only.
+ */
+import type { WebSocket } from 'ws'
+import { CloseCode } from '../../shared/closeCodes'
+import type { Grant } from '../auth/types'
+import type { Logger } from '../log'
+import { encodeAwarenessMessage, encodeSyncStep1 } from './encode'
+import { handleMessage, type MessageSender } from './messages'
+import type { Room } from './Room'
+
+export interface BufferedFrame {
+  data: Buffer | ArrayBuffer | Buffer[]
+  isBinary: boolean
+}
+
+export interface ConnectionOptions {
+  maxMessageBytes: number
+  pingIntervalMs: number
+  log: Logger
+  onClose: (conn: Connection) => void
+}
+
+export class Connection implements MessageSender {
+  private alive = true
+  private closed = false
+  private readonly pingTimer: NodeJS.Timeout
+  /** Document updates refused because the grant is read-only. */
+  refusedUpdates = 0
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly room: Room,
+    readonly grant: Grant,
+    private readonly opts: ConnectionOptions,
+  ) {
+    ws.on('message', (data, isBinary) => this.receive(data, isBinary))
+    ws.on('pong', () => {
+      this.alive = true
+    })
+    ws.on('close', () => this.cleanUp())
+    ws.on('error', (err) => opts.log.warn({ err, room: room.name }, 'websocket error'))
+    this.pingTimer = setInterval(() => this.ping(), opts.pingIntervalMs)
+    this.pingTimer.unref()
+  }
+
+  get readOnly(): boolean {
+    return this.grant.readOnly
+  }
+
+  /** Joins the room: sync step 1 and the current awareness, then frames received while loading. */
+  start(buffered: readonly BufferedFrame[]): void {
+    this.room.addConnection(this)
+    this.send(encodeSyncStep1(this.room.doc))
+    const states = [...this.room.awareness.getStates().keys()]
+    if (states.length > 0) this.send(encodeAwarenessMessage(this.room.awareness, states))
+    for (const frame of buffered) this.receive(frame.data, frame.isBinary)
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    this.ws.send(message, (err) => {
+      if (err) this.close(1011, 'send failed')
+    })
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code, reason)
+    this.cleanUp()
+  }
+
+  refused(): void {
+    this.refusedUpdates++
+    if (this.refusedUpdates === 1) {
+      this.opts.log.info({ room: this.room.name, actor: this.grant.actor.id }, 'refused an update from a read-only connection')
+    }
+  }
+
+  private receive(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
+    if (this.closed) return
+    const bytes = toBytes(data)
+    if (bytes.byteLength > this.opts.maxMessageBytes) {
+      this.close(CloseCode.MessageTooLarge, 'MessageTooLarge')
+      return
+    }
+    if (!isBinary) {
+      this.close(CloseCode.MalformedMessage, 'MalformedMessage')
+      return
+    }
+    try {
+      handleMessage(bytes, this.room, this)
+    } catch (err) {
+      this.opts.log.warn({ err, room: this.room.name }, 'closing a connection that sent a malformed frame')
+      this.close(CloseCode.MalformedMessage, 'MalformedMessage')
+    }
+  }
+
+  private ping(): void {
+    if (!this.alive) {
+      this.ws.terminate()
+      this.cleanUp()
+      return
+    }
+    this.alive = false
+    this.ws.ping()
+  }
+
+  private cleanUp(): void {
+    if (this.closed) return
+    this.closed = true
+    clearInterval(this.pingTimer)
+    this.room.removeConnection(this)
+    this.opts.onClose(this)
+  }
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}

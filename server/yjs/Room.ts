@@ -1,0 +1,187 @@
+/**
+ * One live session document: a Y.Doc, its awareness and its connections.
+ *
+ * Every update of the doc (from a connection or made on the server) goes
+ * through one promise queue per room: append to the store, then broadcast.
+ * So nothing leaves the server before it is durable, and order is kept.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Logger } from '../log'
+import type { DocStore, StoredDoc } from '../storage/Storage'
+import { encodeAwarenessMessage, encodeUpdateMessage } from './encode'
+import { LOAD_ORIGIN, SERVER_ORIGIN } from './origins'
+
+/** What a Room needs from a connection. */
+export interface RoomConnection {
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+export interface RoomOptions {
+  /** Compact when this many updates are logged after the snapshot. */
+  compactAfter: number
+  /** Retry delay after a failed save. */
+  retryMs: number
+  log: Logger
+  /** Called after each stored update (debounce on the receiving side). */
+  onChange?: (room: Room) => void
+}
+
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  /** Each connection with the awareness client ids it controls. */
+  private readonly conns = new Map<RoomConnection, Set<number>>()
+  private queue: Promise<void> = Promise.resolve()
+  private lastSeq: number
+  private pending: number
+  /** A save failed: the doc holds changes the store does not have yet. */
+  private dirty = false
+  private retryTimer: NodeJS.Timeout | null = null
+  private destroyed = false
+
+  static async load(name: string, store: DocStore, opts: RoomOptions): Promise<Room> {
+    return new Room(name, store, await store.load(name), opts)
+  }
+
+  private constructor(
+    readonly name: string,
+    private readonly store: DocStore,
+    stored: StoredDoc,
+    private readonly opts: RoomOptions,
+  ) {
+    this.lastSeq = stored.lastSeq
+    this.pending = stored.updates.length
+    this.awareness.setLocalState(null)
+    this.doc.transact(() => {
+      for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+        try {
+          Y.applyUpdate(this.doc, update, LOAD_ORIGIN)
+        } catch (err) {
+          opts.log.error({ err, room: name }, 'skipping a stored update that does not decode')
+        }
+      }
+    }, LOAD_ORIGIN)
+    this.doc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+    if (this.pending >= opts.compactAfter) void this.compact()
+  }
+
+  get connectionCount(): number {
+    return this.conns.size
+  }
+
+  /** Whether the doc holds changes that are not stored yet. */
+  get unsaved(): boolean {
+    return this.dirty
+  }
+
+  /** Runs `task` after every update queued so far is stored and broadcast. */
+  enqueue<T>(task: () => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(task)
+    this.queue = run.then(
+      () => undefined,
+      (err: unknown) => this.opts.log.error({ err, room: this.name }, 'room task failed'),
+    )
+    return run
+  }
+
+  /** Resolves once every update made so far is stored (or its save failed and was logged). */
+  whenSaved(): Promise<void> {
+    return this.enqueue(() => undefined)
+  }
+
+  /** Changes the doc on the server's behalf (e.g. from the API); stored and broadcast like any update. */
+  transact<T>(fn: (doc: Y.Doc) => T): T {
+    let result: T | undefined
+    this.doc.transact(() => {
+      result = fn(this.doc)
+    }, SERVER_ORIGIN)
+    return result as T
+  }
+
+  addConnection(conn: RoomConnection): void {
+    this.conns.set(conn, new Set())
+  }
+
+  removeConnection(conn: RoomConnection): void {
+    const controlled = this.conns.get(conn)
+    if (!controlled) return
+    this.conns.delete(conn)
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.conns.keys()]) conn.close(code, reason)
+  }
+
+  broadcast(message: Uint8Array, except: unknown = null): void {
+    for (const conn of this.conns.keys()) if (conn !== except) conn.send(message)
+  }
+
+  /** Merges the doc into one snapshot and drops the stored log up to it (queued). */
+  compact(): Promise<void> {
+    return this.enqueue(() => this.compactNow())
+  }
+
+  /** Stops timers and frees the doc; call after the last compact. */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return
+    const message = encodeUpdateMessage(update)
+    void this.enqueue(async () => {
+      try {
+        this.lastSeq = await this.store.appendUpdate(this.name, update)
+        this.pending++
+      } catch (err) {
+        this.saveFailed(err)
+      }
+      this.broadcast(message, origin)
+      this.opts.onChange?.(this)
+      if (this.pending >= this.opts.compactAfter) await this.compactNow()
+    })
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const controlled = this.conns.get(origin as RoomConnection)
+    if (controlled) {
+      for (const id of added) controlled.add(id)
+      for (const id of removed) controlled.delete(id)
+    }
+    this.broadcast(encodeAwarenessMessage(this.awareness, [...added, ...updated, ...removed]))
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.destroyed || (this.pending === 0 && !this.dirty)) return
+    try {
+      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+      this.pending = 0
+      this.dirty = false
+    } catch (err) {
+      this.saveFailed(err)
+    }
+  }
+
+  private saveFailed(err: unknown): void {
+    this.dirty = true
+    this.opts.log.error({ err, room: this.name }, 'saving the room failed; keeping it in memory and retrying')
+    if (this.retryTimer || this.destroyed) return
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      void this.compact()
+    }, this.opts.retryMs)
+    this.retryTimer.unref()
+  }
+}

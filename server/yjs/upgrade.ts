@@ -1,0 +1,93 @@
+/**
+ * The websocket endpoint `/yjs/<sessionId>`: accepts the upgrade, then checks
+ * the session and the grant, loads the room and joins the connection. Frames
+ * that arrive meanwhile are buffered. Refusals are close codes, not HTTP errors,
+ * so that a y-websocket client can tell them apart.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { CloseCode } from '../../shared/closeCodes'
+import { isSessionId } from '../../shared/sessionId'
+import type { AuthHooks } from '../auth/types'
+import type { Logger } from '../log'
+import type { SessionStore } from '../storage/Storage'
+import { Connection, type BufferedFrame } from './Connection'
+import type { RoomManager } from './RoomManager'
+
+export const YJS_PREFIX = '/yjs/'
+
+export interface YjsEndpointOptions {
+  rooms: RoomManager
+  sessions: SessionStore
+  auth: AuthHooks
+  log: Logger
+  maxMessageBytes: number
+  pingIntervalMs: number
+}
+
+export interface YjsEndpoint {
+  /** Handles an HTTP upgrade; returns false when the path is not ours. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean
+  /** Closes sockets that have not joined a room yet. */
+  close(): void
+}
+
+/** The session id of a `/yjs/<id>` path, '' for a malformed one, null for another path. */
+export function sessionIdOfPath(url: string | undefined): string | null {
+  const pathname = new URL(url ?? '/', 'http://localhost').pathname
+  if (!pathname.startsWith(YJS_PREFIX)) return null
+  const id = pathname.slice(YJS_PREFIX.length)
+  return isSessionId(id) ? id : ''
+}
+
+export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
+  // The cap is enforced per frame with a named close code; ws's own limit is a memory backstop.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes * 2 })
+
+  async function join(ws: WebSocket, req: IncomingMessage, sessionId: string, buffered: BufferedFrame[]) {
+    if (!sessionId || !(await opts.sessions.get(sessionId))) {
+      ws.close(CloseCode.UnknownSession, 'UnknownSession')
+      return
+    }
+    const grant = await opts.auth.authenticateConnection(req, sessionId)
+    if (!grant) {
+      ws.close(CloseCode.Unauthorized, 'Unauthorized')
+      return
+    }
+    const room = await opts.rooms.open(sessionId)
+    if (ws.readyState !== ws.OPEN) {
+      opts.rooms.release(room)
+      return
+    }
+    ws.removeAllListeners('message')
+    const conn = new Connection(ws, room, grant, {
+      maxMessageBytes: opts.maxMessageBytes,
+      pingIntervalMs: opts.pingIntervalMs,
+      log: opts.log,
+      onClose: () => opts.rooms.release(room),
+    })
+    conn.start(buffered)
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      const sessionId = sessionIdOfPath(req.url)
+      if (sessionId === null) return false
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const buffered: BufferedFrame[] = []
+        ws.on('message', (data, isBinary) => buffered.push({ data, isBinary }))
+        join(ws, req, sessionId, buffered).catch((err: unknown) => {
+          opts.log.error({ err, sessionId }, 'could not join a room')
+          const code = err instanceof Error && /shutting down/.test(err.message) ? CloseCode.ServerShutdown : 1011
+          if (ws.readyState === ws.OPEN) ws.close(code, 'join failed')
+        })
+      })
+      return true
+    },
+    close() {
+      for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.close(CloseCode.ServerShutdown, 'ServerShutdown')
+      wss.close()
+    },
+  }
+}

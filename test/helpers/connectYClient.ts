@@ -1,0 +1,52 @@
+/**
+ * A stock y-websocket client in Node (the same provider the browser uses),
+ * with `ws` as WebSocket. BroadcastChannel is disabled so that clients in one
+ * test process can only meet through the server.
+ */
+import { WebsocketProvider } from 'y-websocket'
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { withTimeout } from './waitFor'
+
+export interface YClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** Resolves after the first sync with the server. */
+  synced: Promise<void>
+  /** Resolves with the close code once the server closes the socket for good (4400–4499). */
+  closed: Promise<number>
+  destroy(): void
+}
+
+export function connectYClient(
+  wsUrl: string,
+  sessionId: string,
+  opts: { params?: Record<string, string>; doc?: Y.Doc } = {},
+): YClient {
+  const doc = opts.doc ?? new Y.Doc()
+  const provider = new WebsocketProvider(wsUrl, sessionId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: opts.params ?? {},
+    disableBc: true,
+    maxBackoffTime: 200,
+  })
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve()
+    else provider.once('sync', (isSynced: boolean) => isSynced && resolve())
+  })
+  const closed = new Promise<number>((resolve) => {
+    provider.on('closed', (event: { code: number }) => resolve(event.code))
+  })
+  return {
+    doc,
+    provider,
+    get synced() {
+      return withTimeout(synced, `first sync of ${sessionId}`)
+    },
+    closed,
+    destroy: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}

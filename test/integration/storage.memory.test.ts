@@ -1,0 +1,4 @@
+import { MemoryStorage } from '../../server/storage/MemoryStorage'
+import { storageContract } from './storage.contract'
+
+storageContract('memory', { create: async () => new MemoryStorage() })
