@@ -1,32 +1,56 @@
 /**
- * The one authorization middleware every route goes through:
- * `authorize('session:create')`. It resolves the actor (res.locals.actor) and
- * asks the policy whether the actor may perform the action, on the route's
- * `:id` session when there is one. The policy itself is an AuthHooks object.
+ * The one authorization middleware (`ctx.authorize(action)`): resolves the
+ * caller, checks CSRF for cookie requests (P14), finds the resource the
+ * action is about (the route's `:id` session, `:name` themagroep, or the
+ * themagroep a new session names) and asks the pure policy `can` (P1–P12).
  */
-import type { Request, RequestHandler, Response } from 'express'
-import { HttpError } from '../http/errors'
-import type { Action, Actor, AuthHooks } from './types'
+import type { Request, RequestHandler } from 'express'
+import { CSRF_HEADER } from '../../shared/access'
+import { HttpError, sessionNotFound } from '../http/errors'
+import type { SessionStore } from '../storage/Storage'
+import type { AccessService } from './AccessService'
+import { can, type Action, type Resource } from './policy'
 
-export type Authorize = (action: Action) => RequestHandler
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-export function createAuthorize(auth: AuthHooks): Authorize {
+async function resourceOf(req: Request, action: Action, access: AccessService, sessions: SessionStore): Promise<Resource> {
+  const id = req.params.id
+  if (typeof id === 'string') {
+    const session = await sessions.get(id)
+    if (!session) throw sessionNotFound(id)
+    return { sessionId: session.id, themagroep: session.themagroep }
+  }
+  const name = req.params.name
+  if (typeof name === 'string' && action.startsWith('themagroep:')) return { themagroep: name }
+  if (action === 'session:create') {
+    const body: unknown = req.body
+    const themagroep = typeof body === 'object' && body !== null && 'themagroep' in body ? body.themagroep : undefined
+    // An invalid body is the route's 400; the policy then sees no themagroep yet.
+    if (typeof themagroep === 'string' && themagroep.trim()) {
+      const trimmed = themagroep.trim()
+      return { themagroep: trimmed, themagroepExists: await access.stores.themagroepen.exists(trimmed) }
+    }
+  }
+  return {}
+}
+
+export function createAccessAuthorize(access: AccessService, sessions: SessionStore): (action: Action) => RequestHandler {
   return (action) => async (req, res, next) => {
-    const actor = await auth.resolveActor(req)
-    res.locals.actor = actor
-    const sessionId = typeof req.params.id === 'string' ? req.params.id : null
-    if (!(await auth.can(actor, action, sessionId))) {
-      throw actor.kind === 'anonymous'
-        ? new HttpError(401, 'unauthorized', 'Log in of gebruik een uitnodigingslink (authentication required)')
-        : new HttpError(403, 'forbidden', `Geen toegang voor ${action} (forbidden)`)
+    const auth = await access.resolve(req)
+    res.locals.auth = auth
+    res.locals.actor = auth.actor
+    if (!SAFE_METHODS.has(req.method) && !access.checkCsrf(auth, req.get(CSRF_HEADER))) {
+      throw new HttpError(403, 'csrf', 'Ontbrekend of ongeldig CSRF-token (missing or invalid X-Brownpaper-CSRF header)')
+    }
+    if (auth.actor.kind === 'anonymous' && !can(auth.actor, action).allow) {
+      throw new HttpError(401, 'unauthorized', 'Log in of gebruik een uitnodigingslink (authentication required)')
+    }
+    const decision = can(auth.actor, action, await resourceOf(req, action, access, sessions))
+    if (!decision.allow) {
+      throw decision.status === 401
+        ? new HttpError(401, 'unauthorized', decision.reason)
+        : new HttpError(403, 'forbidden', `${decision.reason} [${decision.rule}]`)
     }
     next()
   }
-}
-
-/** The actor that authorize() resolved for this request. */
-export function actorOf(_req: Request, res: Response): Actor {
-  const actor = res.locals.actor as Actor | undefined
-  if (!actor) throw new Error('route without authorize()')
-  return actor
 }

@@ -1,0 +1,26 @@
+/**
+ * Decides whether a one-line paragraph of an imported verslag is a heading
+ * (SPEC I3). Shared by the text and .docx parsers, since Word users often
+ * type headings as plain paragraphs.
+ */
+
+/** Headings the import knows by their first word(s); they may end in a colon. */
+export const KNOWN_HEADING =
+  /^(opbrengst|conclusies?|bevorderende?|belemmerende?|(vervolg)?afspraken|actiepunten|acties|regelruimte|deelnemers|aanwezig|afgemeld|afwezig|agenda|overige?)\b/i
+
+/** "Key: value" lines that carry session details; each is its own paragraph. */
+export const FIELD_LINE =
+  /^(geplaatst op|gepubliceerd op|laatst gewijzigd op|themagroep|soort bijeenkomst|datum|plaats|locatie|deelnemers|aanwezig|afgemeld|afwezig)\s*:\s*\S/i
+
+/** An image placeholder such as "huisarts in the lead 1000x667": prose, not a heading. */
+const CAPTION = /\b\d{2,5}\s?[x×]\s?\d{2,5}$/
+
+export function isHeadingLine(line: string): boolean {
+  const text = line.trim()
+  if (text === '' || text.length > 120) return false
+  if (FIELD_LINE.test(text) || CAPTION.test(text)) return false
+  if (KNOWN_HEADING.test(text) && !/[.;,]$/.test(text) && text.split(/\s+/).length <= 14) return true
+  if (text.length > 80 || /[.:;,]$/.test(text)) return false
+  if (text.split(/\s+/).length > 12) return false
+  return /^[\p{Lu}\p{N}]/u.test(text)
+}

@@ -1,0 +1,252 @@
+/**
+ * A parsed verslag → a NEW session document (SPEC I5–I10): session info from
+ * the title, header fields and dates; one sheet per section heading with the
+ * section's bullets and prose as stickies, tagged by the section they were
+ * under; nested bullets keep their parent. Nothing of the text is dropped.
+ */
+import * as Y from 'yjs'
+import { parseDate } from '../../../shared/dates'
+import { SESSION_TYPE_LABEL, SESSION_TYPES, sessionInfoSchema, type Deelnemer, type SessionInfo, type SessionType } from '../../../shared/session'
+import type { SheetHeadingStyle } from '../../../shared/sheet'
+import type { StickyMeta } from '../../../shared/sticky'
+import type { Tag } from '../../../shared/tags'
+import { newShapeId, writeSessionInfo } from '../../../shared/ydoc'
+import { KNOWN_HEADING } from './classifyLine'
+import { layoutBoard, type PlannedSheet, type PlannedSticky } from './layoutBoard'
+import { parseAfspraak } from './parseAfspraak'
+import { toSections, type ParsedBlock, type ParsedVerslag } from './parsedVerslag'
+
+export interface ImportResult {
+  doc: Y.Doc
+  info: SessionInfo
+  stickyCount: number
+}
+
+type Target =
+  | { kind: 'sheet'; sheet: PlannedSheet; tag: Tag; level: number }
+  | { kind: 'loose'; tag: Tag }
+  | { kind: 'intro' }
+  | { kind: 'deelnemers' }
+  | { kind: 'afgemeld' }
+  | { kind: 'agenda' }
+
+const UNKNOWN_THEMAGROEP = 'Onbekend'
+const MAX_TITLE = 300
+
+/** "**Label:** value" (our own Markdown export) → "Label: value". */
+function plainField(text: string): string {
+  return text.replace(/^\*\*([^*]+?):\*\*\s*/, '$1: ').replace(/^\*\*([^*]+?)\*\*:\s*/, '$1: ')
+}
+
+function field(text: string): { key: string; value: string } | undefined {
+  const m = /^([\p{L} ]{3,30}?)\s*:\s*(.+)$/u.exec(plainField(text.trim()))
+  return m ? { key: m[1]!.toLowerCase(), value: m[2]!.trim() } : undefined
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(/[,;]\s*(?![^()]*\))/)
+    .map((s) => s.trim().replace(/\.$/, ''))
+    .filter((s) => s !== '')
+}
+
+function deelnemer(text: string): Deelnemer {
+  const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(text.trim())
+  const organisation = (m ? m[1]! : text).trim().slice(0, 200) || text.trim().slice(0, 200)
+  const name = m ? m[2]!.trim().slice(0, 200) : ''
+  return name ? { organisation, name } : { organisation }
+}
+
+function sessionTypeOf(text: string): SessionType | undefined {
+  const lower = text.toLowerCase()
+  return SESSION_TYPES.find((t) => lower.includes(t) || lower.includes(SESSION_TYPE_LABEL[t].nl.toLowerCase()))
+}
+
+function shorten(text: string, max: number): string {
+  const line = text.split('\n')[0]!.trim()
+  if (line.length <= max) return line
+  const cut = line.slice(0, max - 1)
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trim()}…`
+}
+
+export function importVerslag(parsed: ParsedVerslag): ImportResult {
+  const sections = toSections(parsed)
+  const info: SessionInfo = { title: '', themagroep: '', type: 'brownpapersessie', deelnemers: [], afgemeld: [] }
+  const intro: string[] = []
+  const agenda: string[] = []
+  const sheets: PlannedSheet[] = []
+  const loose: PlannedSticky[] = []
+
+  // Title: a first heading, else the first line (the block itself is then kept).
+  const first = sections[0]
+  if (first?.heading) {
+    info.title = first.heading.text.replace(/^verslag\s*:\s*/i, '').trim()
+    first.heading = null
+  } else {
+    const firstText = first?.blocks[0]?.text ?? ''
+    info.title = /^verslag\b/i.test(firstText) && !firstText.includes('\n') ? firstText.replace(/^verslag\s*:\s*/i, '') : shorten(firstText, 80)
+    if (/^verslag\b/i.test(firstText) && !firstText.includes('\n')) first?.blocks.shift()
+  }
+  info.title = shorten(info.title, MAX_TITLE) || 'Geïmporteerd verslag'
+  const verslagShaped = sections.some((s) => s.heading !== null) || /^verslag\b/i.test(parsed.blocks[0]?.text ?? '')
+
+  // Session fields and dates first: the afspraken need the verslag's year.
+  const allText = parsed.blocks.map((b) => b.text).join('\n')
+  const consumed = new Set<ParsedBlock>()
+  for (const block of parsed.blocks) {
+    if (block.kind !== 'paragraph') continue
+    const f = field(block.text)
+    if (!f || block.text.includes('\n')) continue
+    const date = parseDate(f.value)
+    const take = (apply: () => void) => {
+      apply()
+      consumed.add(block)
+    }
+    if (/^(geplaatst|gepubliceerd) op$/.test(f.key) && date) take(() => (info.geplaatstOp = date))
+    else if (f.key === 'laatst gewijzigd op' && date) take(() => (info.laatstGewijzigdOp = date))
+    else if (f.key === 'datum' && date) take(() => (info.date = date))
+    else if (f.key === 'themagroep') take(() => (info.themagroep = f.value.slice(0, 300)))
+    else if (f.key === 'plaats' || f.key === 'locatie') take(() => (info.place = f.value.slice(0, 300)))
+    else if (f.key === 'soort bijeenkomst' && sessionTypeOf(f.value)) take(() => (info.type = sessionTypeOf(f.value)!))
+    else if (f.key === 'deelnemers' || f.key === 'aanwezig') take(() => info.deelnemers.push(...splitList(f.value).map(deelnemer)))
+    else if (f.key === 'afgemeld' || f.key === 'afwezig') take(() => info.afgemeld.push(...splitList(f.value)))
+  }
+  if (!info.themagroep) {
+    const m = /themagroep\s+[‘'"“]([^’'"”]{3,300})[’'"”]/i.exec(allText)
+    info.themagroep = m ? m[1]!.trim() : UNKNOWN_THEMAGROEP
+  }
+  const typed = sessionTypeOf(info.title)
+  if (typed) info.type = typed
+  const yearSource = info.date ?? info.geplaatstOp ?? info.laatstGewijzigdOp
+  const year = yearSource ? Number(yearSource.slice(0, 4)) : undefined
+
+  const newSheet = (name: string, headingStyle: SheetHeadingStyle): PlannedSheet => {
+    const sheet: PlannedSheet = { id: newShapeId(), name: name.slice(0, 200), meta: { headingStyle }, stickies: [] }
+    sheets.push(sheet)
+    return sheet
+  }
+  const findSheet = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase())
+  let previousSheet: PlannedSheet | null = null
+  let factorTarget: { tag: Tag; level: number } | null = null
+
+  const targetFor = (heading: NonNullable<(typeof sections)[number]['heading']>): Target => {
+    const text = heading.text.replace(/\s*:\s*$/, '').trim()
+    const level = heading.level ?? 0
+    const lower = text.toLowerCase()
+    if (factorTarget && heading.level !== undefined && level > factorTarget.level) {
+      // A sub-heading under "Bevorderende factoren": the factors of that sheet.
+      const sheet = findSheet(text) ?? newSheet(text, 'opbrengst')
+      return { kind: 'sheet', sheet, tag: factorTarget.tag, level }
+    }
+    factorTarget = null
+    if (!KNOWN_HEADING.test(text)) return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'opmerking', level }
+    const opbrengst = /^opbrengst\b[^–—-]*[–—-]\s*(.+)$/i.exec(text)
+    if (opbrengst) return { kind: 'sheet', sheet: findSheet(opbrengst[1]!.trim()) ?? newSheet(opbrengst[1]!.trim(), 'opbrengst'), tag: 'opmerking', level }
+    const conclusie = /^conclusies?\b\s*[:–—-]?\s*(.*)$/i.exec(text)
+    if (conclusie) {
+      const name = conclusie[1]!.trim()
+      const sheet = name ? (findSheet(name) ?? newSheet(name, 'opbrengst')) : (previousSheet ?? newSheet(text, 'name'))
+      return { kind: 'sheet', sheet, tag: 'conclusie', level }
+    }
+    const bevorderend = /bevorderend/i.test(lower)
+    const belemmerend = /belemmerend/i.test(lower)
+    if (bevorderend !== belemmerend) {
+      const tag: Tag = bevorderend ? 'bevorderend' : 'belemmerend'
+      factorTarget = { tag, level }
+      return { kind: 'sheet', sheet: newSheet(text, 'name'), tag, level }
+    }
+    if (/^((vervolg)?afspraken|actiepunten|acties)\b/i.test(text)) return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'afspraak', level }
+    if (/^regelruimte\b/i.test(text)) return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'regelruimte', level }
+    if (/^(deelnemers|aanwezig)\b/i.test(text)) return { kind: 'deelnemers' }
+    if (/^(afgemeld|afwezig)\b/i.test(text)) return { kind: 'afgemeld' }
+    if (/^agenda\b/i.test(text)) return { kind: 'agenda' }
+    if (/^overige?$/i.test(text)) return { kind: 'loose', tag: 'opmerking' }
+    return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'opmerking', level }
+  }
+
+  let count = 0
+  for (const section of sections) {
+    let target: Target
+    if (section.heading) target = targetFor(section.heading)
+    else if (verslagShaped) target = { kind: 'intro' }
+    else target = { kind: 'sheet', sheet: newSheet('Opmerkingen', 'name'), tag: 'opmerking', level: 0 }
+    if (target.kind === 'sheet' && target.tag === 'opmerking') previousSheet = target.sheet
+    /** Ids of the last bullet at each depth, for nesting. */
+    let stack: string[] = []
+    let preambleSheet: PlannedSheet | null = null
+    for (const block of section.blocks) {
+      if (consumed.has(block)) continue
+      if (target.kind === 'intro' && block.kind === 'paragraph') {
+        intro.push(block.text)
+        continue
+      }
+      if (target.kind === 'agenda') {
+        agenda.push(block.text)
+        continue
+      }
+      if ((target.kind === 'deelnemers' || target.kind === 'afgemeld') && block.kind === 'bullet') {
+        if (target.kind === 'deelnemers') info.deelnemers.push(deelnemer(block.text))
+        else info.afgemeld.push(block.text.trim().slice(0, 200))
+        continue
+      }
+      if (target.kind === 'deelnemers' || target.kind === 'afgemeld') {
+        intro.push(block.text)
+        continue
+      }
+      // A sticky: where, with which tag.
+      let into: PlannedSticky[]
+      let tag: Tag
+      if (target.kind === 'sheet') {
+        into = target.sheet.stickies
+        tag = target.tag
+      } else if (target.kind === 'loose') {
+        into = loose
+        tag = target.tag
+      } else {
+        preambleSheet ??= newSheet('Inleiding', 'name')
+        into = preambleSheet.stickies
+        tag = 'opmerking'
+      }
+      const meta: StickyMeta = { tag }
+      if (block.kind === 'paragraph') {
+        meta.prose = true
+        stack = []
+      } else {
+        const parent = stack.slice(0, block.depth).reverse().find((id) => id)
+        if (parent) meta.parentStickyId = parent
+        if (tag === 'afspraak') Object.assign(meta, parseAfspraak(block.text, year))
+      }
+      const sticky: PlannedSticky = { id: newShapeId(), text: block.text, meta }
+      if (block.kind === 'bullet') {
+        stack = stack.slice(0, block.depth)
+        while (stack.length < block.depth) stack.push('')
+        stack.push(sticky.id)
+      }
+      into.push(sticky)
+      count++
+    }
+  }
+
+  // Intro beyond the schema's limit stays on the board instead of being cut.
+  let introText = ''
+  const overflow: string[] = []
+  for (const p of intro) {
+    if (overflow.length === 0 && introText.length + p.length + 2 <= 100_000) introText = introText ? `${introText}\n\n${p}` : p
+    else overflow.push(p)
+  }
+  if (overflow.length > 0) {
+    const sheet = newSheet('Inleiding (vervolg)', 'name')
+    for (const p of overflow) sheet.stickies.push({ id: newShapeId(), text: p, meta: { tag: 'opmerking', prose: true } })
+    count += overflow.length
+  }
+  if (introText) info.intro = introText
+  if (agenda.length > 0) info.agenda = agenda.join('\n').slice(0, 20_000)
+  info.deelnemers = info.deelnemers.slice(0, 500)
+  info.afgemeld = info.afgemeld.slice(0, 500)
+
+  const valid = sessionInfoSchema.parse(info)
+  const doc = new Y.Doc()
+  layoutBoard(doc, sheets, loose)
+  writeSessionInfo(doc, valid)
+  return { doc, info: valid, stickyCount: count }
+}
