@@ -54,7 +54,7 @@ export const TAG_INFO: Readonly<Record<Tag, TagInfo>> = {
     tag: 'afspraak',
     color: 'blue',
     hex: '#4465e9',
-    symbol: '📅',
+    symbol: '✓',
     label: { nl: 'Afspraak', en: 'Agreement' },
     plural: { nl: 'Afspraken', en: 'Agreements' },
     shortcut: '3',

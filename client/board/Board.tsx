@@ -94,9 +94,12 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
           {participant.name}
           {participant.organisation ? ` · ${participant.organisation}` : ''}
         </button>
+        <button type="button" className="bp-help-button" onClick={toggleHelp} title={t('help.open')} aria-label={t('help.open')} aria-expanded={helpOpen}>
+          ?
+        </button>
         <LanguageSwitch />
       </header>
-      {editor && <TagBar editor={editor} onHelp={toggleHelp} />}
+      {editor && <TagBar editor={editor} />}
       <div className="bp-canvas">
         {refused ? (
           <div className="bp-center">

@@ -12,7 +12,7 @@ import { NEW_STICKY_KEY } from './shortcuts'
  * The tags: pick the current tag (also retags the selection), see how many
  * stickies carry each, highlight one tag (the others are dimmed), add a sticky.
  */
-export function TagBar({ editor, onHelp }: { editor: Editor; onHelp(): void }) {
+export function TagBar({ editor }: { editor: Editor }) {
   const t = useT()
   const [language] = useLanguage()
   const current = useValue($currentTag)
@@ -70,9 +70,6 @@ export function TagBar({ editor, onHelp }: { editor: Editor; onHelp(): void }) {
           </button>
         )}
       </div>
-      <button type="button" className="bp-tagbar__help" onClick={onHelp}>
-        {t('help.open')}
-      </button>
     </div>
   )
 }

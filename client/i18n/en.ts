@@ -13,7 +13,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'start.loading': 'Loading sessies…',
   'start.empty.title': 'No sessies yet',
   'start.empty.body':
-    'Create your first sessie below: give it a title and its themagroep. Brownpaper lays out the sheets of the sessie type; then share the link with the participants and everyone puts stickies on the same board.',
+    'Create your first sessie with the New sessie form: give it a title and its themagroep. Brownpaper lays out the sheets of the sessie type; then share the link with the participants and everyone puts stickies on the same board.',
   'start.count': '{count} sessies',
   'start.open': 'Open',
   'start.noDate': 'no date',

@@ -15,7 +15,7 @@ export const nl = {
   'start.loading': 'Sessies laden…',
   'start.empty.title': 'Nog geen sessies',
   'start.empty.body':
-    'Maak hieronder je eerste sessie aan: geef een titel en de themagroep op. Brownpaper zet de vellen van het sessietype klaar; daarna deel je de link met de deelnemers en plakt iedereen stickies op hetzelfde bord.',
+    'Maak je eerste sessie aan met het formulier Nieuwe sessie: geef een titel en de themagroep op. Brownpaper zet de vellen van het sessietype klaar; daarna deel je de link met de deelnemers en plakt iedereen stickies op hetzelfde bord.',
   'start.count': '{count} sessies',
   'start.open': 'Openen',
   'start.noDate': 'geen datum',
