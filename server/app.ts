@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import compression from 'compression'
 import express from 'express'
-import { createAuthorize } from './auth/authorize'
-import { placeholderAuth } from './auth/placeholderAuth'
+import type { AccessService } from './access/AccessService'
+import { setupAccess } from './access/setupAccess'
 import type { AuthHooks } from './auth/types'
 import { apiNotFound, errorHandler } from './http/errors'
 import { serveClient } from './http/serveClient'
@@ -41,8 +41,12 @@ export interface ServerOptions {
   adminToken?: string
   tldrawLicenseKey?: string
   log?: Logger
-  /** Replaces (parts of) the placeholder auth policy. */
+  /** Replaces (parts of) the auth hooks of server/access (tests only). */
   auth?: Partial<AuthHooks>
+  /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
+  loginAttempts?: number
+  /** P15: per-connection websocket token bucket (default burst 500, 200 messages/s). */
+  wsRateLimit?: { capacity: number; refillPerSecond: number }
   /** Extra API routes, registered after the core ones. */
   routes?: RouteModule[]
   /** The built client; default dist/client of the repo. */
@@ -61,6 +65,7 @@ export interface RunningServer {
   storage: Storage
   rooms: RoomManager
   auth: AuthHooks
+  access: AccessService
   /** Stops accepting, flushes and compacts every room, closes the storage. Idempotent. */
   close(): Promise<void>
 }
@@ -70,7 +75,9 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? silentLogger
   const storage = opts.storage ?? (opts.dataDir ? new SqliteStorage(opts.dataDir) : new MemoryStorage())
-  const auth: AuthHooks = { ...placeholderAuth({ adminToken: opts.adminToken }), ...opts.auth }
+  const accessSetup = setupAccess(storage, { adminToken: opts.adminToken, loginAttempts: opts.loginAttempts })
+  const { access } = accessSetup
+  const auth: AuthHooks = { ...accessSetup.auth, ...opts.auth }
   const indexSync = new SessionIndexSync(storage.sessions, log, opts.indexDebounceMs)
   const rooms = new RoomManager(storage.docs, {
     log,
@@ -82,7 +89,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const ctx: RouteContext = {
     storage,
     rooms,
-    authorize: createAuthorize(auth),
+    authorize: accessSetup.authorize,
+    access,
     log,
     tldrawLicenseKey: opts.tldrawLicenseKey ?? null,
     isReady: () => ready,
@@ -91,6 +99,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
+  app.use(accessSetup.headers)
   app.use(compression())
   const api = express.Router()
   api.use(express.json({ limit: '2mb' }))
@@ -101,6 +110,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     listSessionsRoute,
     getSessionRoute,
     addStickyRoute,
+    ...accessSetup.routes,
     ...(opts.routes ?? []),
   ]) {
     route(api, ctx)
@@ -116,6 +126,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     auth,
     log,
     maxMessageBytes: opts.maxMessageBytes ?? 16 * 1024 * 1024,
+    rateLimit: opts.wsRateLimit ?? { capacity: 500, refillPerSecond: 200 },
     pingIntervalMs: opts.pingIntervalMs ?? 30_000,
   })
   const httpServer = http.createServer(app)
@@ -149,5 +160,5 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return closing
   }
 
-  return { url: `http://localhost:${port}`, port, httpServer, storage, rooms, auth, close }
+  return { url: `http://localhost:${port}`, port, httpServer, storage, rooms, auth, access, close }
 }

@@ -20,6 +20,13 @@ async function main(): Promise<void> {
     log,
   })
   process.stdout.write(`Brownpaper listening on http://localhost:${server.port}\n`)
+  // P13: on an empty store, a one-time link that creates the first themacoördinator.
+  const setupToken = await server.access.issueSetupToken()
+  if (setupToken) {
+    const origin = process.env.PUBLIC_URL?.replace(/\/+$/, '') ?? `http://localhost:${server.port}`
+    process.stdout.write(`Nog geen accounts. Maak de eerste themacoördinator aan: ${origin}/setup?token=${setupToken}\n`)
+  }
+  await server.storage.logins.deleteExpired(new Date().toISOString())
 
   let stopping = false
   const stop = (signal: string) => {

@@ -232,6 +232,23 @@ export class AccessService {
     return { participant, sessionToken }
   }
 
+  // --- themagroepen -----------------------------------------------------------------
+
+  /**
+   * P9: after a session is created or imported: its themagroep exists, the
+   * creating coördinator is a member (the first one of a new themagroep), and
+   * the audit log says who did it.
+   */
+  async sessionCreated(actor: Actor, session: { id: string; title: string; themagroep: string }, action: 'session.create' | 'session.import'): Promise<void> {
+    const created = await this.stores.themagroepen.ensure(session.themagroep, this.iso())
+    if (actor.kind === 'user') await this.stores.themagroepen.addMember(session.themagroep, actor.id)
+    await this.audit(actor, action, {
+      sessionId: session.id,
+      themagroep: session.themagroep,
+      detail: `${session.title}${created ? ' (nieuwe themagroep)' : ''}`,
+    })
+  }
+
   // --- audit ----------------------------------------------------------------------
 
   async audit(actor: Actor, action: string, about: { sessionId?: string | null; themagroep?: string | null; detail?: string } = {}): Promise<void> {

@@ -5,9 +5,9 @@
 import type { AccountRole, InviteRole } from '../../shared/access'
 
 export type Actor =
-  | { kind: 'anonymous'; id: 'anonymous'; name: string }
+  | { kind: 'anonymous'; id: 'anonymous'; name?: string }
   /** `BROWNPAPER_ADMIN_TOKEN`: automation, a coördinator of every themagroep. */
-  | { kind: 'admin'; id: 'admin'; name: string }
+  | { kind: 'admin'; id: 'admin'; name?: string }
   /** A signed-in account (themacoördinator or secretariaat). */
   | {
       kind: 'user'

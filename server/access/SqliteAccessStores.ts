@@ -21,7 +21,8 @@ import type {
   UserStore,
 } from './AccessStores'
 
-const SCHEMA = `
+/** Migration 2 of the SQLite store (sqliteMigrations.ts). */
+export const ACCESS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY,
   email TEXT NOT NULL UNIQUE,
@@ -298,8 +299,8 @@ class SqliteAuditStore implements AuditStore {
   }
 }
 
+/** The stores on a database already migrated (tables of ACCESS_SCHEMA). */
 export function createSqliteAccessStores(db: Database.Database): AccessStores {
-  db.exec(SCHEMA)
   return {
     users: new SqliteUserStore(db),
     logins: new SqliteLoginStore(db),

@@ -1,15 +1,20 @@
 /**
- * The one authorization middleware (`ctx.authorize(action)`): resolves the
+ * The one authorization middleware every route goes through
+ * (`ctx.authorize('session:create')`): resolves the
  * caller, checks CSRF for cookie requests (P14), finds the resource the
  * action is about (the route's `:id` session, `:name` themagroep, or the
  * themagroep a new session names) and asks the pure policy `can` (P1–P12).
  */
-import type { Request, RequestHandler } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 import { CSRF_HEADER } from '../../shared/access'
 import { HttpError, sessionNotFound } from '../http/errors'
 import type { SessionStore } from '../storage/Storage'
-import type { AccessService } from './AccessService'
-import { can, type Action, type Resource } from './policy'
+import type { AccessService } from '../access/AccessService'
+import type { Actor } from '../access/Actor'
+import { authOf } from '../access/authState'
+import { can, type Action, type Resource } from '../access/policy'
+
+export type Authorize = (action: Action) => RequestHandler
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -34,7 +39,7 @@ async function resourceOf(req: Request, action: Action, access: AccessService, s
   return {}
 }
 
-export function createAccessAuthorize(access: AccessService, sessions: SessionStore): (action: Action) => RequestHandler {
+export function createAuthorize(access: AccessService, sessions: SessionStore): Authorize {
   return (action) => async (req, res, next) => {
     const auth = await access.resolve(req)
     res.locals.auth = auth
@@ -53,4 +58,11 @@ export function createAccessAuthorize(access: AccessService, sessions: SessionSt
     }
     next()
   }
+}
+
+/** The actor that authorize() resolved for this request. */
+export function actorOf(_req: Request, res: Response): Actor {
+  const auth = authOf(res)
+  if (!auth) throw new Error('route without authorize()')
+  return auth.actor
 }

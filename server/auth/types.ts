@@ -1,42 +1,29 @@
 /**
- * The auth hooks of the server. The core only calls these; the policy behind
- * them (accounts, invites, roles) is pluggable: pass your own to startServer.
+ * The auth hooks of the server core. The policy behind them (accounts,
+ * invites, roles: server/access/) decides; the core only calls these.
  */
 import type { IncomingMessage } from 'node:http'
+import type { Actor } from '../access/Actor'
 
-/** Who makes a request or holds a connection. */
-export interface Actor {
-  /** Stable id: 'admin', 'anonymous', or a user / invite id. */
-  id: string
-  kind: 'admin' | 'anonymous' | 'user' | 'invite'
-  /** Display name, when known. */
-  name?: string
-  /** Role in the session, when the actor is bound to one. */
-  role?: string
-}
+export type { Actor } from '../access/Actor'
+export type { Action } from '../access/policy'
 
 /** What a websocket connection may do in its session. */
 export interface Grant {
   actor: Actor
-  /** A read-only grant (waarnemer) may read and show presence; its document updates are refused. */
+  /** A read-only grant (waarnemer) may read and show presence; its document updates are refused (P6). */
   readOnly: boolean
 }
 
-/** Every HTTP action name, one per route (see authorize.ts). */
-export type Action =
-  | 'health:read'
-  | 'config:read'
-  | 'session:create'
-  | 'session:list'
-  | 'session:read'
-  | 'sticky:create'
-  | (string & {})
+/** A refused websocket: closed with `code` (CloseCode.Unauthorized, Forbidden, UnknownSession). */
+export interface Refusal {
+  code: number
+  reason: string
+}
 
 export interface AuthHooks {
-  /** Who makes this HTTP request (bearer token, cookie, …). */
+  /** Who makes this HTTP request (bearer token, session cookie, …). */
   resolveActor(req: IncomingMessage): Promise<Actor>
-  /** Whether `actor` may perform `action`, on session `sessionId` when the route has one. */
-  can(actor: Actor, action: Action, sessionId: string | null): Promise<boolean>
-  /** The grant of a websocket connection to a session, or null to refuse it (closed with Unauthorized). */
-  authenticateConnection(req: IncomingMessage, sessionId: string): Promise<Grant | null>
+  /** The grant of a websocket connection to a session, or the close code refusing it (P2–P5); null = Unauthorized. */
+  authenticateConnection(req: IncomingMessage, sessionId: string): Promise<Grant | Refusal | null>
 }

@@ -3,6 +3,7 @@
  * tests and benchmarks. Nothing survives the process.
  */
 import type { SessionSummary } from '../../shared/api'
+import { createMemoryAccessStores } from '../access/MemoryAccessStores'
 import type { DocStore, SessionStore, Storage, StoredDoc } from './Storage'
 
 interface MemoryRoom {
@@ -83,6 +84,12 @@ class MemorySessionStore implements SessionStore {
 export class MemoryStorage implements Storage {
   readonly docs: DocStore = new MemoryDocStore()
   readonly sessions: SessionStore = new MemorySessionStore()
+  private readonly access = createMemoryAccessStores()
+  readonly users = this.access.users
+  readonly logins = this.access.logins
+  readonly themagroepen = this.access.themagroepen
+  readonly invites = this.access.invites
+  readonly audit = this.access.audit
 
   async close(): Promise<void> {}
 }

@@ -9,6 +9,8 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { SessionSummary } from '../../shared/api'
 import { sessionTypeSchema } from '../../shared/session'
+import type { AuditStore, InviteStore, LoginStore, ThemagroepStore, UserStore } from '../access/AccessStores'
+import { createSqliteAccessStores } from '../access/SqliteAccessStores'
 import { SQLITE_MIGRATIONS } from './sqliteMigrations'
 import type { DocStore, SessionStore, Storage, StoredDoc } from './Storage'
 
@@ -169,6 +171,11 @@ class SqliteSessionStore implements SessionStore {
 export class SqliteStorage implements Storage {
   readonly docs: DocStore
   readonly sessions: SessionStore
+  readonly users: UserStore
+  readonly logins: LoginStore
+  readonly themagroepen: ThemagroepStore
+  readonly invites: InviteStore
+  readonly audit: AuditStore
   readonly file: string
   private readonly db: Db
 
@@ -187,6 +194,12 @@ export class SqliteStorage implements Storage {
     migrate(this.db)
     this.docs = new SqliteDocStore(this.db)
     this.sessions = new SqliteSessionStore(this.db)
+    const access = createSqliteAccessStores(this.db)
+    this.users = access.users
+    this.logins = access.logins
+    this.themagroepen = access.themagroepen
+    this.invites = access.invites
+    this.audit = access.audit
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@
  * optional compacted snapshot: load = snapshot + updates after it.
  */
 import type { SessionSummary } from '../../shared/api'
+import type { AccessStores } from '../access/AccessStores'
 
 export interface StoredDoc {
   /** Merged state up to `snapshotSeq`, or null when the room was never compacted. */
@@ -35,7 +36,8 @@ export interface SessionStore {
   update(id: string, patch: Partial<Omit<SessionSummary, 'id' | 'createdAt'>>): Promise<void>
 }
 
-export interface Storage {
+/** Documents and the session index, plus the access stores (users, logins, themagroepen, invites, audit). */
+export interface Storage extends AccessStores {
   readonly docs: DocStore
   readonly sessions: SessionStore
   /** Flushes and releases resources. */

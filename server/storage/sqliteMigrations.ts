@@ -2,6 +2,8 @@
  * Schema migrations of the SQLite store, applied in order. `PRAGMA
  * user_version` holds how many have run; append new ones, never edit old ones.
  */
+import { ACCESS_SCHEMA } from '../access/SqliteAccessStores'
+
 export const SQLITE_MIGRATIONS: readonly string[] = [
   // 1: update log, snapshots, session index
   `
@@ -29,4 +31,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX sessions_created ON sessions (created_at DESC, id);
   `,
+  // 2: users, logins, themagroepen and members, invites, audit log (issue 4)
+  ACCESS_SCHEMA,
 ]

@@ -4,6 +4,7 @@
  */
 import type { WebSocket } from 'ws'
 import { CloseCode } from '../../shared/closeCodes'
+import { TokenBucket } from '../access/TokenBucket'
 import type { Grant } from '../auth/types'
 import type { Logger } from '../log'
 import { encodeAwarenessMessage, encodeSyncStep1 } from './encode'
@@ -18,6 +19,8 @@ export interface BufferedFrame {
 export interface ConnectionOptions {
   maxMessageBytes: number
   pingIntervalMs: number
+  /** Token bucket of this connection: burst size and messages per second (P15). */
+  rateLimit: { capacity: number; refillPerSecond: number }
   log: Logger
   onClose: (conn: Connection) => void
 }
@@ -26,6 +29,7 @@ export class Connection implements MessageSender {
   private alive = true
   private closed = false
   private readonly pingTimer: NodeJS.Timeout
+  private readonly bucket: TokenBucket
   /** Document updates refused because the grant is read-only. */
   refusedUpdates = 0
 
@@ -35,6 +39,7 @@ export class Connection implements MessageSender {
     readonly grant: Grant,
     private readonly opts: ConnectionOptions,
   ) {
+    this.bucket = new TokenBucket(opts.rateLimit.capacity, opts.rateLimit.refillPerSecond)
     ws.on('message', (data, isBinary) => this.receive(data, isBinary))
     ws.on('pong', () => {
       this.alive = true
@@ -82,6 +87,10 @@ export class Connection implements MessageSender {
     const bytes = toBytes(data)
     if (bytes.byteLength > this.opts.maxMessageBytes) {
       this.close(CloseCode.MessageTooLarge, 'MessageTooLarge')
+      return
+    }
+    if (!this.bucket.take()) {
+      this.close(CloseCode.RateLimited, 'RateLimited')
       return
     }
     if (!isBinary) {

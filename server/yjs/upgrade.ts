@@ -24,6 +24,8 @@ export interface YjsEndpointOptions {
   log: Logger
   maxMessageBytes: number
   pingIntervalMs: number
+  /** Per-connection token bucket: burst size and messages per second (P15). */
+  rateLimit: { capacity: number; refillPerSecond: number }
 }
 
 export interface YjsEndpoint {
@@ -51,8 +53,8 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       return
     }
     const grant = await opts.auth.authenticateConnection(req, sessionId)
-    if (!grant) {
-      ws.close(CloseCode.Unauthorized, 'Unauthorized')
+    if (!grant || 'code' in grant) {
+      ws.close(grant?.code ?? CloseCode.Unauthorized, grant?.reason ?? 'Unauthorized')
       return
     }
     const room = await opts.rooms.open(sessionId)
@@ -64,6 +66,7 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
     const conn = new Connection(ws, room, grant, {
       maxMessageBytes: opts.maxMessageBytes,
       pingIntervalMs: opts.pingIntervalMs,
+      rateLimit: opts.rateLimit,
       log: opts.log,
       onClose: () => opts.rooms.release(room),
     })

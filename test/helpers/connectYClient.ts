@@ -6,6 +6,7 @@
 import { WebsocketProvider } from 'y-websocket'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { TEST_ADMIN_TOKEN } from './adminToken'
 import { withTimeout } from './waitFor'
 
 export interface YClient {
@@ -26,7 +27,8 @@ export function connectYClient(
   const doc = opts.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, sessionId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: opts.params ?? {},
+    // The test server's admin token unless the test passes its own params (P3).
+    params: opts.params ?? { token: TEST_ADMIN_TOKEN },
     disableBc: true,
     maxBackoffTime: 200,
   })

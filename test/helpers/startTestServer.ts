@@ -1,10 +1,12 @@
 /**
  * A real server on port 0 for integration tests: SQLite in a temp DATA_DIR
  * unless `storage` is given. `restart()` closes it and starts a new one on the
- * same data.
+ * same data. It runs with the admin token TEST_ADMIN_TOKEN (P3), which `api`
+ * sends unless the headers carry their own `authorization` ('' for none).
  */
 import type { SessionSummary } from '../../shared/api'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app'
+import { TEST_ADMIN_TOKEN } from './adminToken'
 import { tempDir } from './tempDir'
 
 export interface TestServer extends RunningServer {
@@ -19,11 +21,16 @@ export interface TestServer extends RunningServer {
 
 export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir()
-  const server = await startServer({ port: 0, idleUnloadMs: 60_000, ...options, dataDir })
+  const server = await startServer({ port: 0, idleUnloadMs: 60_000, adminToken: TEST_ADMIN_TOKEN, ...options, dataDir })
+  const hasAuthorization = (headers: Record<string, string>) => Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')
   const api: TestServer['api'] = async (method, path, body, headers = {}) => {
     const res = await fetch(`${server.url}${path}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(hasAuthorization(headers) ? {} : { authorization: `Bearer ${options.adminToken ?? TEST_ADMIN_TOKEN}` }),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     })
     const text = await res.text()
@@ -39,7 +46,7 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
     ...server,
     dataDir,
     wsUrl: `ws://localhost:${server.port}/yjs`,
-    options: { ...options, dataDir },
+    options: { adminToken: TEST_ADMIN_TOKEN, ...options, dataDir },
     api,
     async createSession(body = {}) {
       const res = await api<SessionSummary>('POST', '/api/sessions', {

@@ -1,0 +1,17 @@
+/** The core's AuthHooks, answered by the access service and the policy. */
+import type { AuthHooks } from '../auth/types'
+import type { SessionStore } from '../storage/Storage'
+import type { AccessService } from './AccessService'
+import { authenticateConnection } from './authenticateConnection'
+
+export function accessAuthHooks(access: AccessService, sessions: SessionStore): AuthHooks {
+  return {
+    async resolveActor(req) {
+      return (await access.resolve(req)).actor
+    },
+    async authenticateConnection(req, sessionId) {
+      const decision = await authenticateConnection(access, sessions, req, sessionId)
+      return decision.ok ? { actor: decision.actor, readOnly: decision.readOnly } : { code: decision.code, reason: decision.reason }
+    },
+  }
+}

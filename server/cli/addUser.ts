@@ -1,0 +1,67 @@
+/**
+ * `npm run user:add -- --email a@b.nl --role coordinator [--name "…"]
+ *   [--themagroep "…"]… [--password …]`: adds an account to the store in
+ * DATA_DIR (P13). Without --password (or BROWNPAPER_PASSWORD) a random one is
+ * generated and printed once. Roles: coordinator (themacoördinator) or
+ * secretariaat.
+ */
+import { randomBytes } from 'node:crypto'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { accountRoleSchema } from '../../shared/access'
+import { AccessService } from '../access/AccessService'
+import { loadConfig } from '../config'
+import { SqliteStorage } from '../storage/SqliteStorage'
+
+const ROLE_ALIASES: Record<string, string> = { themacoordinator: 'coordinator', 'themacoördinator': 'coordinator', 'coördinator': 'coordinator' }
+
+const argsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  role: z.preprocess((v) => (typeof v === 'string' ? (ROLE_ALIASES[v.toLowerCase()] ?? v.toLowerCase()) : v), accountRoleSchema),
+  name: z.string().trim().max(200).default(''),
+  password: z.string().min(10, 'at least 10 characters').max(200).optional(),
+  themagroep: z.array(z.string().trim().min(1).max(300)).default([]),
+})
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      themagroep: { type: 'string', multiple: true },
+    },
+  })
+  const parsed = argsSchema.safeParse({ ...values, password: values.password ?? process.env.BROWNPAPER_PASSWORD })
+  if (!parsed.success) {
+    process.stderr.write(
+      `Usage: npm run user:add -- --email <email> --role coordinator|secretariaat [--name <name>] [--themagroep <name>]… [--password <password>]\n` +
+        parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}\n`).join(''),
+    )
+    process.exit(2)
+  }
+  const args = parsed.data
+  const password = args.password ?? randomBytes(12).toString('base64url')
+  const config = loadConfig()
+  const storage = new SqliteStorage(config.DATA_DIR)
+  try {
+    const access = new AccessService({ stores: storage })
+    const user = await access.addUser({ email: args.email, name: args.name, role: args.role, password, themagroepen: args.themagroep })
+    if (!user) {
+      process.stderr.write(`An account with email ${args.email} exists already.\n`)
+      process.exitCode = 1
+      return
+    }
+    await access.audit({ kind: 'admin', id: 'admin', name: 'command line' }, 'user.add', { detail: `${user.email} (${user.role})` })
+    process.stdout.write(`Added ${user.role} ${user.email}${args.themagroep.length ? ` to ${args.themagroep.join(', ')}` : ''}.\n`)
+    if (!args.password) process.stdout.write(`Password (shown once): ${password}\n`)
+  } finally {
+    await storage.close()
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})
