@@ -1,0 +1,57 @@
+/**
+ * Runs `server/main.ts` as a child process, exactly as `npm start` does (minus
+ * the build), and waits for its one "listening" line to learn the port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { TEST_ADMIN_TOKEN } from './adminToken'
+import { withTimeout } from './waitFor'
+
+export interface ServerProcess {
+  child: ChildProcess
+  port: number
+  url: string
+  wsUrl: string
+  /** Everything the child wrote to stdout and stderr so far. */
+  output(): { stdout: string; stderr: string }
+  /** Resolves with the exit code or signal. */
+  exited: Promise<number | NodeJS.Signals | null>
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const LISTENING = /^Brownpaper listening on http:\/\/localhost:(\d+)$/m
+
+export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+    cwd: ROOT,
+    // With the tests' admin token (P3) unless `env` sets another.
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', BROWNPAPER_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()))
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  )
+  const port = await withTimeout(
+    new Promise<number>((resolve, reject) => {
+      child.stdout?.on('data', (d: Buffer) => {
+        stdout += d.toString()
+        const match = LISTENING.exec(stdout)
+        if (match?.[1]) resolve(Number(match[1]))
+      })
+      void exited.then((how) => reject(new Error(`server exited (${String(how)}) before listening: ${stderr}`)))
+    }),
+    'the server child to listen',
+    20_000,
+  )
+  return {
+    child,
+    port,
+    url: `http://localhost:${port}`,
+    wsUrl: `ws://localhost:${port}/yjs`,
+    output: () => ({ stdout, stderr }),
+    exited,
+  }
+}

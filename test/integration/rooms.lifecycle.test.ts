@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/closeCodes'
+import { MemoryStorage } from '../../server/storage/MemoryStorage'
+import { SqliteStorage } from '../../server/storage/SqliteStorage'
+import type { StoredDoc } from '../../server/storage/Storage'
+import { captureLog } from '../helpers/captureLog'
+import { connectYClient, type YClient } from '../helpers/connectYClient'
+import { FaultyDocStore, withDocStore } from '../helpers/faultyDocs'
+import { startTestServer, type TestServer } from '../helpers/startTestServer'
+import { removeTempDirs } from '../helpers/tempDir'
+import { waitFor, withTimeout } from '../helpers/waitFor'
+
+function rebuild(stored: StoredDoc): Y.Doc {
+  const doc = new Y.Doc()
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+  for (const u of stored.updates) Y.applyUpdate(doc, u)
+  return doc
+}
+
+describe('room lifecycle', () => {
+  let server: TestServer | null = null
+  const clients: YClient[] = []
+  const connect = (id: string) => {
+    if (!server) throw new Error('no server')
+    const client = connectYClient(server.wsUrl, id)
+    clients.push(client)
+    return client
+  }
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await server?.close()
+    server = null
+    removeTempDirs()
+  })
+
+  it('[S5] compacts the log into a snapshot when the last connection leaves', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const a = connect(id)
+    await a.synced
+    for (let i = 0; i < 5; i++) a.doc.getArray<number>('n').push([i])
+    await waitFor(async () => (await server!.storage.docs.pendingUpdates(id)) >= 5, 'updates logged')
+    a.destroy()
+    await waitFor(async () => (await server!.storage.docs.pendingUpdates(id)) === 0, 'log compacted')
+    const stored = await server.storage.docs.load(id)
+    expect(stored.snapshot).not.toBeNull()
+    expect(rebuild(stored).getArray('n').toJSON()).toEqual([0, 1, 2, 3, 4])
+  })
+
+  it('[S5] compacts while connected once the log grows past the bound', async () => {
+    server = await startTestServer({ compactAfter: 20 })
+    const { id } = await server.createSession()
+    const a = connect(id)
+    await a.synced
+    for (let i = 0; i < 50; i++) a.doc.getArray<number>('n').push([i])
+    await waitFor(() => server!.rooms.get(id)?.doc.getArray('n').length === 50, 'server has all 50')
+    await server.rooms.get(id)?.whenSaved()
+    expect(await server.storage.docs.pendingUpdates(id)).toBeLessThan(20)
+    const stored = await server.storage.docs.load(id)
+    expect(stored.snapshot).not.toBeNull()
+    expect(rebuild(stored).getArray('n').length).toBe(50)
+    expect(a.provider.wsconnected).toBe(true)
+  })
+
+  it('[S6] unloads an idle room and loads it again on the next connection', async () => {
+    server = await startTestServer({ idleUnloadMs: 50 })
+    const { id } = await server.createSession()
+    const a = connect(id)
+    await a.synced
+    a.doc.getMap('m').set('kept', 'yes')
+    await waitFor(() => server!.rooms.get(id)?.doc.getMap('m').get('kept') === 'yes', 'server has it')
+    a.destroy()
+    await waitFor(() => server!.rooms.get(id) === undefined, 'room unloaded')
+    const b = connect(id)
+    await b.synced
+    expect(b.doc.getMap('m').get('kept')).toBe('yes')
+    expect(server.rooms.get(id)).toBeDefined()
+  })
+
+  it('[S6] two concurrent first uses of a room share one load', async () => {
+    const docs = new FaultyDocStore(new MemoryStorage().docs)
+    server = await startTestServer({ storage: withDocStore(new MemoryStorage(), docs) })
+    const [r1, r2, r3] = await Promise.all([
+      server.rooms.open('concurrentRoom1'),
+      server.rooms.open('concurrentRoom1'),
+      server.rooms.open('concurrentRoom1'),
+    ])
+    expect(r1).toBe(r2)
+    expect(r2).toBe(r3)
+    expect(docs.loads).toBe(1)
+  })
+
+  it('[S6] shutdown closes sockets with ServerShutdown and leaves every room compacted on disk', async () => {
+    server = await startTestServer()
+    const { dataDir } = server
+    const { id } = await server.createSession()
+    const a = connect(id)
+    await a.synced
+    const closeCode = new Promise<number>((resolve) =>
+      a.provider.on('connection-close', (event: { code: number } | null) => event && resolve(event.code)),
+    )
+    a.doc.getMap('m').set('last', 'word')
+    await waitFor(() => server!.rooms.get(id)?.doc.getMap('m').get('last') === 'word', 'server has it')
+    await server.close()
+    server = null
+    expect(await withTimeout(closeCode, 'close event')).toBe(CloseCode.ServerShutdown)
+    a.destroy()
+    const reopened = new SqliteStorage(dataDir)
+    try {
+      expect(await reopened.docs.pendingUpdates(id)).toBe(0)
+      expect(rebuild(await reopened.docs.load(id)).getMap('m').get('last')).toBe('word')
+    } finally {
+      await reopened.close()
+    }
+  })
+
+  it('[S1] an update reaches other clients only after the store has it', async () => {
+    const docs = new FaultyDocStore(new MemoryStorage().docs)
+    server = await startTestServer({ storage: withDocStore(new MemoryStorage(), docs) })
+    const { id } = await server.createSession()
+    const a = connect(id)
+    const b = connect(id)
+    await Promise.all([a.synced, b.synced])
+    docs.appendDelayMs = 150
+    const before = docs.appendedAt.length
+    const sentAt = performance.now()
+    a.doc.getMap('m').set('slow', 'disk')
+    await waitFor(() => b.doc.getMap('m').get('slow') === 'disk', 'b receives it')
+    const receivedAt = performance.now()
+    const storedAt = docs.appendedAt[before]
+    expect(storedAt).toBeDefined()
+    expect(receivedAt).toBeGreaterThanOrEqual(storedAt ?? Infinity)
+    expect(receivedAt - sentAt).toBeGreaterThanOrEqual(140)
+  })
+
+  it('[S9] a failed save is logged, keeps the room in memory, and is retried until it succeeds', async () => {
+    const docs = new FaultyDocStore(new MemoryStorage().docs)
+    const { log, lines } = captureLog()
+    server = await startTestServer({
+      storage: withDocStore(new MemoryStorage(), docs),
+      log,
+      idleUnloadMs: 30,
+      retryMs: 50,
+    })
+    const { id } = await server.createSession()
+    const a = connect(id)
+    const b = connect(id)
+    await Promise.all([a.synced, b.synced])
+    docs.failing = true
+    a.doc.getMap('m').set('precious', 'data')
+    await waitFor(() => lines.some((l) => l.level >= 50 && /saving the room failed/.test(l.msg)), 'an error logged')
+    // Still relayed: every copy counts while the disk fails.
+    await waitFor(() => b.doc.getMap('m').get('precious') === 'data', 'b has it')
+    a.destroy()
+    b.destroy()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const room = server.rooms.get(id)
+    expect(room?.unsaved).toBe(true)
+    expect(room?.doc.getMap('m').get('precious')).toBe('data')
+    docs.failing = false
+    await waitFor(async () => rebuild(await server!.storage.docs.load(id)).getMap('m').get('precious') === 'data', 'saved on retry')
+    await waitFor(() => server!.rooms.get(id) === undefined, 'unloaded once saved')
+  })
+})
