@@ -124,8 +124,12 @@ export class Connection implements MessageSender {
   }
 }
 
+/**
+ * A copy with its own ArrayBuffer: ws may hand out views into a larger pooled
+ * buffer, and a length field that overruns the frame must fail to decode
+ * rather than read the bytes next to it.
+ */
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
-  if (data instanceof ArrayBuffer) return new Uint8Array(data)
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+  return new Uint8Array(data instanceof ArrayBuffer ? data.slice(0) : data)
 }

@@ -16,6 +16,8 @@ import { Connection, type BufferedFrame } from './Connection'
 import type { RoomManager } from './RoomManager'
 
 export const YJS_PREFIX = '/yjs/'
+/** Frames a client may send before its room is loaded. */
+const MAX_BUFFERED_FRAMES = 1_000
 
 export interface YjsEndpointOptions {
   rooms: RoomManager
@@ -79,7 +81,10 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       if (sessionId === null) return false
       wss.handleUpgrade(req, socket, head, (ws) => {
         const buffered: BufferedFrame[] = []
-        ws.on('message', (data, isBinary) => buffered.push({ data, isBinary }))
+        ws.on('message', (data, isBinary) => {
+          buffered.push({ data, isBinary })
+          if (buffered.length > MAX_BUFFERED_FRAMES) ws.close(CloseCode.RateLimited, 'RateLimited')
+        })
         join(ws, req, sessionId, buffered).catch((err: unknown) => {
           opts.log.error({ err, sessionId }, 'could not join a room')
           const code = err instanceof Error && /shutting down/.test(err.message) ? CloseCode.ServerShutdown : 1011
