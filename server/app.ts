@@ -53,6 +53,8 @@ export interface ServerOptions {
   clientDir?: string
   idleUnloadMs?: number
   compactAfter?: number
+  /** Delay before retrying a failed save. */
+  retryMs?: number
   maxMessageBytes?: number
   pingIntervalMs?: number
   indexDebounceMs?: number
@@ -83,6 +85,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     log,
     idleUnloadMs: opts.idleUnloadMs,
     compactAfter: opts.compactAfter,
+    retryMs: opts.retryMs,
     hooks: { onChange: (room) => indexSync.changed(room), onUnload: (room) => indexSync.flush(room) },
   })
   let ready = false
