@@ -17,8 +17,14 @@ import { addStickyRoute } from './routes/addSticky'
 import { clientConfigRoute } from './routes/clientConfig'
 import type { RouteContext } from './routes/context'
 import { createSessionRoute } from './routes/createSession'
+import { getAfsprakenIcsRoute } from './routes/getAfsprakenIcs'
 import { getSessionRoute } from './routes/getSession'
+import { getVerslagDocxRoute } from './routes/getVerslagDocx'
+import { getVerslagHtmlRoute } from './routes/getVerslagHtml'
+import { getVerslagJsonRoute } from './routes/getVerslagJson'
+import { getVerslagMarkdownRoute } from './routes/getVerslagMarkdown'
 import { healthRoute } from './routes/health'
+import { importSessionRoute } from './routes/importSession'
 import { listSessionsRoute } from './routes/listSessions'
 import { SessionIndexSync } from './sessions/SessionIndexSync'
 import { MemoryStorage } from './storage/MemoryStorage'
@@ -113,6 +119,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     listSessionsRoute,
     getSessionRoute,
     addStickyRoute,
+    importSessionRoute,
+    getVerslagMarkdownRoute,
+    getVerslagHtmlRoute,
+    getVerslagDocxRoute,
+    getVerslagJsonRoute,
+    getAfsprakenIcsRoute,
     ...accessSetup.routes,
     ...(opts.routes ?? []),
   ]) {

@@ -1,9 +1,10 @@
 import type { Router } from 'express'
-import { createSessionBodySchema, type SessionSummary } from '../../shared/api'
+import { createSessionBodySchema } from '../../shared/api'
 import { DEFAULT_SHEETS, sessionInfoSchema } from '../../shared/session'
 import { seedBoard, writeSessionInfo } from '../../shared/ydoc'
+import { actorOf } from '../auth/authorize'
 import { parseBody } from '../http/errors'
-import { newSessionId } from '../sessions/newSessionId'
+import { storeNewSession } from '../sessions/storeNewSession'
 import type { RouteContext } from './context'
 
 /**
@@ -23,25 +24,16 @@ export function createSessionRoute(router: Router, ctx: RouteContext): void {
       deelnemers: body.deelnemers,
       afgemeld: body.afgemeld,
     })
-    const id = newSessionId()
-    await ctx.rooms.withRoom(id, (room) =>
-      room.transact((doc) => {
+    const summary = await storeNewSession(
+      ctx,
+      actorOf(req, res),
+      info,
+      (doc) => {
         writeSessionInfo(doc, info)
         seedBoard(doc, body.sheets ?? DEFAULT_SHEETS[body.type])
-      }),
+      },
+      'session.create',
     )
-    const now = new Date().toISOString()
-    const summary: SessionSummary = {
-      id,
-      title: info.title,
-      themagroep: info.themagroep,
-      type: info.type,
-      date: info.date ?? null,
-      place: info.place ?? null,
-      createdAt: now,
-      updatedAt: now,
-    }
-    await ctx.storage.sessions.create(summary)
     res.status(201).json(summary)
   })
 }

@@ -69,7 +69,12 @@ function shorten(text: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trim()}…`
 }
 
-export function importVerslag(parsed: ParsedVerslag): ImportResult {
+export interface ImportOptions {
+  /** Themagroep when the text names none (default "Onbekend"). */
+  fallbackThemagroep?: string
+}
+
+export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}): ImportResult {
   const sections = toSections(parsed)
   const info: SessionInfo = { title: '', themagroep: '', type: 'brownpapersessie', deelnemers: [], afgemeld: [] }
   const intro: string[] = []
@@ -113,7 +118,7 @@ export function importVerslag(parsed: ParsedVerslag): ImportResult {
   }
   if (!info.themagroep) {
     const m = /themagroep\s+[‘'"“]([^’'"”]{3,300})[’'"”]/i.exec(allText)
-    info.themagroep = m ? m[1]!.trim() : UNKNOWN_THEMAGROEP
+    info.themagroep = m ? m[1]!.trim() : options.fallbackThemagroep?.trim() || UNKNOWN_THEMAGROEP
   }
   const typed = sessionTypeOf(info.title)
   if (typed) info.type = typed

@@ -1,0 +1,37 @@
+/**
+ * Creates a session: seeds its doc (stored before anything else), then the
+ * index entry, then the access bookkeeping (themagroep membership, audit).
+ * One function for POST /api/sessions and POST /api/sessions/import, so a
+ * created and an imported session are indexed the same way.
+ */
+import type * as Y from 'yjs'
+import type { SessionSummary } from '../../shared/api'
+import type { SessionInfo } from '../../shared/session'
+import type { Actor } from '../access/Actor'
+import type { RouteContext } from '../routes/context'
+import { newSessionId } from './newSessionId'
+
+export async function storeNewSession(
+  ctx: RouteContext,
+  actor: Actor,
+  info: SessionInfo,
+  seed: (doc: Y.Doc) => void,
+  action: 'session.create' | 'session.import',
+): Promise<SessionSummary> {
+  const id = newSessionId()
+  await ctx.rooms.withRoom(id, (room) => room.transact(seed))
+  const now = new Date().toISOString()
+  const summary: SessionSummary = {
+    id,
+    title: info.title,
+    themagroep: info.themagroep,
+    type: info.type,
+    date: info.date ?? null,
+    place: info.place ?? null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await ctx.storage.sessions.create(summary)
+  await ctx.access.sessionCreated(actor, summary, action)
+  return summary
+}

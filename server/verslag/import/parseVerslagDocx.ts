@@ -1,0 +1,142 @@
+/**
+ * A .docx verslag → neutral blocks (SPEC I2). mammoth turns the document into
+ * simple HTML that keeps Word's headings and list nesting; this walks that
+ * HTML: h1–h6 → headings, p → paragraphs (a one-line paragraph that looks
+ * like a heading, or is all bold, becomes one), ul/ol → bullets with their
+ * depth, table rows → paragraphs with the cells joined by " | ".
+ */
+import mammoth from 'mammoth'
+import { FIELD_LINE, isHeadingLine } from './classifyLine'
+import type { ParsedBlock, ParsedVerslag } from './parsedVerslag'
+
+export class UnreadableDocxError extends Error {}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
+
+function decode(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10)
+      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole
+    }
+    return ENTITIES[code.toLowerCase()] ?? whole
+  })
+}
+
+const clean = (t: string) =>
+  t
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00A0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '')
+
+/** Walks mammoth's HTML (well-formed, a small fixed set of tags) into blocks. */
+export function blocksFromHtml(html: string): ParsedBlock[] {
+  const blocks: ParsedBlock[] = []
+  const lists: boolean[] = [] // open lists, true when ordered
+  let buffer = ''
+  let current: 'h' | 'p' | 'li' | 'cell' | null = null
+  let level = 0
+  let allBold = true
+  let sawText = false
+  let row: string[] = []
+  let bold = 0
+
+  const flush = () => {
+    const text = clean(buffer)
+    buffer = ''
+    if (text === '') return
+    if (current === 'h') blocks.push({ kind: 'heading', text, level })
+    else if (current === 'li') blocks.push({ kind: 'bullet', text, depth: Math.max(0, lists.length - 1), ordered: lists[lists.length - 1] ?? false })
+    else if (current === 'cell') row.push(text.replace(/\n/g, ' '))
+    else if (!text.includes('\n') && !FIELD_LINE.test(text) && ((allBold && sawText && text.length <= 120) || isHeadingLine(text)))
+      blocks.push({ kind: 'heading', text })
+    else blocks.push({ kind: 'paragraph', text })
+  }
+
+  const tokens = html.match(/<[^>]+>|[^<]+/g) ?? []
+  for (const token of tokens) {
+    if (token[0] !== '<') {
+      const text = decode(token)
+      if (text.trim() !== '') {
+        sawText = true
+        if (bold === 0) allBold = false
+      }
+      buffer += text
+      continue
+    }
+    const m = /^<(\/?)([a-z0-9]+)/i.exec(token)
+    if (!m) continue
+    const closing = m[1] === '/'
+    const tag = m[2]!.toLowerCase()
+    if (/^h[1-6]$/.test(tag)) {
+      if (!closing) {
+        flush()
+        current = 'h'
+        level = Number(tag[1])
+      } else {
+        flush()
+        current = null
+      }
+    } else if (tag === 'p') {
+      if (!closing) {
+        if (current !== 'li' && current !== 'cell') {
+          flush()
+          current = 'p'
+          allBold = true
+          sawText = false
+        } else if (buffer.trim() !== '') buffer += '\n'
+      } else if (current === 'p') {
+        flush()
+        current = null
+      }
+    } else if (tag === 'ul' || tag === 'ol') {
+      if (!closing) {
+        if (current === 'li') flush()
+        lists.push(tag === 'ol')
+      } else {
+        if (current === 'li') flush()
+        lists.pop()
+        current = lists.length > 0 ? 'li' : null
+      }
+    } else if (tag === 'li') {
+      flush()
+      current = closing ? (lists.length > 0 ? 'li' : null) : 'li'
+    } else if (tag === 'tr') {
+      if (!closing) row = []
+      else if (row.length > 0) blocks.push({ kind: 'paragraph', text: row.join(' | ') })
+    } else if (tag === 'td' || tag === 'th') {
+      if (!closing) {
+        current = 'cell'
+        buffer = ''
+      } else {
+        flush()
+        current = null
+      }
+    } else if (tag === 'br') {
+      buffer += '\n'
+    } else if (tag === 'strong' || tag === 'b') {
+      bold += closing ? -1 : 1
+    } else if (tag === 'img' && !closing) {
+      const alt = /\balt="([^"]*)"/.exec(token)
+      if (alt && alt[1]!.trim()) buffer += decode(alt[1]!)
+    }
+  }
+  flush()
+  return blocks
+}
+
+export async function parseVerslagDocx(buffer: Buffer): Promise<ParsedVerslag> {
+  let html: string
+  try {
+    // Images are left out: the import keeps text; their alt text stays.
+    const result = await mammoth.convertToHtml(
+      { buffer },
+      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+    )
+    html = result.value
+  } catch (error) {
+    throw new UnreadableDocxError(error instanceof Error ? error.message : 'unreadable .docx')
+  }
+  return { blocks: blocksFromHtml(html) }
+}

@@ -1,0 +1,291 @@
+/**
+ * The verslag as a Word document with the `docx` library (SPEC V11): real
+ * Heading 1/2/3 styles, bullet numbering with nested levels, tables for
+ * regelruimte and afspraken. Deterministic (SPEC V8): the package's
+ * timestamps and zip entry dates are fixed from the verslag's own dates, so
+ * the same model gives the same bytes.
+ */
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { TAG_INFO } from '../../../shared/tags'
+import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
+import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
+import { footerLines, headerLines, oneLine, refContext, wanneerText } from './renderParts'
+
+export interface RenderDocxOptions {
+  /** The board picture as PNG bytes, embedded when given (else a data: URL in the model is used). */
+  boardPicturePng?: Uint8Array
+}
+
+const BULLETS = 'verslag-bullets'
+const LEVEL_INDENT = 360
+const MAX_LEVEL = 8
+
+/** Text runs with the sticky's line breaks kept. */
+function runs(text: string, opts: { italics?: boolean; bold?: boolean; color?: string } = {}): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...opts }))
+}
+
+function tagRun(tag: VerslagItem['tag']): TextRun {
+  return new TextRun({ text: `${TAG_INFO[tag].symbol} `, color: TAG_INFO[tag].hex.slice(1), bold: true })
+}
+
+function refRuns(r: StickyRef, lang: Verslag['language']): ParagraphChild[] {
+  return [tagRun(r.tag), new TextRun({ text: `“${oneLine(r.text)}” ${refContext(r, lang)}` })]
+}
+
+function joinRefs(refs: StickyRef[], lang: Verslag['language']): ParagraphChild[] {
+  return refs.flatMap((r, i) => [...(i > 0 ? [new TextRun('; ')] : []), ...refRuns(r, lang)])
+}
+
+function votes(item: VerslagItem, v: Verslag): TextRun[] {
+  return item.votes > 0 ? [new TextRun({ text: ` (${VERSLAG_LABELS[v.language].votes(item.votes)})`, color: '6B6B70' })] : []
+}
+
+/** A line under a bullet (traceability), indented to its text. */
+function traceParagraph(level: number, label: string, children: ParagraphChild[]): Paragraph {
+  return new Paragraph({
+    indent: { left: LEVEL_INDENT * (level + 1) },
+    children: [new TextRun({ text: `${label} `, italics: true, bold: true }), ...children],
+  })
+}
+
+function itemParagraphs(
+  list: VerslagItem[],
+  v: Verslag,
+  level = 0,
+  extras?: (item: VerslagItem, level: number) => Paragraph[],
+): Paragraph[] {
+  const out: Paragraph[] = []
+  for (const item of list) {
+    if (item.kind === 'paragraph') {
+      out.push(new Paragraph({ indent: level > 0 ? { left: LEVEL_INDENT * level } : undefined, children: [...runs(item.text), ...votes(item, v)] }))
+    } else {
+      out.push(
+        new Paragraph({
+          numbering: { reference: BULLETS, level: Math.min(level, MAX_LEVEL) },
+          children: [...runs(item.text), ...votes(item, v)],
+        }),
+      )
+      if (extras) out.push(...extras(item, level))
+    }
+    out.push(...itemParagraphs(item.children, v, level + 1, extras))
+  }
+  return out
+}
+
+function cell(children: Paragraph[], header = false): TableCell {
+  return new TableCell({
+    children: children.length > 0 ? children : [new Paragraph('')],
+    ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEEEF0' } } : {}),
+  })
+}
+
+function table(head: string[], rows: Paragraph[][][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h) => cell([new Paragraph({ children: [new TextRun({ text: h, bold: true })] })], true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+    ],
+  })
+}
+
+function textCell(text: string | undefined): Paragraph[] {
+  return text ? [new Paragraph({ children: runs(text) })] : []
+}
+
+function sectionChildren(s: VerslagSection, v: Verslag): (Paragraph | Table)[] {
+  const L = VERSLAG_LABELS[v.language]
+  const lang = v.language
+  const out: (Paragraph | Table)[] = [new Paragraph({ text: s.heading, heading: HeadingLevel.HEADING_2 })]
+  switch (s.kind) {
+    case 'section':
+      out.push(...itemParagraphs(s.items, v))
+      break
+    case 'conclusies': {
+      const byId = new Map(s.conclusies.map((c) => [c.item.id, c]))
+      out.push(
+        ...itemParagraphs(
+          s.conclusies.map((c) => c.item),
+          v,
+          0,
+          (item, level) => {
+            const c = byId.get(item.id)
+            if (!c) return []
+            const lines: Paragraph[] = []
+            if (c.restsOn.length > 0) lines.push(traceParagraph(level, `${L.restsOn}:`, joinRefs(c.restsOn, lang)))
+            if (c.asksFor.length > 0)
+              lines.push(traceParagraph(level, `${L.asksFor}:`, [new TextRun(`${L.regelruimte.toLowerCase()} ${c.asksFor.join(', ')}`)]))
+            return lines
+          },
+        ),
+      )
+      break
+    }
+    case 'factoren':
+      for (const g of s.groups) {
+        if (g.heading) out.push(new Paragraph({ text: g.heading, heading: HeadingLevel.HEADING_3 }))
+        out.push(...itemParagraphs(g.items, v))
+      }
+      break
+    case 'regelruimte': {
+      out.push(...itemParagraphs(s.notes, v))
+      if (s.verzoeken.length === 0) break
+      const rows = s.verzoeken.map((r) => {
+        const what: Paragraph[] = [new Paragraph({ children: [...runs(r.item.text), ...votes(r.item, v)] })]
+        for (const c of r.conclusies) {
+          what.push(new Paragraph({ children: [new TextRun({ text: `${L.followsFrom} `, italics: true, bold: true }), ...refRuns(c.conclusie, lang)] }))
+          if (c.factoren.length > 0)
+            what.push(
+              new Paragraph({
+                indent: { left: LEVEL_INDENT },
+                children: [new TextRun({ text: `${L.restsOn} `, italics: true, bold: true }), ...joinRefs(c.factoren, lang)],
+              }),
+            )
+        }
+        for (const d of r.restsOn)
+          what.push(new Paragraph({ children: [new TextRun({ text: `${L.restsOn} `, italics: true, bold: true }), ...refRuns(d, lang)] }))
+        what.push(...itemParagraphs(r.item.children, v, 1))
+        return [
+          textCell(r.nummer),
+          what,
+          textCell(r.gevraagdeRuimte),
+          textCell(r.regeling),
+          textCell(r.adressaat),
+          textCell(r.indiener),
+          textCell(L.statusLabel[r.status]),
+        ]
+      })
+      out.push(table([L.nummer, L.verzoek, L.gevraagdeRuimte, L.regeling, L.adressaat, L.indiener, L.status], rows))
+      break
+    }
+    case 'afspraken': {
+      out.push(...itemParagraphs(s.notes, v))
+      if (s.afspraken.length === 0) break
+      const rows = s.afspraken.map((a) => [
+        [new Paragraph({ children: [...runs(a.item.text), ...votes(a.item, v)] }), ...itemParagraphs(a.item.children, v, 1)],
+        textCell(a.wie),
+        textCell(wanneerText(a, lang)),
+        textCell(a.waar),
+      ])
+      out.push(table([L.afspraak, L.wie, L.wanneer, L.waar], rows))
+      break
+    }
+  }
+  return out
+}
+
+function pngSize(png: Uint8Array): { width: number; height: number } | undefined {
+  if (png.length < 24 || png[0] !== 0x89 || png[1] !== 0x50) return undefined
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
+  return { width: view.getUint32(16), height: view.getUint32(20) }
+}
+
+function pictureBytes(v: Verslag, options: RenderDocxOptions): Uint8Array | undefined {
+  if (options.boardPicturePng) return options.boardPicturePng
+  const m = v.boardPicture ? /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(v.boardPicture.url) : null
+  return m ? new Uint8Array(Buffer.from(m[1]!, 'base64')) : undefined
+}
+
+/** The fixed timestamp of the package: the verslag's latest own date, else a constant. */
+function packageDate(v: Verslag): string {
+  const date = v.laatstGewijzigdOp ?? v.vaststelling?.vastgesteldOp ?? v.geplaatstOp ?? v.date ?? '2000-01-01'
+  return `${date}T00:00:00Z`
+}
+
+/** Rewrites the zip with fixed core-property dates and fixed entry times (SPEC V8). */
+function deterministicZip(buffer: Uint8Array, v: Verslag): Buffer {
+  const files = unzipSync(buffer)
+  const stamp = packageDate(v)
+  const core = files['docProps/core.xml']
+  if (core) {
+    files['docProps/core.xml'] = strToU8(
+      strFromU8(core).replace(
+        /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+        (_m, open: string, _name: string, close: string) => `${open}${stamp}${close}`,
+      ),
+    )
+  }
+  const [y, m, d] = stamp.slice(0, 10).split('-').map(Number) as [number, number, number]
+  // Local-time fields, as the zip format stores them: the same on every machine.
+  const mtime = new Date(y, m - 1, d, 12, 0, 0)
+  const entries = Object.fromEntries(Object.entries(files).map(([path, data]) => [path, [data, { mtime }] as const]))
+  return Buffer.from(zipSync(entries as unknown as Parameters<typeof zipSync>[0], { mtime }))
+}
+
+export async function renderDocx(v: Verslag, options: RenderDocxOptions = {}): Promise<Buffer> {
+  const L = VERSLAG_LABELS[v.language]
+  const children: (Paragraph | Table)[] = [new Paragraph({ text: v.heading, heading: HeadingLevel.HEADING_1 })]
+  for (const line of headerLines(v)) {
+    children.push(
+      new Paragraph({
+        children: [new TextRun({ text: line.value ? `${line.label}: ` : line.label, bold: true }), new TextRun(line.value)],
+      }),
+    )
+  }
+  for (const p of v.intro) children.push(new Paragraph({ children: runs(p), spacing: { before: 120 } }))
+  if (v.agenda.length > 0) {
+    children.push(new Paragraph({ text: L.agenda, heading: HeadingLevel.HEADING_2 }))
+    for (const a of v.agenda) children.push(new Paragraph({ text: a, numbering: { reference: BULLETS, level: 0 } }))
+  }
+  const png = pictureBytes(v, options)
+  const size = png ? pngSize(png) : undefined
+  if (png && size) {
+    const width = Math.min(600, size.width)
+    const height = Math.round((size.height * width) / size.width)
+    children.push(
+      new Paragraph({
+        children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: 'bord', description: v.boardPicture?.alt ?? L.boardPicture, title: L.boardPicture } })],
+      }),
+    )
+  }
+  for (const s of v.sections) children.push(...sectionChildren(s, v))
+  const footer = footerLines(v)
+  footer.forEach((l, i) => children.push(new Paragraph({ text: `${l.label}: ${l.value}`, spacing: i === 0 ? { before: 360 } : undefined })))
+
+  const doc = new Document({
+    creator: 'Brownpaper',
+    lastModifiedBy: 'Brownpaper',
+    title: v.heading,
+    description: v.themagroep,
+    revision: v.vaststelling?.versie ?? 1,
+    styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
+    numbering: {
+      config: [
+        {
+          reference: BULLETS,
+          levels: Array.from({ length: MAX_LEVEL + 1 }, (_, level) => ({
+            level,
+            format: LevelFormat.BULLET,
+            text: ['•', '◦', '▪'][level % 3]!,
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: LEVEL_INDENT * (level + 1), hanging: LEVEL_INDENT } } },
+          })),
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1247, left: 1020, right: 1020 } } },
+        children,
+      },
+    ],
+  })
+  return deterministicZip(await Packer.toBuffer(doc), v)
+}
