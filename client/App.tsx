@@ -3,6 +3,7 @@ import { useT } from './i18n/useT'
 import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
 import { usePathname } from './router/usePathname'
+import { JoinPage } from './join/JoinPage'
 import { StartPage } from './start/StartPage'
 
 const SessionPage = lazy(() => import('./board/SessionPage'))
@@ -34,6 +35,8 @@ export function App() {
           <SessionPage key={route.sessionId} sessionId={route.sessionId} />
         </Suspense>
       )
+    case 'join':
+      return <JoinPage token={route.token} />
     case 'notFound':
       return <NotFound />
   }

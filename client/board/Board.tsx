@@ -104,7 +104,13 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
         {refused ? (
           <div className="bp-center">
             <p className="bp-error">
-              {refused.code === CloseCode.UnknownSession ? t('board.unknownSession') : t('board.refused', { reason: refused.reason || CLOSE_REASONS[refused.code] || String(refused.code) })}
+              {refused.code === CloseCode.UnknownSession
+                ? t('board.unknownSession')
+                : refused.code === CloseCode.Unauthorized
+                  ? t('board.unauthorized')
+                  : refused.code === CloseCode.Forbidden
+                    ? t('board.forbidden')
+                    : t('board.refused', { reason: refused.reason || CLOSE_REASONS[refused.code] || String(refused.code) })}
             </p>
             <Link to="/">{t('app.toStart')}</Link>
           </div>

@@ -42,9 +42,13 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'identity.submit': 'To the board',
   'identity.change': 'Change name',
 
+  'join.invited': 'You are invited as {role} to',
+
   'board.loading': 'Loading board…',
   'board.unknownSession': 'This sessie does not exist (any more).',
   'board.refused': 'The server refuses the connection to this board ({reason}).',
+  'board.unauthorized': 'You have no access to this board yet. Open the invite link you were given, or log in.',
+  'board.forbidden': 'You have no access to this board.',
   'board.back': 'Sessies',
   'board.participants': '{count} present',
 

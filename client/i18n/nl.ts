@@ -44,9 +44,13 @@ export const nl = {
   'identity.submit': 'Naar het bord',
   'identity.change': 'Naam wijzigen',
 
+  'join.invited': 'Je bent uitgenodigd als {role} voor',
+
   'board.loading': 'Bord laden…',
   'board.unknownSession': 'Deze sessie bestaat niet (meer).',
   'board.refused': 'De server weigert de verbinding met dit bord ({reason}).',
+  'board.unauthorized': 'Je hebt nog geen toegang tot dit bord. Open de uitnodigingslink die je hebt gekregen, of log in.',
+  'board.forbidden': 'Je hebt geen toegang tot dit bord.',
   'board.back': 'Sessies',
   'board.participants': '{count} aanwezig',
 

@@ -1,5 +1,6 @@
-import { useCallback, useSyncExternalStore } from 'react'
-import { newParticipantId, participantSchema, type Participant } from './participant'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { fetchMe } from '../api/accessApi'
+import { newParticipantId, participantFromMe, participantSchema, type Participant } from './participant'
 
 const STORAGE_KEY = 'brownpaper.participant'
 const CHANGE_EVENT = 'brownpaper:participant'
@@ -36,28 +37,56 @@ function parse(raw: string | null): Participant | null {
   return value
 }
 
+/** Stores the participant of this browser and tells every `useParticipant`. */
+export function storeParticipant(next: Participant): void {
+  const value = participantSchema.parse(next)
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(value))
+  } catch {
+    // Private mode: the cache below still serves this page.
+  }
+  cache = { raw: read(), value }
+  window.dispatchEvent(new Event(CHANGE_EVENT))
+}
+
+// Asked once per page load: who the server says we are.
+let serverIdentity: Promise<void> | null = null
+function syncWithServer(): Promise<void> {
+  serverIdentity ??= fetchMe().then((me) => {
+    const fromServer = participantFromMe(me, parse(read()))
+    if (fromServer) storeParticipant(fromServer)
+  })
+  return serverIdentity
+}
+
+export interface ParticipantState {
+  /** Null until known: neither the server nor this browser knows who this is. */
+  participant: Participant | null
+  /** False while the server is still being asked. */
+  ready: boolean
+  /** Sets name and organisation; the id stays the same across name changes. */
+  save(fields: { name: string; organisation: string }): void
+}
+
 /**
- * The participant of this browser (null until they have given their name),
- * and a setter that keeps the id stable across name changes.
+ * The participant of this browser: the server's identity (invite or account)
+ * when it has one, else the name and organisation asked on the first visit.
  */
-export function useParticipant(): [Participant | null, (fields: { name: string; organisation: string }) => void] {
+export function useParticipant(): ParticipantState {
   const participant = useSyncExternalStore(subscribe, () => parse(read()))
+  const [ready, setReady] = useState(false)
+  useEffect(() => {
+    let active = true
+    void syncWithServer().then(() => active && setReady(true))
+    return () => {
+      active = false
+    }
+  }, [])
   const save = useCallback(
     (fields: { name: string; organisation: string }) => {
-      const next: Participant = participantSchema.parse({
-        id: participant?.id ?? newParticipantId(),
-        name: fields.name.trim(),
-        organisation: fields.organisation.trim(),
-      })
-      try {
-        localStorage.setItem(STORAGE_KEY, JSON.stringify(next))
-      } catch {
-        // Private mode: fall through, the cache below still serves this page.
-      }
-      cache = { raw: read(), value: next }
-      window.dispatchEvent(new Event(CHANGE_EVENT))
+      storeParticipant({ id: participant?.id ?? newParticipantId(), name: fields.name.trim(), organisation: fields.organisation.trim() })
     },
     [participant],
   )
-  return [participant, save]
+  return { participant, ready, save }
 }

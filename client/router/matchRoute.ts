@@ -1,8 +1,8 @@
 import { isSessionId } from '../../shared/sessionId'
 
-export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'notFound' }
+export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'join'; token: string } | { name: 'notFound' }
 
-/** Maps a pathname to a page: `/` is the start page, `/s/:id` a session's board. */
+/** Maps a pathname to a page: `/` is the start page, `/s/:id` a session's board, `/join/:token` an invite. */
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'start' }
   const session = /^\/s\/([^/]+)\/?$/.exec(pathname)
@@ -10,5 +10,7 @@ export function matchRoute(pathname: string): Route {
     const id = decodeURIComponent(session[1]!)
     return isSessionId(id) ? { name: 'session', sessionId: id } : { name: 'notFound' }
   }
+  const join = /^\/join\/([A-Za-z0-9_-]{16,200})\/?$/.exec(pathname)
+  if (join) return { name: 'join', token: join[1]! }
   return { name: 'notFound' }
 }

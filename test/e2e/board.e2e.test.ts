@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../server/app'
-import { apiAsAdmin, joinAsDeelnemer } from '../helpers/boardAccess'
+import { apiAsAdmin, openBoardAs } from '../helpers/boardAccess'
 import { externalRequests, launchBrowser, type TestBrowser } from '../helpers/browser'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
@@ -63,13 +63,9 @@ describe('the live board in two browsers', () => {
     mkdirSync(RESULTS, { recursive: true })
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-'))
     server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, adminToken: ADMIN_TOKEN })
-    // Separate browser processes: A has no identity yet, B already has one.
+    // Separate browser processes, each with its own profile.
     a = await launchBrowser()
-    b = await launchBrowser({
-      localStorage: {
-        'brownpaper.participant': JSON.stringify({ id: 'participant-b', name: 'Bram Bakker', organisation: 'LHV' }),
-      },
-    })
+    b = await launchBrowser()
   })
 
   afterAll(async () => {
@@ -88,17 +84,12 @@ describe('the live board in two browsers', () => {
     expect(created.status).toBe(201)
     const { id } = (await created.json()) as { id: string }
     const boardUrl = `${server.url}/s/${id}`
-    const join = { baseUrl: server.url, adminToken: ADMIN_TOKEN, sessionId: id }
-    await joinAsDeelnemer(a.page, { ...join, name: 'Anna de Vries', organisation: 'ActiZ' })
-    await joinAsDeelnemer(b.page, { ...join, name: 'Bram Bakker', organisation: 'LHV' })
+    const access = { baseUrl: server.url, adminToken: ADMIN_TOKEN, sessionId: id }
 
-    // A opens the board and is asked who they are.
-    await a.page.goto(boardUrl)
-    await a.page.fill('input[name=name]', 'Anna de Vries')
-    await a.page.fill('input[name=organisation]', 'ActiZ')
-    await a.page.click('button[type=submit]')
+    // A and B each open the board (through an invite link when the server asks for one) and say who they are.
+    await openBoardAs(a.page, { ...access, name: 'Anna de Vries', organisation: 'ActiZ' })
     await waitForBoard(a.page)
-    await b.page.goto(boardUrl)
+    await openBoardAs(b.page, { ...access, name: 'Bram Bakker', organisation: 'LHV' })
     await waitForBoard(b.page)
 
     // A: "s" makes a sticky and starts editing it; type; Esc; "2" tags it belemmerend.

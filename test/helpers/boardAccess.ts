@@ -1,9 +1,9 @@
 /**
- * Getting a test browser onto a board. Until the access layer (issue 4) is
- * wired into the server, boards are open; once it is, a browser needs an
- * invite: this creates a deelnemer invite with the admin token and redeems
- * it from the page (POST /api/join), so the browser holds the session cookie
- * that the board's websocket then carries.
+ * Getting a test browser onto a board the way a person does. With the access
+ * layer (issue 4) in the server, a board needs an invite: the admin token
+ * creates a deelnemer invite and the browser opens its link, where it gives
+ * name and organisation. On a server without invites (404) the browser opens
+ * the board and gives them in the board's own "who are you" dialog.
  */
 import type { Page } from 'playwright-core'
 
@@ -15,22 +15,27 @@ export async function apiAsAdmin(baseUrl: string, adminToken: string, path: stri
   })
 }
 
-/** Lets `page` in as a deelnemer of `sessionId` when the server asks for invites; a no-op on an open server. */
-export async function joinAsDeelnemer(
-  page: Page,
-  opts: { baseUrl: string; adminToken: string; sessionId: string; name: string; organisation: string },
-): Promise<void> {
+export interface OpenBoardOptions {
+  baseUrl: string
+  adminToken: string
+  sessionId: string
+  name: string
+  organisation: string
+}
+
+/** Opens the board of `sessionId` in `page` as a deelnemer called `name`, through the UI. */
+export async function openBoardAs(page: Page, opts: OpenBoardOptions): Promise<void> {
   const invite = await apiAsAdmin(opts.baseUrl, opts.adminToken, `/api/sessions/${opts.sessionId}/invites`, { role: 'deelnemer' })
-  if (invite.status === 404) return // no access layer: the board is open
-  if (invite.status !== 201) throw new Error(`creating an invite failed: ${invite.status} ${await invite.text()}`)
-  const { token } = (await invite.json()) as { token: string }
-  if (!page.url().startsWith(opts.baseUrl)) await page.goto(`${opts.baseUrl}/`)
-  const status = await page.evaluate(
-    async (body) => {
-      const response = await fetch('/api/join', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      return response.status
-    },
-    { token, name: opts.name, organisation: opts.organisation },
-  )
-  if (status !== 201) throw new Error(`joining with the invite failed: ${status}`)
+  if (invite.status === 201) {
+    const { token } = (await invite.json()) as { token: string }
+    await page.goto(`${opts.baseUrl}/join/${token}`)
+  } else if (invite.status === 404) {
+    await page.goto(`${opts.baseUrl}/s/${opts.sessionId}`)
+  } else {
+    throw new Error(`creating an invite failed: ${invite.status} ${await invite.text()}`)
+  }
+  await page.fill('input[name=name]', opts.name)
+  await page.fill('input[name=organisation]', opts.organisation)
+  await page.click('button[type=submit]')
+  await page.waitForURL(`${opts.baseUrl}/s/${opts.sessionId}`)
 }

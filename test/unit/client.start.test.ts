@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionSummary } from '../../shared/api'
+import { participantFromMe } from '../../client/identity/participant'
 import { matchRoute } from '../../client/router/matchRoute'
 import { formatDate } from '../../client/start/formatDate'
 import { groupByThemagroep } from '../../client/start/groupByThemagroep'
@@ -27,11 +28,27 @@ describe('the start page', () => {
     expect(matchRoute('/s/short')).toEqual({ name: 'notFound' })
     expect(matchRoute('/s/../../etc')).toEqual({ name: 'notFound' })
     expect(matchRoute('/elders')).toEqual({ name: 'notFound' })
+    expect(matchRoute('/join/AbCdEfGhIjKlMnOpQrStUv_-12')).toEqual({ name: 'join', token: 'AbCdEfGhIjKlMnOpQrStUv_-12' })
+    expect(matchRoute('/join/kort')).toEqual({ name: 'notFound' })
   })
 
   it('writes dates the Dutch or the English way', () => {
     expect(formatDate('2024-06-22', 'nl')).toBe('22 juni 2024')
     expect(formatDate('2024-06-22', 'en')).toBe('22 June 2024')
     expect(formatDate('binnenkort', 'nl')).toBe('binnenkort')
+  })
+
+  it('takes the participant from the server identity (invite or account), not from anonymous or admin', () => {
+    expect(participantFromMe({ kind: 'participant', id: 'p1', name: 'Anna', organisation: 'ActiZ', role: 'deelnemer', sessionId: 's1' }, null)).toEqual({
+      id: 'p1',
+      name: 'Anna',
+      organisation: 'ActiZ',
+    })
+    const user = { kind: 'user' as const, id: 'u1', email: 'c@example.org', name: 'Carla', role: 'coordinator' as const, themagroepen: [] }
+    expect(participantFromMe(user, null)).toEqual({ id: 'user-u1', name: 'Carla', organisation: '' })
+    expect(participantFromMe(user, { id: 'user-u1', name: 'C', organisation: 'VWS' })).toEqual({ id: 'user-u1', name: 'Carla', organisation: 'VWS' })
+    expect(participantFromMe({ kind: 'anonymous' }, null)).toBeNull()
+    expect(participantFromMe({ kind: 'admin' }, null)).toBeNull()
+    expect(participantFromMe(null, null)).toBeNull()
   })
 })
