@@ -48,6 +48,7 @@ describe('crash safety', () => {
     first.child.kill('SIGKILL')
     const how = await first.exited
     expect(how).toBe('SIGKILL')
+    await expect(fetch(`${first.url}/api/health`)).rejects.toThrow()
     for (const c of clients.splice(0)) c.destroy()
 
     const second = await spawnServer({ DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: TEST_ADMIN_TOKEN })
@@ -60,6 +61,7 @@ describe('crash safety', () => {
     expect(sticky.status).toBe(201)
     second.child.kill('SIGKILL')
     expect(await second.exited).toBe('SIGKILL')
+    await expect(fetch(`${second.url}/api/health`)).rejects.toThrow()
 
     const third = await spawnServer({ DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: TEST_ADMIN_TOKEN })
     processes.push(third)
