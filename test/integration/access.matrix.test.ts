@@ -1,0 +1,196 @@
+/**
+ * The permission matrix of SPEC "Permissions", driven from one table: every
+ * HTTP route and the websocket × every kind of caller, each cell an expected
+ * allow (2xx / the socket syncs) or deny (status / close code).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CloseCode } from '../../shared/closeCodes'
+import { accessFixture, createInvite, GROEP_A, join, login, PASSWORD, WHO, type AccessFixture, type Credential, type Who } from '../helpers/accessFixture'
+import { rawSocket } from '../helpers/rawSocket'
+import { startTestServer } from '../helpers/startTestServer'
+import { withTimeout } from '../helpers/waitFor'
+
+type Expected = 'allow' | 401 | 403 | 4401 | 4403
+type Row = Readonly<Record<Who, Expected>>
+
+/** Columns: anonymous, deelnemer, waarnemer, secretariaat (invite), secretariaat account, coördinator, other coördinator, admin. */
+function row(...cells: Expected[]): Row {
+  return Object.fromEntries(WHO.map((who, i) => [who, cells[i]!])) as Record<Who, Expected>
+}
+
+const A = 'allow'
+const PUBLIC = row(A, A, A, A, A, A, A, A)
+const SEES_SESSION = row(401, A, A, A, A, A, 403, A)
+const EDITS_BOARD = row(401, A, 403, A, A, A, 403, A)
+const SECRETARIAAT_AND_COORDINATOR = row(401, 403, 403, A, A, A, 403, A)
+const COORDINATOR_OF_GROUP = row(401, 403, 403, 403, 403, A, 403, A)
+const ANY_COORDINATOR = row(401, 403, 403, 403, 403, A, A, A)
+const ACCOUNTS = row(401, 403, 403, 403, A, A, A, A)
+const ANY_IDENTITY = row(401, A, A, A, A, A, A, A)
+
+interface Request {
+  method: string
+  path: string
+  body?: unknown
+  contentType?: string
+}
+
+interface HttpCase {
+  rule: string
+  name: string
+  expected: Row
+  request(f: AccessFixture): Promise<Request> | Request
+}
+
+const s = (f: AccessFixture) => `/api/sessions/${f.session.id}`
+
+const VERSLAG_TEXT = `Verslag: Geïmporteerde sessie
+Themagroep: ${GROEP_A}
+
+Opbrengst brownpapersessie – Samenwerking
+- Korte lijnen met de huisarts
+`
+
+const HTTP_CASES: HttpCase[] = [
+  { rule: 'P1', name: 'GET /api/health', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/health' }) },
+  { rule: 'P1', name: 'GET /api/config', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/config' }) },
+  { rule: 'P1', name: 'GET /api/auth/me', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/auth/me' }) },
+  { rule: 'P1', name: 'GET /api/join/:token', expected: PUBLIC, request: (f) => ({ method: 'GET', path: `/api/join/${f.invites.deelnemer.token}` }) },
+  { rule: 'P4', name: 'GET /api/sessions', expected: ANY_IDENTITY, request: () => ({ method: 'GET', path: '/api/sessions' }) },
+  {
+    rule: 'P9',
+    name: 'POST /api/sessions in the coördinator’s themagroep',
+    expected: COORDINATOR_OF_GROUP,
+    request: () => ({ method: 'POST', path: '/api/sessions', body: { title: 'Nog een sessie', themagroep: GROEP_A } }),
+  },
+  {
+    rule: 'P9',
+    name: 'POST /api/sessions/import into the coördinator’s themagroep',
+    expected: COORDINATOR_OF_GROUP,
+    request: () => ({
+      method: 'POST',
+      path: `/api/sessions/import?themagroep=${encodeURIComponent(GROEP_A)}`,
+      body: VERSLAG_TEXT,
+      contentType: 'text/plain; charset=utf-8',
+    }),
+  },
+  { rule: 'P4', name: 'GET /api/sessions/:id', expected: SEES_SESSION, request: (f) => ({ method: 'GET', path: s(f) }) },
+  {
+    rule: 'P7',
+    name: 'POST /api/sessions/:id/stickies',
+    expected: EDITS_BOARD,
+    request: (f) => ({ method: 'POST', path: `${s(f)}/stickies`, body: { text: 'Een sticky via de API', tag: 'bevorderend' } }),
+  },
+  { rule: 'P8', name: 'GET /api/sessions/:id/verslag.md', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.md` }) },
+  { rule: 'P8', name: 'GET /api/sessions/:id/verslag.html', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.html` }) },
+  { rule: 'P8', name: 'GET /api/sessions/:id/verslag.docx', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.docx` }) },
+  { rule: 'P8', name: 'GET /api/sessions/:id/verslag.json', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.json` }) },
+  { rule: 'P8', name: 'GET /api/sessions/:id/afspraken.ics', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/afspraken.ics` }) },
+  {
+    rule: 'P10',
+    name: 'POST /api/sessions/:id/invites',
+    expected: COORDINATOR_OF_GROUP,
+    request: (f) => ({ method: 'POST', path: `${s(f)}/invites`, body: { role: 'deelnemer' } }),
+  },
+  { rule: 'P10', name: 'GET /api/sessions/:id/invites', expected: COORDINATOR_OF_GROUP, request: (f) => ({ method: 'GET', path: `${s(f)}/invites` }) },
+  {
+    rule: 'P10',
+    name: 'DELETE /api/sessions/:id/invites/:inviteId',
+    expected: COORDINATOR_OF_GROUP,
+    request: async (f) => {
+      const invite = await createInvite(f.server, f.session.id, 'deelnemer')
+      return { method: 'DELETE', path: `${s(f)}/invites/${invite.id}` }
+    },
+  },
+  { rule: 'P11', name: 'GET /api/audit', expected: ANY_COORDINATOR, request: () => ({ method: 'GET', path: '/api/audit' }) },
+  { rule: 'P12', name: 'GET /api/themagroepen', expected: ACCOUNTS, request: () => ({ method: 'GET', path: '/api/themagroepen' }) },
+  {
+    rule: 'P12',
+    name: 'POST /api/themagroepen/:name/members',
+    expected: COORDINATOR_OF_GROUP,
+    request: (f) => ({ method: 'POST', path: `/api/themagroepen/${encodeURIComponent(GROEP_A)}/members`, body: { email: f.emails.secretariaatAccount } }),
+  },
+  // Last: it ends the cookie sessions it is called with.
+  { rule: 'P1', name: 'POST /api/auth/logout', expected: PUBLIC, request: () => ({ method: 'POST', path: '/api/auth/logout' }) },
+]
+
+const WS_CASE = { rule: 'P5', name: 'WS /yjs/:id (open the board)', expected: row(4401, A, A, A, A, A, 4403, A) }
+
+async function send(f: AccessFixture, cred: Credential, req: Request): Promise<number> {
+  const unsafe = req.method !== 'GET'
+  const headers: Record<string, string> = { ...(unsafe ? cred.unsafeHeaders : cred.headers) }
+  if (req.body !== undefined) headers['content-type'] = req.contentType ?? 'application/json'
+  const res = await fetch(`${f.server.url}${req.path}`, {
+    method: req.method,
+    headers,
+    body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body),
+  })
+  await res.arrayBuffer()
+  return res.status
+}
+
+/** 'allow' when the socket receives the document's first sync message, else the close code. */
+async function openBoard(f: AccessFixture, cred: Credential): Promise<Expected | number> {
+  const headers: Record<string, string> = cred.cookie ? { cookie: cred.cookie, origin: f.server.url } : {}
+  const socket = rawSocket(`${f.server.wsUrl}/${f.session.id}`, { token: cred.token, headers })
+  try {
+    const outcome = await withTimeout(
+      Promise.race([
+        socket.closed.then((c) => c.code),
+        new Promise<'allow'>((resolve) => socket.ws.once('message', () => resolve('allow'))),
+      ]),
+      'socket outcome',
+    )
+    return outcome
+  } finally {
+    socket.ws.close()
+  }
+}
+
+describe('authorization matrix (SPEC Permissions)', () => {
+  let f: AccessFixture
+
+  beforeAll(async () => {
+    const server = await startTestServer({ loginAttempts: 1000 })
+    f = await accessFixture(server)
+  })
+  afterAll(async () => {
+    await f.server.close()
+  })
+
+  describe.each(HTTP_CASES)('$name', (c) => {
+    it.each(WHO.map((who) => [who, c.expected[who]] as const))(`[${c.rule}] %s → %s`, async (who, expected) => {
+      const status = await send(f, f.creds[who], await c.request(f))
+      if (expected === 'allow') {
+        expect(status, `${c.name} as ${who}`).toBeGreaterThanOrEqual(200)
+        expect(status, `${c.name} as ${who}`).toBeLessThan(300)
+      } else {
+        expect(status, `${c.name} as ${who}`).toBe(expected)
+      }
+    })
+  })
+
+  describe(WS_CASE.name, () => {
+    it.each(WHO.map((who) => [who, WS_CASE.expected[who]] as const))(`[${WS_CASE.rule}][P2][P4] %s → %s`, async (who, expected) => {
+      const cred = f.creds[who]
+      // The logout row above ended the cookie sessions: open the board with fresh ones.
+      const fresh = cred.cookie ? await refresh(f, who) : cred
+      expect(await openBoard(f, fresh)).toBe(expected === 'allow' ? 'allow' : expected === 4401 ? CloseCode.Unauthorized : CloseCode.Forbidden)
+    })
+  })
+})
+
+async function refresh(f: AccessFixture, who: Who): Promise<Credential> {
+  switch (who) {
+    case 'coordinator':
+    case 'otherCoordinator':
+    case 'secretariaatAccount':
+      return login(f.server, f.emails[who], PASSWORD)
+    case 'deelnemer':
+    case 'waarnemer':
+    case 'secretariaat':
+      return join(f.server, f.invites[who].token, `Nieuwe ${who}`, 'Organisatie')
+    default:
+      return f.creds[who]
+  }
+}
