@@ -1,0 +1,134 @@
+/**
+ * The websocket under the real policy: stock y-websocket clients with invite
+ * tokens (`params: { token }`), as automation and the DESIGN contract use them.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { readBoard } from '../../shared/boardModel'
+import { CloseCode } from '../../shared/closeCodes'
+import { addSticky, allRecords } from '../../shared/ydoc'
+import { ADMIN_CREDENTIAL, createInvite, join } from '../helpers/accessFixture'
+import { connectYClient, type YClient } from '../helpers/connectYClient'
+import { rawSocket } from '../helpers/rawSocket'
+import { startTestServer, type TestServer } from '../helpers/startTestServer'
+import { removeTempDirs } from '../helpers/tempDir'
+import { waitFor, withTimeout } from '../helpers/waitFor'
+
+const texts = (client: YClient) => readBoard(allRecords(client.doc)).stickies.map((s) => s.text).sort()
+
+describe('websocket access (SPEC Permissions)', () => {
+  let server: TestServer
+  const clients: YClient[] = []
+  const connect = (id: string, params: Record<string, string>) => {
+    const client = connectYClient(server.wsUrl, id, { params })
+    clients.push(client)
+    return client
+  }
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await server?.close()
+    removeTempDirs()
+  })
+
+  it('[P6] a stock y-websocket client with a waarnemer token sends an update: the server’s document and the other clients stay unchanged', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const deelnemer = await createInvite(server, id, 'deelnemer')
+    const waarnemer = await createInvite(server, id, 'waarnemer')
+    const writer = connect(id, { token: deelnemer.token })
+    const other = connect(id, { token: deelnemer.token })
+    const viewer = connect(id, { token: waarnemer.token })
+    await Promise.all([writer.synced, other.synced, viewer.synced])
+
+    addSticky(writer.doc, { text: 'Korte lijnen met de huisarts', tag: 'bevorderend' })
+    await waitFor(() => texts(viewer).includes('Korte lijnen met de huisarts'), 'the deelnemer’s sticky at the waarnemer')
+    const before = texts(other)
+    const storedBefore = (await server.storage.docs.load(id)).lastSeq
+
+    addSticky(viewer.doc, { text: 'Stiekem van de waarnemer', tag: 'belemmerend' })
+    viewer.doc.getMap('session').set('title', 'Overschreven door de waarnemer')
+    // Frames of one socket are handled in order: once the waarnemer's later
+    // awareness reached the others, the server has handled its updates.
+    viewer.provider.awareness.setLocalStateField('user', { name: 'Waarnemer VWS' })
+    await waitFor(
+      () => (other.provider.awareness.getStates().get(viewer.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Waarnemer VWS',
+      'the waarnemer’s presence at the other client (awareness passes)',
+    )
+
+    expect(texts(other)).toEqual(before)
+    expect(texts(writer)).toEqual(before)
+    expect(other.doc.getMap('session').get('title')).not.toBe('Overschreven door de waarnemer')
+    expect((await server.storage.docs.load(id)).lastSeq).toBe(storedBefore)
+    const serverDoc = server.rooms.get(id)?.doc
+    expect(serverDoc && readBoard(allRecords(serverDoc)).stickies.map((s) => s.text)).toEqual(['Korte lijnen met de huisarts'])
+    // A fresh reader gets the server's document: without the waarnemer's sticky.
+    const reader = connect(id, { token: deelnemer.token })
+    await reader.synced
+    expect(texts(reader)).toEqual(['Korte lijnen met de huisarts'])
+    expect(viewer.provider.wsconnected).toBe(true)
+  })
+
+  it('[P2] without a token the socket is closed with Unauthorized and never receives the document', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const intruder = connect(id, {})
+    expect(await withTimeout(intruder.closed, 'close')).toBe(CloseCode.Unauthorized)
+    expect(allRecords(intruder.doc)).toEqual([])
+    expect(intruder.provider.synced).toBe(false)
+  })
+
+  it('[P2] with an unknown, revoked or expired token the socket is closed with Unauthorized', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const revoked = await createInvite(server, id, 'deelnemer')
+    const del = await server.api('DELETE', `/api/sessions/${id}/invites/${revoked.id}`)
+    expect(del.status).toBe(204)
+    const expired = await server.access.createInvite(id, 'deelnemer', { kind: 'admin', id: 'admin' }, 1 / 3_600_000)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    for (const token of ['x'.repeat(43), revoked.token, expired.token]) {
+      const socket = rawSocket(`${server.wsUrl}/${id}`, { token })
+      expect((await withTimeout(socket.closed, 'close')).code).toBe(CloseCode.Unauthorized)
+      expect(socket.received).toEqual([])
+    }
+  })
+
+  it('[P4] with a token for another session the socket is closed with Forbidden and never receives the document', async () => {
+    server = await startTestServer()
+    const a = await server.createSession({ title: 'Sessie A' })
+    const b = await server.createSession({ title: 'Sessie B', themagroep: 'Een andere themagroep' })
+    const tokenForB = await createInvite(server, b.id, 'secretariaat')
+    const client = connect(a.id, { token: tokenForB.token })
+    expect(await withTimeout(client.closed, 'close')).toBe(CloseCode.Forbidden)
+    expect(allRecords(client.doc)).toEqual([])
+    const raw = rawSocket(`${server.wsUrl}/${a.id}`, { token: tokenForB.token })
+    expect((await withTimeout(raw.closed, 'close')).code).toBe(CloseCode.Forbidden)
+    expect(raw.received).toEqual([])
+  })
+
+  it('[P14] a cookie-authenticated upgrade from another origin is closed with Forbidden; from the same origin it syncs', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const invite = await createInvite(server, id, 'deelnemer')
+    const cred = await join(server, invite.token, 'Dirk', 'Zorggroep Noord')
+    const foreign = rawSocket(`${server.wsUrl}/${id}`, { token: null, headers: { cookie: cred.cookie!, origin: 'https://evil.example' } })
+    expect((await withTimeout(foreign.closed, 'close')).code).toBe(CloseCode.Forbidden)
+    expect(foreign.received).toEqual([])
+    const own = rawSocket(`${server.wsUrl}/${id}`, { token: null, headers: { cookie: cred.cookie!, origin: server.url } })
+    await waitFor(() => own.received.length > 0, 'the first sync message')
+    own.ws.close()
+  })
+
+  it('[P3] the admin token joins any board as a writer', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const admin = connect(id, { token: ADMIN_CREDENTIAL.token! })
+    const reader = connect(id, {})
+    await admin.synced
+    expect(await withTimeout(reader.closed, 'close')).toBe(CloseCode.Unauthorized)
+    addSticky(admin.doc, { text: 'Door de automatisering', tag: 'afspraak' })
+    await waitFor(async () => {
+      const doc = server.rooms.get(id)?.doc
+      return doc !== undefined && readBoard(allRecords(doc)).stickies.some((s) => s.text === 'Door de automatisering')
+    }, 'the admin’s sticky on the server')
+  })
+})
