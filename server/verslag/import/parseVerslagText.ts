@@ -7,7 +7,7 @@
 import { FIELD_LINE, isHeadingLine } from './classifyLine'
 import type { ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
-const BULLET = /^([ \t]*)(?:([•◦▪▫‣∙●○■□➢►✓])\s*|([-*+–—])\s+|(\d{1,3}[.)]|[a-zA-Z][)])\s+)(.*)$/
+const BULLET = /^([ \t\u00A0]*)(?:([•◦▪▫‣∙●○■□➢►✓])\s*|([-*+–—])\s+|(\d{1,3}[.)]|[a-zA-Z][)])\s+)(.*)$/
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/
 
 function indentWidth(ws: string): number {
@@ -16,12 +16,11 @@ function indentWidth(ws: string): number {
   return width
 }
 
-/** Normalises line endings, no-break spaces, BOM and trailing whitespace. */
+/** Normalises line endings, BOM, zero-width characters and trailing whitespace; no-break spaces stay in the text. */
 export function normaliseText(text: string): string[] {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B\u200C\u200D\u2060]/g, '')
     .split('\n')
     .map((l) => l.replace(/\s+$/, ''))
@@ -61,7 +60,7 @@ export function parseVerslagText(text: string): ParsedVerslag {
       continue
     }
     const bullet = BULLET.exec(raw)
-    const indent = indentWidth(/^[ \t]*/.exec(raw)![0])
+    const indent = indentWidth(/^[ \t\u00A0]*/.exec(raw)![0])
     if (bullet && !MARKDOWN_HEADING.test(raw.trim())) {
       flushParagraph()
       const width = indentWidth(bullet[1]!)
