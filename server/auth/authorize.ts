@@ -18,6 +18,15 @@ export type Authorize = (action: Action) => RequestHandler
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/** Actions the middleware writes to the audit log itself (P18); routes audit the rest where they know more. */
+const AUDITED: Partial<Record<Action, string>> = {
+  'verslag:read': 'verslag.export',
+  'verslag:export': 'verslag.export',
+  'verslag:vaststellen': 'verslag.vaststellen',
+  'regelruimte:update': 'regelruimte.status',
+  'session:update': 'session.update',
+}
+
 async function resourceOf(req: Request, action: Action, access: AccessService, sessions: SessionStore): Promise<Resource> {
   const id = req.params.id
   if (typeof id === 'string') {
@@ -50,11 +59,24 @@ export function createAuthorize(access: AccessService, sessions: SessionStore): 
     if (auth.actor.kind === 'anonymous' && !can(auth.actor, action).allow) {
       throw new HttpError(401, 'unauthorized', 'Log in of gebruik een uitnodigingslink (authentication required)')
     }
-    const decision = can(auth.actor, action, await resourceOf(req, action, access, sessions))
+    const resource = await resourceOf(req, action, access, sessions)
+    res.locals.resource = resource
+    const decision = can(auth.actor, action, resource)
     if (!decision.allow) {
       throw decision.status === 401
         ? new HttpError(401, 'unauthorized', decision.reason)
         : new HttpError(403, 'forbidden', `${decision.reason} [${decision.rule}]`)
+    }
+    const audited = AUDITED[action]
+    if (audited) {
+      // P18: recorded once the route answered with success, so a refused or failed attempt is not logged as done.
+      res.on('finish', () => {
+        if (res.statusCode >= 400) return
+        const resource = res.locals.resource as Resource | undefined
+        void access
+          .audit(auth.actor, audited, { sessionId: resource?.sessionId ?? null, themagroep: resource?.themagroep ?? null, detail: `${req.method} ${req.originalUrl.split('?')[0]}` })
+          .catch(() => undefined)
+      })
     }
     next()
   }
