@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { SessionSummary } from '../../shared/api'
 import type { Storage } from '../../server/storage/Storage'
+import { accessStorageContract } from './storage.accessContract'
 
 export interface StorageFactory {
   /** A fresh, empty storage. */
@@ -166,4 +167,5 @@ export function storageContract(name: string, factory: StorageFactory): void {
       })
     }
   })
+  accessStorageContract(name, factory)
 }
