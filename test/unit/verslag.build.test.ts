@@ -1,0 +1,129 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { readBoard } from '../../shared/boardModel'
+import { allRecords, recordsOf, type StoredRecord } from '../../shared/ydoc'
+import { verslagSchema, type VerslagItem } from '../../shared/verslag/schema'
+import { buildVerslag } from '../../server/verslag/buildVerslag'
+import { chainBoard, link } from '../helpers/verslagBoard'
+
+function entries(items: VerslagItem[]): VerslagItem[] {
+  return items.flatMap((i) => [i, ...entries(i.children)])
+}
+
+describe('buildVerslag: the structured model from the document alone', () => {
+  it('[V1][V2] orders the sections as DESIGN.md and names them as the real verslagen do', () => {
+    const v = buildVerslag(chainBoard().doc)
+    expect(v.heading).toBe('Verslag: Bekostiging SO in de eerstelijn')
+    expect(v.sections.map((s) => s.heading)).toEqual([
+      'Opbrengst brownpapersessie – SO in the lead',
+      'Conclusie SO in the lead',
+      'Bevorderende factoren',
+      'Belemmerende factoren',
+      'Regelruimte',
+      'Afspraken',
+      'Overige',
+    ])
+    expect(v.intro).toEqual(['De deelnemers bestaan uit een goede mix.', 'Tweede alinea.'])
+    expect(verslagSchema.safeParse(v).success).toBe(true)
+  })
+
+  it('[V3] lists every sticky on the board exactly once as an entry; a loose opmerking goes under Overige', () => {
+    const { doc, ids } = chainBoard()
+    const v = buildVerslag(doc)
+    const listed = v.sections.flatMap((s) => {
+      switch (s.kind) {
+        case 'section':
+          return entries(s.items)
+        case 'conclusies':
+          return entries(s.conclusies.map((c) => c.item))
+        case 'factoren':
+          return s.groups.flatMap((g) => entries(g.items))
+        case 'regelruimte':
+          return entries([...s.notes, ...s.verzoeken.map((r) => r.item)])
+        case 'afspraken':
+          return entries([...s.notes, ...s.afspraken.map((a) => a.item)])
+      }
+    })
+    const onBoard = readBoard(allRecords(doc)).stickies.map((s) => s.id)
+    expect(listed.map((i) => i.id).sort()).toEqual([...onBoard].sort())
+    expect(v.stickyCount).toBe(onBoard.length)
+    const overige = v.sections.find((s) => s.heading === 'Overige')
+    expect(overige?.kind === 'section' && overige.items.map((i) => i.id)).toEqual([ids.loose])
+  })
+
+  it('[V6] a chain belemmerend → conclusie → regelruimte is traceable both ways', () => {
+    const { doc, ids } = chainBoard()
+    const v = buildVerslag(doc)
+    const conclusies = v.sections.find((s) => s.kind === 'conclusies')
+    expect(conclusies?.kind).toBe('conclusies')
+    if (conclusies?.kind !== 'conclusies') return
+    expect(conclusies.conclusies[0]!.restsOn.map((r) => r.id)).toEqual([ids.factor])
+    expect(conclusies.conclusies[0]!.asksFor).toEqual(['R1'])
+    const rr = v.sections.find((s) => s.kind === 'regelruimte')
+    if (rr?.kind !== 'regelruimte') throw new Error('no regelruimte section')
+    expect(rr.verzoeken[0]).toMatchObject({
+      nummer: 'R1',
+      regeling: 'Subsidieregeling extramurale behandeling',
+      adressaat: 'VWS',
+      status: 'ingediend',
+      conclusies: [{ conclusie: { id: ids.conclusie, tag: 'conclusie' }, factoren: [{ id: ids.factor, tag: 'belemmerend', sheet: 'SO in the lead' }] }],
+    })
+  })
+
+  it('[V6] an arrow drawn backwards (conclusie → factor, regelruimte → conclusie) means the same link', () => {
+    const { doc, ids } = chainBoard()
+    link(doc, 'shape:arrow-back', ids.conclusie, ids.bevorderend)
+    const v = buildVerslag(doc)
+    const c = v.sections.find((s) => s.kind === 'conclusies')
+    if (c?.kind !== 'conclusies') throw new Error('no conclusies')
+    expect(c.conclusies[0]!.restsOn.map((r) => r.id).sort()).toEqual([ids.factor, ids.bevorderend].sort())
+  })
+
+  it('[V7] a regelruimte request without a status is a concept', () => {
+    const { doc, ids } = chainBoard()
+    const kv = recordsOf(doc)
+    const record = kv.get(ids.regelruimte) as StoredRecord
+    const { status: _dropped, ...meta } = record.meta as Record<string, unknown>
+    kv.set(ids.regelruimte, { ...record, meta })
+    const rr = buildVerslag(doc).sections.find((s) => s.kind === 'regelruimte')
+    expect(rr?.kind === 'regelruimte' && rr.verzoeken[0]!.status).toBe('concept')
+  })
+
+  it('[V4] nests a sticky under its parentStickyId and lists cyclic parents at the top level', () => {
+    const { doc, ids } = chainBoard()
+    let v = buildVerslag(doc)
+    const opbrengst = v.sections[0]
+    if (opbrengst?.kind !== 'section') throw new Error('no opbrengst')
+    const parent = opbrengst.items.find((i) => i.id === ids.parent)
+    expect(parent?.children.map((c) => c.id)).toEqual([ids.child])
+    expect(opbrengst.items.some((i) => i.id === ids.child)).toBe(false)
+
+    const kv = recordsOf(doc)
+    const p = kv.get(ids.parent) as StoredRecord
+    kv.set(ids.parent, { ...p, meta: { ...(p.meta as object), parentStickyId: ids.child } })
+    v = buildVerslag(doc)
+    const again = v.sections[0]
+    if (again?.kind !== 'section') throw new Error('no opbrengst')
+    const all = entries(again.items).map((i) => i.id)
+    expect(all.filter((id) => id === ids.parent || id === ids.child)).toHaveLength(2)
+  })
+
+  it('[V8] the same document gives the same model, also when rebuilt from its encoded state', () => {
+    const { doc } = chainBoard()
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    expect(JSON.stringify(buildVerslag(copy))).toBe(JSON.stringify(buildVerslag(doc)))
+  })
+
+  it('[V1] a document without session info still gives a valid verslag', () => {
+    const v = buildVerslag(new Y.Doc())
+    expect(verslagSchema.safeParse(v).success).toBe(true)
+    expect(v.sections).toEqual([])
+  })
+
+  it('[V9] English wording on request', () => {
+    const v = buildVerslag(chainBoard().doc, { language: 'en' })
+    expect(v.heading).toBe('Report: Bekostiging SO in de eerstelijn')
+    expect(v.sections.map((s) => s.heading)).toContain('Hindering factors')
+  })
+})
