@@ -11,6 +11,9 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     chunkSizeWarningLimit: 3000,
+    // tldraw fetch()es its translation JSON; an inlined data: URL (the tiny
+    // English file) would be blocked by the CSP's connect-src 'self'.
+    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
   },
   optimizeDeps: { exclude: ['@tldraw/assets'] },
   server: {

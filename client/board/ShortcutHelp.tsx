@@ -1,4 +1,5 @@
 import { TAG_INFO, TAGS } from '../../shared/tags'
+import { tagHint } from '../i18n/domainLabels'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { HELP_KEY, NEW_STICKY_KEY } from './shortcuts'
@@ -9,7 +10,7 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
   const [language] = useLanguage()
   const rows: [string, string][] = [
     [NEW_STICKY_KEY.toUpperCase(), t('help.newSticky')],
-    ...TAGS.map((tag): [string, string] => [TAG_INFO[tag].shortcut, t('help.tagKey', { label: `${TAG_INFO[tag].symbol} ${TAG_INFO[tag].label[language]}` })]),
+    ...TAGS.map((tag): [string, string] => [TAG_INFO[tag].shortcut, t('help.tagKey', { label: `${TAG_INFO[tag].symbol} ${tagHint(tag, language)}` })]),
     ['Enter', t('help.edit')],
     ['Esc', t('help.stopEdit')],
     ['Shift 1', t('help.zoomFit')],

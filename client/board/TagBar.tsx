@@ -1,5 +1,6 @@
 import { useValue, type Editor } from 'tldraw'
 import { TAG_INFO, TAGS, type Tag } from '../../shared/tags'
+import { tagHint, tagLabel } from '../i18n/domainLabels'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { $currentTag, $highlightTag } from './boardState'
@@ -44,11 +45,11 @@ export function TagBar({ editor }: { editor: Editor }) {
           const info = TAG_INFO[tag]
           return (
             <div key={tag} className={`bp-tag${tag === current ? ' is-current' : ''}${highlight === tag ? ' is-highlighted' : ''}`} style={{ ['--bp-tag' as string]: info.hex }}>
-              <button type="button" className="bp-tag__choose" data-tag={tag} aria-pressed={tag === current} onClick={() => choose(tag)} title={t('help.tagKey', { label: info.label[language] })}>
+              <button type="button" className="bp-tag__choose" data-tag={tag} aria-pressed={tag === current} onClick={() => choose(tag)} title={t('help.tagKey', { label: tagHint(tag, language) })}>
                 <span className="bp-tag__symbol" aria-hidden="true">
                   {info.symbol}
                 </span>
-                {info.label[language]}
+                {tagLabel(tag)}
                 <kbd>{info.shortcut}</kbd>
               </button>
               <button
@@ -57,7 +58,7 @@ export function TagBar({ editor }: { editor: Editor }) {
                 data-tag-count={tag}
                 aria-pressed={highlight === tag}
                 onClick={() => toggleHighlight(tag)}
-                title={`${t('tags.filter')}: ${info.label[language]}`}
+                title={`${t('tags.filter')}: ${tagHint(tag, language)}`}
               >
                 {counts[tag]}
               </button>

@@ -1,5 +1,6 @@
 import { NoteShapeUtil, useValue, type TLNoteShape } from 'tldraw'
 import { TAG_INFO, tagOf } from '../../shared/tags'
+import { tagHint, tagLabel } from '../i18n/domainLabels'
 import { $highlightTag, $language } from './boardState'
 
 function TagBadge({ shape }: { shape: TLNoteShape }) {
@@ -17,12 +18,12 @@ function TagBadge({ shape }: { shape: TLNoteShape }) {
         className="bp-note-badge"
         data-tag={tag}
         style={{ ['--bp-tag' as string]: info.hex, transform: scale !== 1 ? `scale(${scale})` : undefined }}
-        aria-label={info.label[language]}
+        title={tagHint(tag, language)}
       >
         <span className="bp-note-badge__symbol" aria-hidden="true">
           {info.symbol}
         </span>
-        {info.label[language]}
+        {tagLabel(tag)}
       </div>
       {dimmed && <div className="bp-note-dim" data-dimmed="true" />}
     </>

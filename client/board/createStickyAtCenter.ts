@@ -13,13 +13,15 @@ function pageRect(editor: Editor, shape: TLShape): Rect | null {
  * starts editing its text.
  */
 export function createStickyAtCenter(editor: Editor, tag: Tag): TLShapeId {
-  const center = editor.getViewportPageBounds().center
+  const viewport = editor.getViewportPageBounds()
+  const center = viewport.center
   const shapes = editor.getCurrentPageShapesSorted()
   const frames = shapes.filter((shape): shape is TLFrameShape => shape.type === 'frame')
   const frame = [...frames].reverse().find((f) => editor.getShapePageBounds(f)?.containsPoint(center)) ?? null
   const rects = (list: TLShape[]) => list.map((s) => pageRect(editor, s)).filter((r): r is Rect => r !== null)
   const spot = stickySpot({
     center,
+    viewport: { x: viewport.x, y: viewport.y, w: viewport.w, h: viewport.h },
     sheet: frame ? pageRect(editor, frame) : null,
     notes: rects(shapes.filter((s) => s.type === 'note')),
     sheets: rects(frames),

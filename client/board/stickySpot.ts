@@ -11,20 +11,29 @@ const GAP = 20
 const STEP = NOTE_SIZE + GAP
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+const inside = (inner: Rect, outer: Rect) =>
+  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h
 const distance = (r: Rect, p: { x: number; y: number }) => Math.hypot(r.x + r.w / 2 - p.x, r.y + r.h / 2 - p.y)
 
 /**
  * Where a new sticky goes (page coordinates of its top-left corner), given
  * the viewport centre, the sheet under it (if any), the other notes and the
  * sheets:
- * - inside a sheet: the free cell of the sheet's grid nearest the centre
- *   (the grid the server uses too), or the centre clamped into the sheet when
- *   every cell is taken;
+ * - inside a sheet: on the sheet's grid (the grid the server uses too), the
+ *   first free cell in reading order among those in view, else the free cell
+ *   nearest the centre, else (sheet full) the centre clamped into the sheet;
  * - outside: the free spot nearest the centre on a grid around it that
  *   touches neither a note nor a sheet, or the centre itself.
  */
-export function stickySpot(input: { center: { x: number; y: number }; sheet: Rect | null; notes: readonly Rect[]; sheets: readonly Rect[] }): { x: number; y: number } {
-  const { center, sheet, notes, sheets } = input
+export function stickySpot(input: {
+  center: { x: number; y: number }
+  /** The visible part of the page. */
+  viewport: Rect
+  sheet: Rect | null
+  notes: readonly Rect[]
+  sheets: readonly Rect[]
+}): { x: number; y: number } {
+  const { center, viewport, sheet, notes, sheets } = input
   const size = NOTE_SIZE
   if (sheet) {
     const columns = Math.max(1, Math.floor((sheet.w - SHEET_PADDING * 2 + GAP) / STEP))
@@ -35,8 +44,11 @@ export function stickySpot(input: { center: { x: number; y: number }; sheet: Rec
         cells.push({ x: sheet.x + SHEET_PADDING + col * STEP, y: sheet.y + SHEET_PADDING + row * STEP, w: size, h: size })
       }
     }
-    const free = cells.filter((cell) => !notes.some((n) => overlaps(cell, n))).sort((a, b) => distance(a, center) - distance(b, center))
-    if (free[0]) return { x: free[0].x, y: free[0].y }
+    const free = cells.filter((cell) => !notes.some((n) => overlaps(cell, n)))
+    const inView = free.find((cell) => inside(cell, viewport))
+    if (inView) return { x: inView.x, y: inView.y }
+    const nearest = [...free].sort((a, b) => distance(a, center) - distance(b, center))[0]
+    if (nearest) return { x: nearest.x, y: nearest.y }
     return {
       x: Math.min(Math.max(center.x - size / 2, sheet.x), sheet.x + Math.max(0, sheet.w - size)),
       y: Math.min(Math.max(center.y - size / 2, sheet.y), sheet.y + Math.max(0, sheet.h - size)),

@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react'
-import { SESSION_TYPES, SESSION_TYPE_LABEL, sessionTypeSchema, type SessionType } from '../../shared/session'
+import { SESSION_TYPES, sessionTypeSchema, type SessionType } from '../../shared/session'
+import { sessionTypeLabel } from '../i18n/domainLabels'
 import { ErrorMessage } from '../api/ErrorMessage'
 import { createSession } from '../api/sessionsApi'
-import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { navigate } from '../router/navigate'
 
 /** Creates a session (POST /api/sessions) and opens its board. */
 export function CreateSessionForm({ themagroepen }: { themagroepen: readonly string[] }) {
   const t = useT()
-  const [language] = useLanguage()
   const [title, setTitle] = useState('')
   const [themagroep, setThemagroep] = useState('')
   const [type, setType] = useState<SessionType>('brownpapersessie')
@@ -74,7 +73,7 @@ export function CreateSessionForm({ themagroepen }: { themagroepen: readonly str
           >
             {SESSION_TYPES.map((value) => (
               <option key={value} value={value}>
-                {SESSION_TYPE_LABEL[value][language]}
+                {sessionTypeLabel(value)}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import type { SessionSummary } from '../../shared/api'
-import { SESSION_TYPE_LABEL } from '../../shared/session'
+import { sessionTypeLabel } from '../i18n/domainLabels'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { Link } from '../router/Link'
@@ -22,7 +22,7 @@ export function SessionList({ sessions }: { sessions: readonly SessionSummary[] 
                 <Link to={`/s/${session.id}`} className="bp-session">
                   <span className="bp-session__title">{session.title}</span>
                   <span className="bp-session__meta">
-                    {SESSION_TYPE_LABEL[session.type][language]} ·{' '}
+                    {sessionTypeLabel(session.type)} ·{' '}
                     {session.date ? formatDate(session.date, language) : t('start.noDate')}
                     {session.place ? ` · ${session.place}` : ''}
                   </span>

@@ -54,22 +54,29 @@ describe('tags on the board', () => {
 describe('where a new sticky goes', () => {
   const sheet: Rect = { x: 1000, y: 0, w: 940, h: 720 }
   const note = (x: number, y: number): Rect => ({ x, y, w: NOTE_SIZE, h: NOTE_SIZE })
+  const farAway: Rect = { x: -50_000, y: -50_000, w: 10, h: 10 }
+  const wholeSheet: Rect = { x: 900, y: -100, w: 1200, h: 1000 }
 
-  it('inside a sheet: the free grid cell nearest the viewport centre', () => {
+  it('inside a sheet in view: the first free grid cell in reading order', () => {
     const first = { x: sheet.x + SHEET_PADDING, y: sheet.y + SHEET_PADDING }
-    expect(stickySpot({ center: { x: 1100, y: 100 }, sheet, notes: [], sheets: [sheet] })).toEqual(first)
-    expect(stickySpot({ center: { x: 1100, y: 100 }, sheet, notes: [note(first.x, first.y)], sheets: [sheet] })).toEqual({ x: first.x + NOTE_SIZE + 20, y: first.y })
+    expect(stickySpot({ center: { x: 1500, y: 400 }, viewport: wholeSheet, sheet, notes: [], sheets: [sheet] })).toEqual(first)
+    expect(stickySpot({ center: { x: 1500, y: 400 }, viewport: wholeSheet, sheet, notes: [note(first.x, first.y)], sheets: [sheet] })).toEqual({ x: first.x + NOTE_SIZE + 20, y: first.y })
+  })
+
+  it('inside a sheet whose free cells are out of view: the free cell nearest the centre', () => {
+    const spot = stickySpot({ center: { x: 1930, y: 700 }, viewport: farAway, sheet, notes: [], sheets: [sheet] })
+    expect(spot).toEqual({ x: sheet.x + SHEET_PADDING + 3 * 220, y: sheet.y + SHEET_PADDING + 2 * 220 })
   })
 
   it('inside a full sheet: the centre, kept inside the sheet', () => {
     const full: Rect[] = []
     for (let row = 0; row < 3; row++) for (let col = 0; col < 4; col++) full.push(note(sheet.x + SHEET_PADDING + col * 220, sheet.y + SHEET_PADDING + row * 220))
-    expect(stickySpot({ center: { x: 1930, y: 10 }, sheet, notes: full, sheets: [sheet] })).toEqual({ x: sheet.x + sheet.w - NOTE_SIZE, y: 0 })
+    expect(stickySpot({ center: { x: 1930, y: 10 }, viewport: wholeSheet, sheet, notes: full, sheets: [sheet] })).toEqual({ x: sheet.x + sheet.w - NOTE_SIZE, y: 0 })
   })
 
   it('outside any sheet: the centre when free, else the nearest spot touching no note and no sheet', () => {
-    expect(stickySpot({ center: { x: 0, y: -1000 }, sheet: null, notes: [], sheets: [sheet] })).toEqual({ x: -100, y: -1100 })
-    const spot = stickySpot({ center: { x: 0, y: -1000 }, sheet: null, notes: [note(-100, -1100)], sheets: [sheet] })
+    expect(stickySpot({ center: { x: 0, y: -1000 }, viewport: farAway, sheet: null, notes: [], sheets: [sheet] })).toEqual({ x: -100, y: -1100 })
+    const spot = stickySpot({ center: { x: 0, y: -1000 }, viewport: farAway, sheet: null, notes: [note(-100, -1100)], sheets: [sheet] })
     expect(Math.abs(spot.x + 100) + Math.abs(spot.y + 1100)).toBe(NOTE_SIZE + 20)
   })
 })
