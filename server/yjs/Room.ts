@@ -4,6 +4,7 @@
  * Every update of the doc (from a connection or made on the server) goes
  * through one promise queue per room: append to the store, then broadcast.
  * So nothing leaves the server before it is durable, and order is kept.
+ * Updates that arrive while a save is in flight are stored together.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -34,6 +35,8 @@ export class Room {
   /** Each connection with the awareness client ids it controls. */
   private readonly conns = new Map<RoomConnection, Set<number>>()
   private queue: Promise<void> = Promise.resolve()
+  /** Updates applied to the doc but not stored yet, in order. */
+  private batch: { update: Uint8Array; message: Uint8Array; origin: unknown }[] = []
   private lastSeq: number
   private pending: number
   /** A save failed: the doc holds changes the store does not have yet. */
@@ -77,7 +80,18 @@ export class Room {
     return this.dirty
   }
 
-  /** Runs `task` after every update queued so far is stored and broadcast. */
+  /**
+   * Runs `task` once every update the doc holds so far is stored and
+   * broadcast, e.g. to answer a sync step 1 with durable state only (S1).
+   */
+  afterStored<T>(task: () => T | Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
+      await this.storeBatch()
+      return task()
+    })
+  }
+
+  /** Runs `task` after every task queued so far (serialised per room). */
   enqueue<T>(task: () => T | Promise<T>): Promise<T> {
     const run = this.queue.then(task)
     this.queue = run.then(
@@ -89,7 +103,7 @@ export class Room {
 
   /** Resolves once every update made so far is stored (or its save failed and was logged). */
   whenSaved(): Promise<void> {
-    return this.enqueue(() => undefined)
+    return this.afterStored(() => undefined)
   }
 
   /** Changes the doc on the server's behalf (e.g. from the API); stored and broadcast like any update. */
@@ -122,7 +136,7 @@ export class Room {
 
   /** Merges the doc into one snapshot and drops the stored log up to it (queued). */
   compact(): Promise<void> {
-    return this.enqueue(() => this.compactNow())
+    return this.afterStored(() => this.compactNow())
   }
 
   /** Stops timers and frees the doc; call after the last compact. */
@@ -137,18 +151,28 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return
-    const message = encodeUpdateMessage(update)
-    void this.enqueue(async () => {
-      try {
-        this.lastSeq = await this.store.appendUpdate(this.name, update)
-        this.pending++
-      } catch (err) {
-        this.saveFailed(err)
-      }
-      this.broadcast(message, origin)
-      this.opts.onChange?.(this)
-      if (this.pending >= this.opts.compactAfter) await this.compactNow()
-    })
+    this.batch.push({ update, message: encodeUpdateMessage(update), origin })
+    if (this.batch.length === 1) void this.enqueue(() => this.storeBatch())
+  }
+
+  /**
+   * Stores every update not stored yet as one merged log entry (one fsync for
+   * a burst: group commit), then broadcasts each to all but its origin.
+   */
+  private async storeBatch(): Promise<void> {
+    const batch = this.batch
+    this.batch = []
+    if (batch.length === 0 || this.destroyed) return
+    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
+    try {
+      this.lastSeq = await this.store.appendUpdate(this.name, update)
+      this.pending++
+    } catch (err) {
+      this.saveFailed(err)
+    }
+    for (const { message, origin } of batch) this.broadcast(message, origin)
+    this.opts.onChange?.(this)
+    if (this.pending >= this.opts.compactAfter) await this.compactNow()
   }
 
   private readonly onAwarenessUpdate = (

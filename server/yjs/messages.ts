@@ -29,7 +29,7 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
   switch (syncType) {
     case syncProtocol.messageYjsSyncStep1: {
       Y.decodeStateVector(payload) // validate now, answer once pending updates are stored
-      void room.enqueue(() => conn.send(encodeSyncStep2(room.doc, payload)))
+      void room.afterStored(() => conn.send(encodeSyncStep2(room.doc, payload)))
       return
     }
     case syncProtocol.messageYjsSyncStep2:

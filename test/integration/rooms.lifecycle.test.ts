@@ -41,7 +41,9 @@ describe('room lifecycle', () => {
     const a = connect(id)
     await a.synced
     for (let i = 0; i < 5; i++) a.doc.getArray<number>('n').push([i])
-    await waitFor(async () => (await server!.storage.docs.pendingUpdates(id)) >= 5, 'updates logged')
+    await waitFor(() => server!.rooms.get(id)?.doc.getArray('n').length === 5, 'server has all 5')
+    await server.rooms.get(id)?.whenSaved()
+    expect(await server.storage.docs.pendingUpdates(id)).toBeGreaterThan(0)
     a.destroy()
     await waitFor(async () => (await server!.storage.docs.pendingUpdates(id)) === 0, 'log compacted')
     const stored = await server.storage.docs.load(id)

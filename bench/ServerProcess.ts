@@ -1,0 +1,108 @@
+/**
+ * A server under test in its own process, so that its RSS is its own: ours
+ * (server/main.ts, SQLite in a temp DATA_DIR) or the reference
+ * @y/websocket-server (no persistence). Both run as `node --import tsx` so
+ * that the loader costs the same on both sides.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+export function rssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]
+  return kb ? Number(kb) * 1024 : Number.NaN
+}
+
+export class ServerProcess {
+  private peak = 0
+  private sampler: NodeJS.Timeout | null = null
+
+  private constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+    readonly httpUrl: string,
+    /** y-websocket serverUrl: the room name is appended. */
+    readonly wsUrl: string,
+    private readonly dataDir: string | null,
+  ) {}
+
+  static async ours(adminToken: string): Promise<ServerProcess> {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownpaper-bench-'))
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = ''
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString()
+        const match = /Brownpaper listening on http:\/\/localhost:(\d+)/.exec(out)
+        if (match?.[1]) resolve(Number(match[1]))
+      })
+      child.once('exit', (code) => reject(new Error(`our server exited with ${code}`)))
+    })
+    return new ServerProcess('brownpaper', child, `http://localhost:${port}`, `ws://localhost:${port}/yjs`, dataDir)
+  }
+
+  static async reference(): Promise<ServerProcess> {
+    const port = await freePort()
+    const child = spawn(process.execPath, ['--import', 'tsx', 'node_modules/@y/websocket-server/src/server.js'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (d: Buffer) => d.toString().includes('running at') && resolve())
+      child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)))
+    })
+    return new ServerProcess('reference', child, `http://127.0.0.1:${port}`, `ws://127.0.0.1:${port}`, null)
+  }
+
+  get rss(): number {
+    return this.child.pid ? rssOf(this.child.pid) : Number.NaN
+  }
+
+  /** Starts sampling RSS every 100 ms; returns the peak so far on stop. */
+  startSampling(): void {
+    this.peak = this.rss
+    this.sampler = setInterval(() => {
+      this.peak = Math.max(this.peak, this.rss)
+    }, 100)
+  }
+
+  stopSampling(): number {
+    if (this.sampler) clearInterval(this.sampler)
+    this.sampler = null
+    this.peak = Math.max(this.peak, this.rss)
+    return this.peak
+  }
+
+  async stop(): Promise<void> {
+    this.stopSampling()
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise((resolve) => this.child.once('exit', resolve))
+      this.child.kill('SIGTERM')
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000)
+      await exited
+      clearTimeout(timer)
+    }
+    if (this.dataDir) fs.rmSync(this.dataDir, { recursive: true, force: true })
+  }
+}
