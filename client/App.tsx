@@ -4,6 +4,7 @@ import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
 import { usePathname } from './router/usePathname'
 import { JoinPage } from './join/JoinPage'
+import { SetupPage } from './setup/SetupPage'
 import { StartPage } from './start/StartPage'
 
 const SessionPage = lazy(() => import('./board/SessionPage'))
@@ -25,7 +26,7 @@ function NotFound() {
 
 /** Start page at `/`, a session's board at `/s/:id`. */
 export function App() {
-  const route = matchRoute(usePathname())
+  const route = matchRoute(usePathname(), location.search)
   switch (route.name) {
     case 'start':
       return <StartPage />
@@ -37,6 +38,8 @@ export function App() {
       )
     case 'join':
       return <JoinPage token={route.token} />
+    case 'setup':
+      return <SetupPage token={route.token} />
     case 'notFound':
       return <NotFound />
   }

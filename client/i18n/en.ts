@@ -42,6 +42,19 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'identity.submit': 'To the board',
   'identity.change': 'Change name',
 
+  'login.title': 'Sign in',
+  'login.body': 'For themacoördinatoren and the secretariaat. Participants open the invite link they were given.',
+  'login.setupPending': 'There is no account yet. Open the setup link the server shows at start-up to create the first themacoördinator.',
+  'login.email': 'Email address',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.logout': 'Sign out',
+  'start.anonymous': 'Sign in to see the sessies of your themagroepen and to create new ones.',
+
+  'setup.title': 'First themacoördinator',
+  'setup.body': 'Create the first account. Then sign in with it to create sessies and invites.',
+  'setup.submit': 'Create account',
+
   'join.invited': 'You are invited as {role} to',
 
   'board.loading': 'Loading board…',

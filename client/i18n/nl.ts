@@ -44,6 +44,19 @@ export const nl = {
   'identity.submit': 'Naar het bord',
   'identity.change': 'Naam wijzigen',
 
+  'login.title': 'Inloggen',
+  'login.body': 'Voor themacoördinatoren en het secretariaat. Deelnemers openen de uitnodigingslink die ze hebben gekregen.',
+  'login.setupPending': 'Er is nog geen account. Open de installatielink die de server bij het starten toont om de eerste themacoördinator aan te maken.',
+  'login.email': 'E-mailadres',
+  'login.password': 'Wachtwoord',
+  'login.submit': 'Inloggen',
+  'login.logout': 'Uitloggen',
+  'start.anonymous': 'Log in om de sessies van je themagroepen te zien en nieuwe sessies aan te maken.',
+
+  'setup.title': 'Eerste themacoördinator',
+  'setup.body': 'Maak het eerste account aan. Daarna log je hiermee in en maak je sessies en uitnodigingen.',
+  'setup.submit': 'Account aanmaken',
+
   'join.invited': 'Je bent uitgenodigd als {role} voor',
 
   'board.loading': 'Bord laden…',

@@ -21,7 +21,7 @@ describe('the start page', () => {
     expect(groups[0]!.sessions.map((s) => s.id)).toEqual(['s3', 's2', 's4'])
   })
 
-  it('routes / to the start page and /s/:id to a board only for a valid session id', () => {
+  it('routes / to the start page, /s/:id to a board (valid ids only), /join/:token and /setup?token= to their pages', () => {
     expect(matchRoute('/')).toEqual({ name: 'start' })
     expect(matchRoute('/s/abcDEF_12-x')).toEqual({ name: 'session', sessionId: 'abcDEF_12-x' })
     expect(matchRoute('/s/abcDEF_12-x/')).toEqual({ name: 'session', sessionId: 'abcDEF_12-x' })
@@ -30,6 +30,8 @@ describe('the start page', () => {
     expect(matchRoute('/elders')).toEqual({ name: 'notFound' })
     expect(matchRoute('/join/AbCdEfGhIjKlMnOpQrStUv_-12')).toEqual({ name: 'join', token: 'AbCdEfGhIjKlMnOpQrStUv_-12' })
     expect(matchRoute('/join/kort')).toEqual({ name: 'notFound' })
+    expect(matchRoute('/setup', '?token=abc')).toEqual({ name: 'setup', token: 'abc' })
+    expect(matchRoute('/setup', '')).toEqual({ name: 'notFound' })
   })
 
   it('writes dates the Dutch or the English way', () => {

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react'
+import { completeSetup } from '../api/accessApi'
+import { ErrorMessage } from '../api/ErrorMessage'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { useT } from '../i18n/useT'
+
+/** `/setup?token=…` (printed by the server on first start): makes the first themacoördinator. */
+export function SetupPage({ token }: { token: string }) {
+  const t = useT()
+  const [email, setEmail] = useState('')
+  const [name, setName] = useState('')
+  const [password, setPassword] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      await completeSetup({ token, email, name, password })
+      location.assign('/')
+    } catch (cause) {
+      setError(cause)
+      setBusy(false)
+    }
+  }
+  return (
+    <div className="bp-start">
+      <header className="bp-header">
+        <h1>
+          <span className="bp-logo" aria-hidden="true" />
+          {t('app.name')}
+        </h1>
+        <LanguageSwitch />
+      </header>
+      <main className="bp-join">
+        <form className="bp-card bp-form" onSubmit={onSubmit} aria-labelledby="setup-title">
+          <h2 id="setup-title">{t('setup.title')}</h2>
+          <p className="bp-muted">{t('setup.body')}</p>
+          <label>
+            <span>{t('identity.name')}</span>
+            <input name="name" required maxLength={200} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <label>
+            <span>{t('login.email')}</span>
+            <input name="email" type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </label>
+          <label>
+            <span>{t('login.password')}</span>
+            <input name="password" type="password" required minLength={10} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          {error !== null && <ErrorMessage error={error} />}
+          <button type="submit" className="bp-primary" disabled={busy}>
+            {busy ? t('create.submitting') : t('setup.submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,22 @@
+import type { MeResponse } from '../../shared/access'
+import { logout } from '../api/accessApi'
+import { useT } from '../i18n/useT'
+
+/** The signed-in account in the header, with sign-out. */
+export function AccountMenu({ me }: { me: MeResponse }) {
+  const t = useT()
+  if (me.kind !== 'user' && me.kind !== 'participant') return null
+  return (
+    <div className="bp-account">
+      <span>{me.name}</span>
+      <button
+        type="button"
+        onClick={() => {
+          void logout().finally(() => location.assign('/'))
+        }}
+      >
+        {t('login.logout')}
+      </button>
+    </div>
+  )
+}
