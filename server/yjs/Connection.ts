@@ -65,6 +65,13 @@ export class Connection implements MessageSender {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (this.ws.bufferedAmount > this.opts.maxMessageBytes * 4) {
+      // A client that does not read: drop it rather than buffer without bound.
+      // 1013 (try again later) makes a stock client reconnect and resync.
+      this.opts.log.warn({ room: this.room.name }, 'closing a connection that does not keep up')
+      this.close(1013, 'SlowConsumer')
+      return
+    }
     this.ws.send(message, (err) => {
       if (err) this.close(1011, 'send failed')
     })

@@ -79,14 +79,18 @@ export class RoomManager {
       await room.whenSaved()
       return result
     } finally {
-      this.release(room)
+      this.release(room, { compact: false })
     }
   }
 
-  /** Call when a room lost a user (connection closed, API call done): compacts and unloads it once idle. */
-  release(room: Room): void {
+  /**
+   * Call when a room lost a user. When nobody is connected any more, the room
+   * is compacted (S5: a connection left; an API call only relies on the
+   * compaction at unload) and unloaded once idle.
+   */
+  release(room: Room, { compact = true }: { compact?: boolean } = {}): void {
     if (room.connectionCount > 0 || this.rooms.get(room.name) !== room) return
-    void room.compact()
+    if (compact) void room.compact()
     this.scheduleUnload(room)
   }
 

@@ -52,17 +52,20 @@ describe('room lifecycle', () => {
   })
 
   it('[S5] compacts while connected once the log grows past the bound', async () => {
-    server = await startTestServer({ compactAfter: 20 })
+    server = await startTestServer({ compactAfter: 10 })
     const { id } = await server.createSession()
     const a = connect(id)
     await a.synced
-    for (let i = 0; i < 50; i++) a.doc.getArray<number>('n').push([i])
-    await waitFor(() => server!.rooms.get(id)?.doc.getArray('n').length === 50, 'server has all 50')
-    await server.rooms.get(id)?.whenSaved()
-    expect(await server.storage.docs.pendingUpdates(id)).toBeLessThan(20)
+    // One stored update at a time, so that the log really grows to 30 entries.
+    for (let i = 0; i < 30; i++) {
+      a.doc.getArray<number>('n').push([i])
+      await waitFor(() => server!.rooms.get(id)?.doc.getArray('n').length === i + 1, `server has ${i + 1}`)
+      await server.rooms.get(id)?.whenSaved()
+    }
+    expect(await server.storage.docs.pendingUpdates(id)).toBeLessThan(10)
     const stored = await server.storage.docs.load(id)
     expect(stored.snapshot).not.toBeNull()
-    expect(rebuild(stored).getArray('n').length).toBe(50)
+    expect(rebuild(stored).getArray('n').length).toBe(30)
     expect(a.provider.wsconnected).toBe(true)
   })
 
@@ -135,6 +138,38 @@ describe('room lifecycle', () => {
     expect(storedAt).toBeDefined()
     expect(receivedAt).toBeGreaterThanOrEqual(storedAt ?? Infinity)
     expect(receivedAt - sentAt).toBeGreaterThanOrEqual(140)
+  })
+
+  it('[S1] a client that joins while an update is being saved gets it in its first sync only once it is stored', async () => {
+    const docs = new FaultyDocStore(new MemoryStorage().docs)
+    server = await startTestServer({ storage: withDocStore(new MemoryStorage(), docs) })
+    const { id } = await server.createSession()
+    const a = connect(id)
+    await a.synced
+    docs.appendDelayMs = 300
+    const before = docs.appendedAt.length
+    a.doc.getMap('m').set('in', 'flight')
+    await waitFor(() => server!.rooms.get(id)?.doc.getMap('m').get('in') === 'flight', 'server applied it')
+    const late = connect(id)
+    await late.synced
+    const syncedAt = performance.now()
+    expect(late.doc.getMap('m').get('in')).toBe('flight')
+    expect(docs.appendedAt[before]).toBeLessThanOrEqual(syncedAt)
+  })
+
+  it('[S1] a burst of updates is stored as fewer log entries, and all of it survives', async () => {
+    const docs = new FaultyDocStore(new MemoryStorage().docs)
+    server = await startTestServer({ storage: withDocStore(new MemoryStorage(), docs) })
+    const { id } = await server.createSession()
+    const a = connect(id)
+    await a.synced
+    docs.appendDelayMs = 50
+    const before = docs.appendedAt.length
+    for (let i = 0; i < 100; i++) a.doc.getArray<number>('burst').push([i])
+    await waitFor(() => server!.rooms.get(id)?.doc.getArray('burst').length === 100, 'server has the burst')
+    await server.rooms.get(id)?.whenSaved()
+    expect(docs.appendedAt.length - before).toBeLessThan(100)
+    expect(rebuild(await server.storage.docs.load(id)).getArray('burst').toJSON()).toEqual(Array.from({ length: 100 }, (_, i) => i))
   })
 
   it('[S9] a failed save is logged, keeps the room in memory, and is retried until it succeeds', async () => {
