@@ -89,7 +89,7 @@ export class RoomManager {
    * compaction at unload) and unloaded once idle.
    */
   release(room: Room, { compact = true }: { compact?: boolean } = {}): void {
-    if (room.connectionCount > 0 || this.rooms.get(room.name) !== room) return
+    if (this.shuttingDown || room.connectionCount > 0 || this.rooms.get(room.name) !== room) return
     if (compact) void room.compact()
     this.scheduleUnload(room)
   }
