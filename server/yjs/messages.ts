@@ -38,6 +38,9 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
         conn.refused()
         return
       }
+      // Decode the whole update first: a truncated or garbled one throws here
+      // and nothing of it is applied (P15), instead of half of it.
+      Y.decodeUpdate(payload)
       Y.applyUpdate(room.doc, payload, conn)
       return
     }

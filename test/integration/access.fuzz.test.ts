@@ -1,0 +1,186 @@
+/**
+ * Fuzzing the websocket (P15): thousands of random, malformed, oversized and
+ * too many frames from hostile connections, while two honest clients keep
+ * editing the same room. Bounded in time.
+ */
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { readBoard } from '../../shared/boardModel'
+import { CloseCode } from '../../shared/closeCodes'
+import { addSticky, allRecords } from '../../shared/ydoc'
+import { createInvite } from '../helpers/accessFixture'
+import { connectYClient, type YClient } from '../helpers/connectYClient'
+import { startTestServer, restartTestServer, type TestServer } from '../helpers/startTestServer'
+import { removeTempDirs } from '../helpers/tempDir'
+import { waitFor } from '../helpers/waitFor'
+
+const CAP = 32 * 1024
+const FUZZ_MS = 3_000
+
+/** A small deterministic PRNG, so that a failure can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function message(write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder()
+  write(e)
+  return encoding.toUint8Array(e)
+}
+
+/** One kind of hostile frame each; `real` is a genuine update to mangle. */
+function frameMaker(rand: () => number, real: Uint8Array) {
+  const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256))
+  const int = (n: number) => Math.floor(rand() * n)
+  const makers: Record<string, () => Uint8Array | string> = {
+    random: () => bytes(1 + int(300)),
+    empty: () => new Uint8Array(0),
+    unknownType: () => message((e) => (encoding.writeVarUint(e, 4 + int(100)), encoding.writeUint8Array(e, bytes(int(20))))),
+    badSyncStep: () => message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 3 + int(50)), encoding.writeVarUint8Array(e, bytes(int(40))))),
+    garbageUpdate: () => message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1 + int(2)), encoding.writeVarUint8Array(e, bytes(1 + int(200))))),
+    truncatedUpdate: () => message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, real.slice(0, int(real.length))))),
+    flippedUpdate: () => {
+      const copy = real.slice()
+      for (let i = 0; i < 1 + int(4); i++) copy[int(copy.length)] = int(256)
+      return message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, copy)))
+    },
+    lengthOverrun: () => message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 1_000_000), encoding.writeUint8Array(e, bytes(10)))),
+    badStateVector: () => message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, bytes(1 + int(30))))),
+    garbageAwareness: () => message((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, bytes(int(100))))),
+    badAwarenessJson: () =>
+      message((e) => {
+        encoding.writeVarUint(e, 1)
+        encoding.writeVarUint8Array(
+          e,
+          message((a) => (encoding.writeVarUint(a, 1), encoding.writeVarUint(a, int(1e9)), encoding.writeVarUint(a, 1), encoding.writeVarString(a, '{"user": '))),
+        )
+      }),
+    oversized: () => bytes(CAP + 1 + int(CAP / 2)),
+    text: () => 'hallo, dit is geen y-websocket bericht',
+  }
+  return makers
+}
+
+describe('websocket fuzzing (P15)', () => {
+  let server: TestServer
+  const clients: YClient[] = []
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await server?.close()
+    removeTempDirs()
+  })
+
+  it('[P15] thousands of random, malformed, oversized and too many frames close only their own connections; the room keeps syncing and its document stays intact', async () => {
+    server = await startTestServer({ maxMessageBytes: CAP })
+    const { id } = await server.createSession()
+    const deelnemer = await createInvite(server, id, 'deelnemer')
+    const waarnemer = await createInvite(server, id, 'waarnemer')
+    const a = connectYClient(server.wsUrl, id, { params: { token: deelnemer.token } })
+    const b = connectYClient(server.wsUrl, id, { params: { token: deelnemer.token } })
+    clients.push(a, b)
+    await Promise.all([a.synced, b.synced])
+    const honestCloses: number[] = []
+    for (const c of [a, b]) c.provider.on('connection-close', (event: CloseEvent | null) => honestCloses.push(event?.code ?? 0))
+
+    // A genuine update to mangle: a sticky made on a scratch copy of the room.
+    const scratch = new Y.Doc()
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(a.doc))
+    let real: Uint8Array = new Uint8Array(0)
+    scratch.on('update', (u: Uint8Array) => (real = u))
+    addSticky(scratch, { text: 'Nooit verstuurd', tag: 'opmerking' })
+
+    const seed = Date.now() % 100_000
+    const rand = prng(seed)
+    const makers = frameMaker(rand, real)
+    const kinds = Object.keys(makers)
+    const closeCodes = new Map<number, number>()
+    let framesSent = 0
+    let sockets = 0
+
+    const fuzzOne = async (): Promise<void> => {
+      const token = rand() < 0.5 ? deelnemer.token : waarnemer.token
+      const ws = new WebSocket(`${server.wsUrl}/${id}?token=${token}`)
+      sockets++
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
+      ws.on('error', () => undefined)
+      await new Promise<void>((resolve) => ws.once('open', () => resolve()).once('close', () => resolve()))
+      const burst = rand() < 0.15
+      const kind = kinds[Math.floor(rand() * kinds.length)]!
+      const count = burst ? 700 : 1 + Math.floor(rand() * 40)
+      for (let i = 0; i < count && ws.readyState === ws.OPEN; i++) {
+        // A burst floods valid query-awareness frames: only the rate limit stops it.
+        let pick = rand() < 0.8 ? kind : kinds[Math.floor(rand() * kinds.length)]!
+        // A flipped genuine update may well be a valid edit: only a waarnemer sends those (refused, P6).
+        if (pick === 'flippedUpdate' && token !== waarnemer.token) pick = 'truncatedUpdate'
+        const frame = burst ? Uint8Array.of(3) : makers[pick]!()
+        ws.send(frame, { binary: typeof frame !== 'string' })
+        framesSent++
+      }
+      const code = await Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 300))])
+      if (code === -1) ws.terminate()
+      closeCodes.set(code, (closeCodes.get(code) ?? 0) + 1)
+    }
+
+    const written: string[] = []
+    const deadline = Date.now() + FUZZ_MS
+    const honest = (async () => {
+      for (let i = 0; Date.now() < deadline; i++) {
+        const text = `Sticky ${i} van ${i % 2 ? 'A' : 'B'}`
+        addSticky(i % 2 ? a.doc : b.doc, { text, tag: i % 3 ? 'bevorderend' : 'belemmerend' })
+        written.push(text)
+        await new Promise((resolve) => setTimeout(resolve, 40))
+      }
+    })()
+    await Promise.all([
+      honest,
+      ...Array.from({ length: 3 }, async () => {
+        while (Date.now() < deadline) await fuzzOne()
+      }),
+    ])
+
+    const health = await server.api('GET', '/api/health')
+    expect(health.status).toBe(200)
+    expect(framesSent, `seed ${seed}`).toBeGreaterThan(2_000)
+    expect(sockets).toBeGreaterThan(20)
+    expect(closeCodes.get(CloseCode.MalformedMessage) ?? 0, `seed ${seed}: ${JSON.stringify([...closeCodes])}`).toBeGreaterThan(0)
+    expect(closeCodes.get(CloseCode.MessageTooLarge) ?? 0, `seed ${seed}`).toBeGreaterThan(0)
+    expect(closeCodes.get(CloseCode.RateLimited) ?? 0, `seed ${seed}`).toBeGreaterThan(0)
+    const allowed = new Set<number>([CloseCode.MalformedMessage, CloseCode.MessageTooLarge, CloseCode.RateLimited, -1])
+    expect([...closeCodes.keys()].filter((code) => !allowed.has(code)), `seed ${seed}`).toEqual([])
+
+    // The honest clients were never dropped and converge on every sticky they wrote.
+    expect(honestCloses).toEqual([])
+    const textsOf = (doc: Y.Doc) => readBoard(allRecords(doc)).stickies.map((s) => s.text)
+    for (const c of [a, b]) await waitFor(() => written.every((t) => textsOf(c.doc).includes(t)), 'every honest sticky at each client', { timeoutMs: 10_000 })
+    const serverDoc = server.rooms.get(id)!.doc
+    await waitFor(() => written.every((t) => textsOf(serverDoc).includes(t)), 'every honest sticky on the server')
+    expect(textsOf(serverDoc)).not.toContain('Nooit verstuurd')
+    const board = readBoard(allRecords(serverDoc))
+    expect(board.sheets.length).toBeGreaterThan(0)
+    expect(textsOf(a.doc).sort()).toEqual(textsOf(serverDoc).sort())
+    expect(textsOf(b.doc).sort()).toEqual(textsOf(serverDoc).sort())
+
+    // A newcomer syncs the same board, and so does a restart from storage.
+    const fresh = connectYClient(server.wsUrl, id, { params: { token: deelnemer.token } })
+    clients.push(fresh)
+    await fresh.synced
+    expect(textsOf(fresh.doc).sort()).toEqual(textsOf(serverDoc).sort())
+    const before = textsOf(serverDoc).sort()
+    for (const c of clients.splice(0)) c.destroy()
+    server = await restartTestServer(server)
+    const reloaded = connectYClient(server.wsUrl, id, { params: { token: deelnemer.token } })
+    clients.push(reloaded)
+    await reloaded.synced
+    expect(textsOf(reloaded.doc).sort()).toEqual(before)
+  }, 30_000)
+})
