@@ -75,7 +75,7 @@ describe('the live board in two browsers', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('[issue 2] a sticky made and tagged belemmerend from the keyboard in A shows in B live, survives a server restart, and nothing leaves localhost', async () => {
+  it('[S4][S11][P5] a sticky made and tagged belemmerend from the keyboard in A shows in B live with A\'s presence, survives a server restart, and nothing leaves localhost', async () => {
     const created = await apiAsAdmin(server.url, ADMIN_TOKEN, '/api/sessions', {
       title: 'Brownpapersessie e2e',
       themagroep: 'Bekostiging SO buiten het verpleeghuis',
@@ -116,6 +116,9 @@ describe('the live board in two browsers', () => {
     await expect.poll(() => b.page.locator('.tl-note__container').filter({ hasText: TEXT }).count()).toBe(1)
     await expect.poll(() => b.page.locator('.bp-note-badge[data-tag="belemmerend"]').count()).toBe(1)
     expect(await b.page.locator('[data-tag-count="belemmerend"]').textContent()).toBe('1')
+    // Presence: B sees A by name (awareness), and both are counted.
+    await expect.poll(() => b.page.evaluate(() => window.__brownpaper?.editor.getCollaborators().map((c) => c.userName))).toEqual(['Anna de Vries'])
+    expect(await b.page.locator('[data-present]').getAttribute('data-present')).toBe('2')
     await a.page.screenshot({ path: path.join(RESULTS, 'e2e-board-A.png') })
 
     // Restart the server on the same DATA_DIR and port.

@@ -48,7 +48,7 @@ describe('offline edits on the board', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('[issue 2] a sticky made while the server is down survives closing the page and merges when the board is opened again', async () => {
+  it('a sticky made while the server is down survives closing the page and merges when the board is opened again', async () => {
     const created = await apiAsAdmin(server.url, ADMIN_TOKEN, '/api/sessions', { title: 'Offline sessie', themagroep: 'Wijkgerichte zorg' })
     expect(created.status).toBe(201)
     const { id } = (await created.json()) as { id: string }
