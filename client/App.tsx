@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { AuditPage } from './access/AuditPage'
 import { useT } from './i18n/useT'
 import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
@@ -40,6 +41,8 @@ export function App() {
       return <JoinPage token={route.token} />
     case 'setup':
       return <SetupPage token={route.token} />
+    case 'audit':
+      return <AuditPage />
     case 'notFound':
       return <NotFound />
   }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { atom, Tldraw, type Editor, type TLUser } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { CLOSE_REASONS, CloseCode } from '../../shared/closeCodes'
+import { BoardAccessBar } from '../access/BoardAccessBar'
 import type { Participant } from '../identity/participant'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useLanguage } from '../i18n/useLanguage'
@@ -87,6 +88,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
           {info && <span className="bp-muted">{info.themagroep}</span>}
         </div>
         <ConnectionBadge status={status} />
+        <BoardAccessBar sessionId={sessionId} editor={editor} />
         <span className="bp-present" data-present={present}>
           {t('board.participants', { count: present })}
         </span>

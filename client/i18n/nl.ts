@@ -87,6 +87,38 @@ export const nl = {
   'help.stopEdit': 'Stoppen met typen',
   'help.toggle': 'Deze hulp tonen of verbergen',
   'help.zoomFit': 'Alles in beeld',
+
+  'invite.button': 'Uitnodigen',
+  'invite.title': 'Uitnodigen',
+  'invite.body': 'Maak per rol een link en deel die, bijvoorbeeld per e-mail. Wie de link opent, geeft naam en organisatie op en komt zonder account op het bord. Een link is 7 dagen geldig.',
+  'invite.role.deelnemer': 'Deelnemer',
+  'invite.role.waarnemer': 'Waarnemer',
+  'invite.role.secretariaat': 'Secretariaat',
+  'invite.hint.deelnemer': 'Plakt en bewerkt stickies.',
+  'invite.hint.waarnemer': 'Kijkt live mee, maar kan niets wijzigen.',
+  'invite.hint.secretariaat': 'Bewerkt ook de sessiegegevens en het verslag.',
+  'invite.make': 'Link maken en kopiëren',
+  'invite.making': 'Bezig…',
+  'invite.linkFor': 'Uitnodigingslink voor {role}',
+  'invite.copied': 'Gekopieerd',
+  'invite.copyManually': 'Kopieer de link hierboven',
+  'invite.active': 'Geldige links ({count})',
+  'invite.none': 'Nog geen geldige links.',
+  'invite.expires': 'geldig tot {when}',
+  'invite.revoke': 'Intrekken',
+
+  'audit.link': 'Auditlog',
+  'audit.title': 'Auditlog',
+  'audit.body': 'Wie sessies, uitnodigingen en exports maakte, verslagen vaststelde en wie inlogde, in je themagroepen. Nieuwste eerst.',
+  'audit.empty': 'Nog niets vastgelegd.',
+  'audit.when': 'Wanneer',
+  'audit.who': 'Wie',
+  'audit.what': 'Wat',
+  'audit.where': 'Themagroep / sessie',
+  'audit.detail': 'Details',
+
+  'board.readOnly': 'Alleen lezen',
+  'board.readOnlyHint': 'Je kijkt mee als waarnemer: je ziet alles live, maar kunt niets wijzigen.',
 } as const
 
 export type MessageKey = keyof typeof nl

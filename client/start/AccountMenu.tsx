@@ -1,6 +1,7 @@
 import type { MeResponse } from '../../shared/access'
 import { logout } from '../api/accessApi'
 import { useT } from '../i18n/useT'
+import { Link } from '../router/Link'
 
 /** The signed-in account in the header, with sign-out. */
 export function AccountMenu({ me }: { me: MeResponse }) {
@@ -8,6 +9,7 @@ export function AccountMenu({ me }: { me: MeResponse }) {
   if (me.kind !== 'user' && me.kind !== 'participant') return null
   return (
     <div className="bp-account">
+      {me.kind === 'user' && me.role === 'coordinator' && <Link to="/audit">{t('audit.link')}</Link>}
       <span>{me.name}</span>
       <button
         type="button"
