@@ -14,7 +14,8 @@ import { newShapeId, writeSessionInfo } from '../../../shared/ydoc'
 import { KNOWN_HEADING } from './classifyLine'
 import { layoutBoard, type PlannedSheet, type PlannedSticky } from './layoutBoard'
 import { parseAfspraak } from './parseAfspraak'
-import { toSections, type ParsedBlock, type ParsedVerslag } from './parsedVerslag'
+import { statusOf } from './knownTables'
+import { toSections, type BlockFields, type ParsedBlock, type ParsedVerslag } from './parsedVerslag'
 
 export interface ImportResult {
   doc: Y.Doc
@@ -72,6 +73,28 @@ function shorten(text: string, max: number): string {
 export interface ImportOptions {
   /** Themagroep when the text names none (default "Onbekend"). */
   fallbackThemagroep?: string
+}
+
+/**
+ * Fields from a known table or detail line (SPEC I13) go into the sticky's
+ * meta when its tag has them; otherwise they are kept as lines of its text.
+ */
+function applyFields(meta: StickyMeta, fields: BlockFields, text: string, year: number | undefined): string {
+  const extra: string[] = []
+  for (const [key, raw] of Object.entries(fields) as [keyof BlockFields, string | undefined][]) {
+    const value = raw?.trim()
+    if (!value) continue
+    if (meta.tag === 'afspraak' && key === 'wanneer') {
+      const when = parseAfspraak(value, year)
+      for (const k of ['wanneer', 'tijdVan', 'tijdTot'] as const) if (when[k]) meta[k] = when[k]
+      if (!when.wanneer && !when.tijdVan) extra.push(value)
+    } else if (meta.tag === 'afspraak' && (key === 'wie' || key === 'waar')) meta[key] = value.slice(0, 500)
+    else if (meta.tag === 'regelruimte' && key === 'status' && statusOf(value)) meta.status = statusOf(value)
+    else if (meta.tag === 'regelruimte' && key === 'gevraagdeRuimte') meta.gevraagdeRuimte = value.slice(0, 4000)
+    else if (meta.tag === 'regelruimte' && (key === 'regeling' || key === 'adressaat' || key === 'indiener')) meta[key] = value.slice(0, 500)
+    else extra.push(`${key}: ${value}`)
+  }
+  return extra.length > 0 ? `${text}\n${extra.join('\n')}` : text
 }
 
 export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}): ImportResult {
@@ -221,7 +244,9 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
         if (parent) meta.parentStickyId = parent
         if (tag === 'afspraak') Object.assign(meta, parseAfspraak(block.text, year))
       }
-      const sticky: PlannedSticky = { id: newShapeId(), text: block.text, meta }
+      let text = block.text
+      if (block.kind === 'bullet' && block.fields) text = applyFields(meta, block.fields, text, year)
+      const sticky: PlannedSticky = { id: newShapeId(), text, meta }
       if (block.kind === 'bullet') {
         stack = stack.slice(0, block.depth)
         while (stack.length < block.depth) stack.push('')

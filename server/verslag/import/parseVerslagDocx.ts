@@ -3,13 +3,18 @@
  * simple HTML that keeps Word's headings and list nesting; this walks that
  * HTML: h1–h6 → headings, p → paragraphs (a one-line paragraph that looks
  * like a heading, or is all bold, becomes one), ul/ol → bullets with their
- * depth, table rows → paragraphs with the cells joined by " | ".
+ * depth; our own afspraken and regelruimte tables → bullets with their
+ * fields, other table rows → paragraphs with the cells joined by " | ".
  */
 import mammoth from 'mammoth'
 import { FIELD_LINE, isHeadingLine } from './classifyLine'
+import { knownTableBullets, TRACE_LINE } from './knownTables'
 import type { ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
 export class UnreadableDocxError extends Error {}
+
+/** Votes as our export writes them, "(3 stemmen)": derived from the votes, not text. */
+const VOTES_SUFFIX = /\s\(\d+ (stem|stemmen|vote|votes)\)$/
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
 
@@ -26,7 +31,7 @@ function decode(text: string): string {
 const clean = (t: string) =>
   t
     .split('\n')
-    .map((l) => l.replace(/[ \t\u00A0]+/g, ' ').trim())
+    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
     .join('\n')
     .replace(/^\n+|\n+$/g, '')
 
@@ -39,16 +44,20 @@ export function blocksFromHtml(html: string): ParsedBlock[] {
   let level = 0
   let allBold = true
   let sawText = false
-  let row: string[] = []
   let bold = 0
+  /** Open table: rows of cells of lines. */
+  let table: string[][][] | null = null
+  let cellLines: string[] | null = null
 
   const flush = () => {
-    const text = clean(buffer)
+    const text = clean(buffer).replace(VOTES_SUFFIX, '')
     buffer = ''
     if (text === '') return
+    // Trace lines of our own export are derived from arrows, not content (SPEC I13).
+    if (current !== 'cell' && current !== 'h' && TRACE_LINE.test(text)) return
     if (current === 'h') blocks.push({ kind: 'heading', text, level })
+    else if (current === 'cell') cellLines?.push(...text.split('\n'))
     else if (current === 'li') blocks.push({ kind: 'bullet', text, depth: Math.max(0, lists.length - 1), ordered: lists[lists.length - 1] ?? false })
-    else if (current === 'cell') row.push(text.replace(/\n/g, ' '))
     else if (!text.includes('\n') && !FIELD_LINE.test(text) && ((allBold && sawText && text.length <= 120) || isHeadingLine(text)))
       blocks.push({ kind: 'heading', text })
     else blocks.push({ kind: 'paragraph', text })
@@ -69,6 +78,32 @@ export function blocksFromHtml(html: string): ParsedBlock[] {
     if (!m) continue
     const closing = m[1] === '/'
     const tag = m[2]!.toLowerCase()
+    if (tag === 'table') {
+      if (!closing) {
+        flush()
+        table = []
+      } else if (table) {
+        const rows = table
+        table = null
+        current = null
+        const known = knownTableBullets(rows)
+        if (known) blocks.push(...known)
+        else for (const r of rows) blocks.push({ kind: 'paragraph', text: r.map((c) => c.join(' ').trim()).join(' | ') })
+      }
+      continue
+    }
+    if (table) {
+      // Inside a table every paragraph or list item is a line of its cell.
+      if (tag === 'tr' && !closing) table.push([])
+      else if ((tag === 'td' || tag === 'th') && !closing) {
+        cellLines = []
+        table[table.length - 1]?.push(cellLines)
+        current = 'cell'
+        buffer = ''
+      } else if (tag === 'p' || tag === 'li' || tag === 'td' || tag === 'th') flush()
+      else if (tag === 'br') buffer += '\n'
+      continue
+    }
     if (/^h[1-6]$/.test(tag)) {
       if (!closing) {
         flush()
@@ -102,17 +137,6 @@ export function blocksFromHtml(html: string): ParsedBlock[] {
     } else if (tag === 'li') {
       flush()
       current = closing ? (lists.length > 0 ? 'li' : null) : 'li'
-    } else if (tag === 'tr') {
-      if (!closing) row = []
-      else if (row.length > 0) blocks.push({ kind: 'paragraph', text: row.join(' | ') })
-    } else if (tag === 'td' || tag === 'th') {
-      if (!closing) {
-        current = 'cell'
-        buffer = ''
-      } else {
-        flush()
-        current = null
-      }
     } else if (tag === 'br') {
       buffer += '\n'
     } else if (tag === 'strong' || tag === 'b') {

@@ -5,7 +5,8 @@
  * bullet above; one-line paragraphs that look like headings become headings.
  */
 import { FIELD_LINE, isHeadingLine } from './classifyLine'
-import type { ParsedBlock, ParsedVerslag } from './parsedVerslag'
+import { knownTableBullets, TRACE_LINE } from './knownTables'
+import type { BlockFields, ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
 const BULLET = /^([ \t\u00A0]*)(?:([•◦▪▫‣∙●○■□➢►✓])\s*|([-*+–—])\s+|(\d{1,3}[.)]|[a-zA-Z][)])\s+)(.*)$/
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/
@@ -26,6 +27,43 @@ export function normaliseText(text: string): string[] {
     .map((l) => l.replace(/\s+$/, ''))
 }
 
+/** Markdown escapes of our own export ("\\<", "\\*") → the character. */
+function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\`*_[\]<>#+\-.)|!])/g, '$1')
+}
+
+/** Detail line under an afspraak in our Markdown export: "_Wie:_ X · _Wanneer:_ Y". */
+const DETAIL_LINE = /^_(wie|wanneer|waar|who|when|where):_\s/i
+const DETAIL_KEYS: Readonly<Record<string, keyof BlockFields>> = { wie: 'wie', who: 'wie', wanneer: 'wanneer', when: 'wanneer', waar: 'waar', where: 'waar' }
+/** Trace line under a conclusie in our Markdown export ("_Rust op:_ …"): derived from arrows, not content. */
+const TRACE_DETAIL = /^_(rust op|vraagt om|rests on|asks for):_\s/i
+/** Votes as our export writes them: derived from the votes, not text. */
+const VOTES_SUFFIX = /\s_\(\d+ (stem|stemmen|vote|votes)\)_$/
+
+function detailFields(line: string): BlockFields {
+  const fields: BlockFields = {}
+  for (const part of line.split(' · ')) {
+    const m = /^_([^_:]+):_\s+(.*)$/.exec(part.trim())
+    const key = m ? DETAIL_KEYS[m[1]!.toLowerCase()] : undefined
+    if (m && key) fields[key] = unescapeMarkdown(m[2]!.trim())
+  }
+  return fields
+}
+
+/** A Markdown pipe table: rows of cells of lines ("<br>" breaks a cell's lines). */
+function pipeTable(lines: string[]): string[][][] {
+  return lines
+    .filter((l) => !/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(l.trim()))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^\|/, '')
+        .replace(/(?<!\\)\|$/, '')
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim().split(/<br\s*\/?>/i).map((x) => unescapeMarkdown(x.replace(/\\\|/g, '|').trim()))),
+    )
+}
+
 /** "**Kop**" or "__Kop__" alone on a line: a heading typed in bold. */
 function boldHeading(line: string): string | undefined {
   const m = /^(\*\*|__)(.+)\1$/.exec(line.trim())
@@ -40,20 +78,37 @@ export function parseVerslagText(text: string): ParsedVerslag {
   let lastBullet: Extract<ParsedBlock, { kind: 'bullet' }> | null = null
   let paragraph: string[] = []
   let blankSinceLast = false
+  let tableLines: string[] = []
+
+  const flushTable = () => {
+    if (tableLines.length === 0) return
+    const rows = pipeTable(tableLines)
+    const known = knownTableBullets(rows)
+    if (known) blocks.push(...known)
+    else blocks.push({ kind: 'paragraph', text: tableLines.join('\n') })
+    tableLines = []
+  }
 
   const flushParagraph = () => {
     if (paragraph.length === 0) return
     const only = paragraph.length === 1 ? paragraph[0]! : undefined
     const md = only !== undefined ? MARKDOWN_HEADING.exec(only) : null
     const bold = only !== undefined ? boldHeading(only) : undefined
-    if (md) blocks.push({ kind: 'heading', text: md[2]!, level: md[1]!.length })
+    if (only !== undefined && /^\*\*R\d+\*\*$/.test(only.trim())) {
+      // The label of a request's trace list in our own export: derived, not content.
+    } else if (md) blocks.push({ kind: 'heading', text: unescapeMarkdown(md[2]!), level: md[1]!.length })
     else if (bold !== undefined) blocks.push({ kind: 'heading', text: bold })
-    else if (only !== undefined && isHeadingLine(only)) blocks.push({ kind: 'heading', text: only.trim() })
-    else blocks.push({ kind: 'paragraph', text: paragraph.join('\n') })
+    else if (only !== undefined && isHeadingLine(only)) blocks.push({ kind: 'heading', text: unescapeMarkdown(only.trim()) })
+    else blocks.push({ kind: 'paragraph', text: unescapeMarkdown(paragraph.join('\n')) })
     paragraph = []
   }
 
   for (const raw of lines) {
+    if (/^\s*\|.*\|\s*$/.test(raw) && paragraph.length === 0 && (tableLines.length > 0 || !lastBullet || blankSinceLast)) {
+      tableLines.push(raw)
+      continue
+    }
+    flushTable()
     if (raw.trim() === '') {
       flushParagraph()
       blankSinceLast = true
@@ -66,9 +121,16 @@ export function parseVerslagText(text: string): ParsedVerslag {
       const width = indentWidth(bullet[1]!)
       while (listIndents.length > 0 && listIndents[listIndents.length - 1]! > width) listIndents.pop()
       if (listIndents.length === 0 || listIndents[listIndents.length - 1]! < width) listIndents.push(width)
+      const text = unescapeMarkdown(bullet[5]!.trim().replace(VOTES_SUFFIX, ''))
+      if (TRACE_LINE.test(text)) {
+        // A trace bullet of our own export ("Volgt uit “…”"): derived from arrows.
+        lastBullet = null
+        blankSinceLast = false
+        continue
+      }
       lastBullet = {
         kind: 'bullet',
-        text: bullet[5]!.trim(),
+        text,
         depth: listIndents.length - 1,
         ordered: bullet[4] !== undefined,
       }
@@ -77,11 +139,16 @@ export function parseVerslagText(text: string): ParsedVerslag {
       continue
     }
     const line = raw.trim()
+    if (lastBullet && indent > 0 && DETAIL_LINE.test(line)) {
+      lastBullet.fields = { ...lastBullet.fields, ...detailFields(line) }
+      continue
+    }
+    if (lastBullet && indent > 0 && TRACE_DETAIL.test(line)) continue
     // A line that continues the bullet above: indented, or wrapped right under it.
     const continues =
       lastBullet !== null && paragraph.length === 0 && !FIELD_LINE.test(line) && (indent > 0 || !blankSinceLast)
     if (continues && lastBullet) {
-      lastBullet.text += `\n${line}`
+      lastBullet.text += `\n${unescapeMarkdown(line.replace(VOTES_SUFFIX, ''))}`
       blankSinceLast = false
       continue
     }
@@ -95,6 +162,7 @@ export function parseVerslagText(text: string): ParsedVerslag {
     listIndents = []
     blankSinceLast = false
   }
+  flushTable()
   flushParagraph()
   return { blocks }
 }

@@ -6,7 +6,19 @@
 export type ParsedBlock =
   | { kind: 'heading'; text: string; /** 1 = top; absent when the source has no levels. */ level?: number }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'bullet'; text: string; /** 0 = top level. */ depth: number; ordered: boolean }
+  | {
+      kind: 'bullet'
+      text: string
+      /** 0 = top level. */
+      depth: number
+      ordered: boolean
+      /** Fields read from a known table or detail line of our own export (SPEC I13). */
+      fields?: BlockFields
+    }
+
+export type BlockFields = Partial<
+  Record<'wie' | 'wanneer' | 'waar' | 'regeling' | 'gevraagdeRuimte' | 'adressaat' | 'indiener' | 'status', string>
+>
 
 export interface ParsedVerslag {
   blocks: ParsedBlock[]
