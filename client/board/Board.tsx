@@ -27,10 +27,23 @@ import { useBoardShortcuts } from './useBoardShortcuts'
 const SHAPE_UTILS = [TaggedNoteShapeUtil]
 const ASSET_URLS = getAssetUrlsByImport()
 
-/** Shows every sheet: zoom to fit, but never closer than 100 %. */
+const PHONE_WIDTH = 700
+
+/**
+ * First view of the board: every sheet (zoom to fit, never closer than
+ * 100 %); on a phone the first sheet only, so that stickies stay readable.
+ */
 function zoomToSheets(editor: Editor): void {
-  editor.zoomToFit({ animation: { duration: 0 } })
-  if (editor.getZoomLevel() > 1) editor.resetZoom(editor.getViewportScreenCenter(), { animation: { duration: 0 } })
+  const instant = { animation: { duration: 0 } }
+  const firstSheet = editor
+    .getCurrentPageShapesSorted()
+    .filter((shape) => shape.type === 'frame' && shape.parentId === editor.getCurrentPageId())
+    .map((shape) => editor.getShapePageBounds(shape))
+    .filter((bounds) => bounds !== undefined)
+    .sort((a, b) => a.y - b.y || a.x - b.x)[0]
+  if (editor.getViewportScreenBounds().w < PHONE_WIDTH && firstSheet) editor.zoomToBounds(firstSheet, { inset: 16, ...instant })
+  else editor.zoomToFit(instant)
+  if (editor.getZoomLevel() > 1) editor.resetZoom(editor.getViewportScreenCenter(), instant)
 }
 
 export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { sessionId: string; participant: Participant; onEditIdentity(): void; dialogOpen: boolean }) {
