@@ -63,7 +63,7 @@ describe('Verslag renderers', () => {
   it('[V6] the chain belemmerend → conclusie → regelruimte appears in md, html, docx and json', async () => {
     const v = buildVerslag(chainBoard().doc)
     const md = renderMarkdown(v)
-    expect(md).toContain(`- ${CONCLUSIE}\n  _Rust op:_ “${FACTOR}” (belemmerend, SO in the lead)\n  _Vraagt om:_ regelruimte R1`)
+    expect(md).toContain(`- ${CONCLUSIE}\n  _Rust op:_ “${FACTOR}” (belemmerend, SO in the lead)\n  _Vraagt om:_ regelruimte R1 “${VERZOEK}”`)
     expect(md).toContain(`| R1 | ${VERZOEK} |`)
     expect(md).toContain(`- Volgt uit “${CONCLUSIE}” (conclusie, SO in the lead)\n  - Rust op “${FACTOR}” (belemmerend, SO in the lead)`)
 
@@ -103,5 +103,20 @@ describe('Verslag renderers', () => {
     expect(parsed.success).toBe(true)
     expect(parsed.data).toEqual(v)
     expect(parsed.data?.schemaVersion).toBe(1)
+  })
+
+  it('[V10][V11] the board picture: embedded in html and docx, referenced by path in md, never from another origin', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+    const { doc } = chainBoard()
+    const embedded = buildVerslag(doc, { boardPicture: { url: `data:image/png;base64,${png}`, alt: 'Het bord' } })
+    expect(renderHtml(embedded)).toContain(`<img src="data:image/png;base64,${png}" alt="Het bord">`)
+    expect(await docxHtml(await renderDocx(embedded))).toMatch(/<img [^>]*src="data:image\/png;base64,/)
+    const byPath = buildVerslag(doc, { boardPicture: { url: '/api/sessions/abc/board.png', alt: 'Het bord' } })
+    expect(renderMarkdown(byPath)).toContain('![Het bord](/api/sessions/abc/board.png)')
+    for (const url of ['javascript:alert(1)', 'https://evil.example/x.png', '//evil.example/x.png']) {
+      const v = buildVerslag(doc, { boardPicture: { url, alt: 'x' } })
+      expect(renderHtml(v)).not.toContain('<img')
+      expect(renderMarkdown(v)).not.toContain('![')
+    }
   })
 })

@@ -25,7 +25,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { footerLines, headerLines, oneLine, refContext, wanneerText } from './renderParts'
+import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from './renderParts'
 
 export interface RenderDocxOptions {
   /** The board picture as PNG bytes, embedded when given (else a data: URL in the model is used). */
@@ -131,7 +131,7 @@ function sectionChildren(s: VerslagSection, v: Verslag): (Paragraph | Table)[] {
             const lines: Paragraph[] = []
             if (c.restsOn.length > 0) lines.push(traceParagraph(level, `${L.restsOn}:`, joinRefs(c.restsOn, lang)))
             if (c.asksFor.length > 0)
-              lines.push(traceParagraph(level, `${L.asksFor}:`, [new TextRun(`${L.regelruimte.toLowerCase()} ${c.asksFor.join(', ')}`)]))
+              lines.push(traceParagraph(level, `${L.asksFor}:`, [new TextRun(`${L.regelruimte.toLowerCase()} ${asksForText(v, c.asksFor)}`)]))
             return lines
           },
         ),

@@ -5,7 +5,7 @@
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { footerLines, headerLines, oneLine, refContext, wanneerText } from './renderParts'
+import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from './renderParts'
 
 export function escapeHtml(text: string): string {
   return text
@@ -105,7 +105,7 @@ function section(s: VerslagSection, v: Verslag): string {
             if (c.restsOn.length > 0)
               parts.push(`<span class="trace"><b>${escapeHtml(L.restsOn)}:</b> ${c.restsOn.map((r) => refHtml(r, lang)).join('; ')}</span>`)
             if (c.asksFor.length > 0)
-              parts.push(`<span class="trace"><b>${escapeHtml(L.asksFor)}:</b> ${escapeHtml(L.regelruimte.toLowerCase())} ${escapeHtml(c.asksFor.join(', '))}</span>`)
+              parts.push(`<span class="trace"><b>${escapeHtml(L.asksFor)}:</b> ${escapeHtml(L.regelruimte.toLowerCase())} ${escapeHtml(asksForText(v, c.asksFor))}</span>`)
             return parts.join('')
           },
         ),

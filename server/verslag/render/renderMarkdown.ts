@@ -4,7 +4,7 @@
  */
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { footerLines, headerLines, oneLine, refContext, wanneerText } from './renderParts'
+import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from './renderParts'
 
 /** Escapes Markdown syntax in one line of text (SPEC V10). */
 export function escapeMarkdown(line: string): string {
@@ -84,7 +84,7 @@ function sectionBlocks(section: VerslagSection, v: Verslag): string[] {
         if (!c) return []
         const lines: string[] = []
         if (c.restsOn.length > 0) lines.push(`_${L.restsOn}:_ ${c.restsOn.map(quote).join('; ')}`)
-        if (c.asksFor.length > 0) lines.push(`_${L.asksFor}:_ ${L.regelruimte.toLowerCase()} ${c.asksFor.join(', ')}`)
+        if (c.asksFor.length > 0) lines.push(`_${L.asksFor}:_ ${L.regelruimte.toLowerCase()} ${escapeMarkdown(asksForText(v, c.asksFor))}`)
         return lines
       }
       blocks.push(...itemBlocks(section.conclusies.map((c) => c.item), v, extras))
@@ -158,9 +158,9 @@ export function renderMarkdown(v: Verslag): string {
   }
   for (const p of v.intro) blocks.push(textLines(p, '').join('\n'))
   if (v.agenda.length > 0) blocks.push(`## ${L.agenda}`, v.agenda.map((a) => `- ${escapeMarkdown(a)}`).join('\n'))
-  if (v.boardPicture) {
-    const url = v.boardPicture.url.startsWith('data:') ? '' : v.boardPicture.url
-    if (url) blocks.push(`![${escapeMarkdown(v.boardPicture.alt || L.boardPicture)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`)
+  // Only a same-origin path is referenced; an embedded picture is left to html and docx (SPEC V10).
+  if (v.boardPicture && /^\/(?!\/)[^\s()<>\\]*$/.test(v.boardPicture.url)) {
+    blocks.push(`![${escapeMarkdown(v.boardPicture.alt || L.boardPicture)}](${v.boardPicture.url})`)
   }
   for (const section of v.sections) blocks.push(...sectionBlocks(section, v))
   for (const line of footerLines(v)) blocks.push(`${line.label}: ${line.value}`)

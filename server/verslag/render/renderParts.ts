@@ -71,3 +71,11 @@ export function wanneerText(a: Afspraak, lang: Verslag['language']): string {
   else if (a.tijdTot) parts.push(`–${a.tijdTot}`)
   return parts.join(', ')
 }
+
+/** "R1 “Aanpassing subsidieregeling …”": the requests a conclusie asks for, by number and text. */
+export function asksForText(v: Verslag, nummers: string[]): string {
+  const titles = new Map(
+    v.sections.flatMap((s) => (s.kind === 'regelruimte' ? s.verzoeken.map((r) => [r.nummer, oneLine(r.item.text)] as const) : [])),
+  )
+  return nummers.map((n) => (titles.has(n) ? `${n} “${titles.get(n)}”` : n)).join('; ')
+}
