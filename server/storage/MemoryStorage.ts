@@ -4,6 +4,7 @@
  */
 import type { SessionSummary } from '../../shared/api'
 import { createMemoryAccessStores } from '../access/MemoryAccessStores'
+import { createMemoryVerslagStores } from './MemoryVerslagStores'
 import type { DocStore, SessionStore, Storage, StoredDoc } from './Storage'
 
 interface MemoryRoom {
@@ -90,6 +91,9 @@ export class MemoryStorage implements Storage {
   readonly themagroepen = this.access.themagroepen
   readonly invites = this.access.invites
   readonly audit = this.access.audit
+  private readonly verslag = createMemoryVerslagStores()
+  readonly versions = this.verslag.versions
+  readonly pictures = this.verslag.pictures
 
   async close(): Promise<void> {}
 }

@@ -13,6 +13,8 @@ import type { AuditStore, InviteStore, LoginStore, ThemagroepStore, UserStore } 
 import { createSqliteAccessStores } from '../access/SqliteAccessStores'
 import { SQLITE_MIGRATIONS } from './sqliteMigrations'
 import type { DocStore, SessionStore, Storage, StoredDoc } from './Storage'
+import { createSqliteVerslagStores } from './SqliteVerslagStores'
+import type { PictureStore, VersionStore } from './VerslagStores'
 
 export const SQLITE_FILE = 'brownpaper.sqlite'
 
@@ -176,6 +178,8 @@ export class SqliteStorage implements Storage {
   readonly themagroepen: ThemagroepStore
   readonly invites: InviteStore
   readonly audit: AuditStore
+  readonly versions: VersionStore
+  readonly pictures: PictureStore
   readonly file: string
   private readonly db: Db
 
@@ -200,6 +204,9 @@ export class SqliteStorage implements Storage {
     this.themagroepen = access.themagroepen
     this.invites = access.invites
     this.audit = access.audit
+    const verslag = createSqliteVerslagStores(this.db)
+    this.versions = verslag.versions
+    this.pictures = verslag.pictures
   }
 
   async close(): Promise<void> {

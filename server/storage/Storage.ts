@@ -7,6 +7,7 @@
  */
 import type { SessionSummary } from '../../shared/api'
 import type { AccessStores } from '../access/AccessStores'
+import type { VerslagStores } from './VerslagStores'
 
 export interface StoredDoc {
   /** Merged state up to `snapshotSeq`, or null when the room was never compacted. */
@@ -36,8 +37,11 @@ export interface SessionStore {
   update(id: string, patch: Partial<Omit<SessionSummary, 'id' | 'createdAt'>>): Promise<void>
 }
 
-/** Documents and the session index, plus the access stores (users, logins, themagroepen, invites, audit). */
-export interface Storage extends AccessStores {
+/**
+ * Documents and the session index, plus the access stores (users, logins,
+ * themagroepen, invites, audit) and the verslag stores (versions, pictures).
+ */
+export interface Storage extends AccessStores, VerslagStores {
   readonly docs: DocStore
   readonly sessions: SessionStore
   /** Flushes and releases resources. */

@@ -3,6 +3,7 @@
  * user_version` holds how many have run; append new ones, never edit old ones.
  */
 import { ACCESS_SCHEMA } from '../access/SqliteAccessStores'
+import { VERSLAG_SCHEMA } from './SqliteVerslagStores'
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   // 1: update log, snapshots, session index
@@ -33,4 +34,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `,
   // 2: users, logins, themagroepen and members, invites, audit log (issue 4)
   ACCESS_SCHEMA,
+  // 3: vastgestelde versies of the verslag, board pictures (issue 3)
+  VERSLAG_SCHEMA,
 ]
