@@ -35,6 +35,13 @@ function migrate(db: Db): void {
 
 const toBytes = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 
+interface PendingAppend {
+  room: string
+  data: Buffer
+  resolve: (seq: number) => void
+  reject: (err: unknown) => void
+}
+
 class SqliteDocStore implements DocStore {
   private readonly insert
   private readonly selectSnapshot
@@ -57,6 +64,9 @@ class SqliteDocStore implements DocStore {
     )
     this.deleteUpdates = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE room = ? AND seq <= ?')
     this.countUpdates = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE room = ?')
+    this.insertMany = db.transaction((batch: PendingAppend[]) =>
+      batch.map((append) => Number(this.insert.run(append.room, append.data).lastInsertRowid)),
+    )
     this.compactTx = db.transaction((room: string, snapshot: Uint8Array, uptoSeq: number) => {
       this.upsertSnapshot.run(room, uptoSeq, Buffer.from(snapshot), new Date().toISOString())
       this.deleteUpdates.run(room, uptoSeq)
@@ -73,11 +83,34 @@ class SqliteDocStore implements DocStore {
     })
   }
 
+  private appends: PendingAppend[] = []
+  private readonly insertMany: (batch: PendingAppend[]) => number[]
   private readonly compactTx: (room: string, snapshot: Uint8Array, uptoSeq: number) => void
   private readonly loadTx: (room: string) => StoredDoc
 
-  async appendUpdate(room: string, update: Uint8Array): Promise<number> {
-    return Number(this.insert.run(room, Buffer.from(update)).lastInsertRowid)
+  /**
+   * Appends are group-committed: every append made in the same turn of the
+   * event loop (from any room) goes into one transaction, so one fsync covers
+   * them all. Each promise resolves once its own row is committed.
+   */
+  appendUpdate(room: string, update: Uint8Array): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.appends.push({ room, data: Buffer.from(update), resolve, reject })
+      if (this.appends.length === 1) setImmediate(() => this.flushAppends())
+    })
+  }
+
+  /** Commits the appends waiting for the next group commit now. */
+  flushAppends(): void {
+    const batch = this.appends
+    this.appends = []
+    if (batch.length === 0) return
+    try {
+      const seqs = this.insertMany(batch)
+      batch.forEach((append, i) => append.resolve(seqs[i] ?? 0))
+    } catch (err) {
+      for (const append of batch) append.reject(err)
+    }
   }
 
   async load(room: string): Promise<StoredDoc> {
@@ -182,6 +215,7 @@ export class SqliteStorage implements Storage {
   readonly pictures: PictureStore
   readonly file: string
   private readonly db: Db
+  private readonly docStore: SqliteDocStore
 
   /** Opens (creating when needed) `<dataDir>/brownpaper.sqlite`; pass ':memory:' for a throw-away database. */
   constructor(dataDir: string) {
@@ -196,7 +230,8 @@ export class SqliteStorage implements Storage {
     this.db.pragma('synchronous = FULL')
     this.db.pragma('busy_timeout = 5000')
     migrate(this.db)
-    this.docs = new SqliteDocStore(this.db)
+    this.docStore = new SqliteDocStore(this.db)
+    this.docs = this.docStore
     this.sessions = new SqliteSessionStore(this.db)
     const access = createSqliteAccessStores(this.db)
     this.users = access.users
@@ -211,6 +246,7 @@ export class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     if (!this.db.open) return
+    this.docStore.flushAppends()
     this.db.pragma('wal_checkpoint(TRUNCATE)')
     this.db.close()
   }

@@ -84,6 +84,25 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.docs.pendingUpdates('room-a')).toBe(3)
     })
 
+    it('[S10] stores concurrent appends from several rooms, each room in call order', async () => {
+      const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()]
+      const appends = []
+      for (let i = 0; i < 10; i++) {
+        for (const [r, doc] of docs.entries()) {
+          appends.push(storage.docs.appendUpdate(`room-${r}`, textUpdate(doc, String(i))))
+        }
+      }
+      const seqs = await Promise.all(appends)
+      expect(new Set(seqs).size).toBe(30)
+      for (const r of docs.keys()) {
+        const ofRoom = seqs.filter((_, i) => i % docs.length === r)
+        expect(ofRoom).toEqual([...ofRoom].sort((a, b) => a - b))
+        const stored = await storage.docs.load(`room-${r}`)
+        expect(stored.updates).toHaveLength(10)
+        expect(rebuild(stored)).toBe('0123456789')
+      }
+    })
+
     it('[S10] keeps rooms apart', async () => {
       await storage.docs.appendUpdate('room-a', textUpdate(new Y.Doc(), 'left'))
       await storage.docs.appendUpdate('room-b', textUpdate(new Y.Doc(), 'right'))
