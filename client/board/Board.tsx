@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { atom, Tldraw, type Editor, type TLUser } from 'tldraw'
+import { atom, DefaultFontStyle, DefaultSizeStyle, Tldraw, type Editor, type TLUser } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { CLOSE_REASONS, CloseCode } from '../../shared/closeCodes'
 import { BoardAccessBar } from '../access/BoardAccessBar'
@@ -81,6 +81,9 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
 
   const onMount = useCallback((mounted: Editor) => {
     const offSideEffects = registerTagSideEffects(mounted)
+    // New stickies look like the ones the server and the import make (shared/records.ts).
+    mounted.setStyleForNextShapes(DefaultFontStyle, 'sans')
+    mounted.setStyleForNextShapes(DefaultSizeStyle, 's')
     zoomToSheets(mounted)
     setEditor(mounted)
     return () => {
