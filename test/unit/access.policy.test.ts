@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { ADMIN, ANONYMOUS, type Actor } from '../../server/access/Actor'
+import { hashPassword, verifyPassword } from '../../server/access/password'
+import { ACTIONS, can, canSeeSession } from '../../server/access/policy'
+import { TokenBucket } from '../../server/access/TokenBucket'
+import { csrfTokenFor, hashToken, newToken, safeEqual } from '../../server/access/tokens'
+
+const session = { sessionId: 'sessie-aaaa', themagroep: 'Groep A' }
+const coordinator: Actor = { kind: 'user', id: 'u1', email: 'a@x.nl', name: 'A', role: 'coordinator', themagroepen: ['Groep A'] }
+const secretariaatAccount: Actor = { ...coordinator, id: 'u2', role: 'secretariaat' }
+const outsider: Actor = { ...coordinator, id: 'u3', themagroepen: ['Groep B'] }
+const participant = (role: 'deelnemer' | 'waarnemer' | 'secretariaat', sessionId = session.sessionId): Actor => ({
+  kind: 'participant',
+  id: `p-${role}`,
+  name: role,
+  organisation: 'Org',
+  role,
+  sessionId,
+  inviteId: 'i1',
+})
+
+describe('the policy (SPEC Permissions)', () => {
+  it('[P1][P2] public actions are open to all; anything else needs an identity (401)', () => {
+    for (const action of ['health:read', 'config:read', 'auth:public'] as const) expect(can(ANONYMOUS, action).allow).toBe(true)
+    for (const action of ACTIONS.filter((a) => !['health:read', 'config:read', 'auth:public'].includes(a))) {
+      expect(can(ANONYMOUS, action, session)).toMatchObject({ allow: false, status: 401 })
+    }
+  })
+
+  it('[P3] the admin may do everything', () => {
+    for (const action of ACTIONS) expect(can(ADMIN, action, session).allow).toBe(true)
+  })
+
+  it('[P4] a participant sees only the session of its invite; an account only its themagroepen', () => {
+    expect(can(participant('deelnemer'), 'session:read', session).allow).toBe(true)
+    expect(can(participant('deelnemer', 'sessie-bbbb'), 'session:read', session)).toMatchObject({ allow: false, status: 403, rule: 'P4' })
+    expect(can(outsider, 'board:read', session)).toMatchObject({ allow: false, status: 403, rule: 'P4' })
+    expect(canSeeSession(outsider, { id: session.sessionId, themagroep: 'Groep A' })).toBe(false)
+    expect(canSeeSession(secretariaatAccount, { id: session.sessionId, themagroep: 'Groep A' })).toBe(true)
+  })
+
+  it('[P6][P7] a waarnemer reads the board but does not write it; a deelnemer does', () => {
+    expect(can(participant('waarnemer'), 'board:read', session).allow).toBe(true)
+    expect(can(participant('waarnemer'), 'board:write', session)).toMatchObject({ allow: false, rule: 'P6' })
+    expect(can(participant('waarnemer'), 'sticky:create', session)).toMatchObject({ allow: false, rule: 'P7' })
+    expect(can(participant('deelnemer'), 'board:write', session).allow).toBe(true)
+  })
+
+  it('[P8] secretariaat and coördinator export and vaststellen; a deelnemer does not', () => {
+    for (const action of ['verslag:export', 'verslag:vaststellen', 'session:update', 'regelruimte:update'] as const) {
+      expect(can(participant('secretariaat'), action, session).allow).toBe(true)
+      expect(can(secretariaatAccount, action, session).allow).toBe(true)
+      expect(can(coordinator, action, session).allow).toBe(true)
+      expect(can(participant('deelnemer'), action, session).allow).toBe(false)
+    }
+  })
+
+  it('[P9] a coördinator creates sessions in its own or a new themagroep only', () => {
+    expect(can(coordinator, 'session:create', { themagroep: 'Groep A', themagroepExists: true }).allow).toBe(true)
+    expect(can(coordinator, 'session:create', { themagroep: 'Nieuw', themagroepExists: false }).allow).toBe(true)
+    expect(can(coordinator, 'session:create', { themagroep: 'Groep B', themagroepExists: true })).toMatchObject({ allow: false, status: 403 })
+    expect(can(secretariaatAccount, 'session:create', { themagroep: 'Groep A', themagroepExists: true }).allow).toBe(false)
+  })
+
+  it('[P10][P11] invites and the audit log are for coördinatoren', () => {
+    expect(can(coordinator, 'invite:create', session).allow).toBe(true)
+    expect(can(secretariaatAccount, 'invite:create', session).allow).toBe(false)
+    expect(can(participant('secretariaat'), 'invite:list', session).allow).toBe(false)
+    expect(can(coordinator, 'audit:read').allow).toBe(true)
+    expect(can(secretariaatAccount, 'audit:read').allow).toBe(false)
+  })
+})
+
+describe('secrets (SPEC P13, P19)', () => {
+  it('[P13] scrypt hashes are salted and verify only the right password', async () => {
+    const a = await hashPassword('een lang wachtwoord')
+    const b = await hashPassword('een lang wachtwoord')
+    expect(a).not.toBe(b)
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$/)
+    expect(await verifyPassword('een lang wachtwoord', a)).toBe(true)
+    expect(await verifyPassword('een lang wachtwoorD', a)).toBe(false)
+    expect(await verifyPassword('een lang wachtwoord', 'not-a-hash')).toBe(false)
+  })
+
+  it('[P10] tokens carry 256 random bits; their hash and CSRF token are deterministic and differ from them', () => {
+    const tokens = new Set(Array.from({ length: 100 }, newToken))
+    expect(tokens.size).toBe(100)
+    const token = [...tokens][0]!
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32)
+    expect(hashToken(token)).toBe(hashToken(token))
+    expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/)
+    expect(csrfTokenFor(token)).not.toBe(token)
+    expect(safeEqual(token, token)).toBe(true)
+    expect(safeEqual(token, `${token}x`)).toBe(false)
+  })
+})
+
+describe('the token bucket (SPEC P15)', () => {
+  it('[P15] allows a burst of its capacity, then refills at its rate', () => {
+    let now = 0
+    const bucket = new TokenBucket(3, 2, () => now)
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false])
+    now += 500
+    expect([bucket.take(), bucket.take()]).toEqual([true, false])
+    now += 10_000
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false])
+  })
+})
