@@ -67,7 +67,8 @@ export function createAuthorize(access: AccessService, sessions: SessionStore): 
         ? new HttpError(401, 'unauthorized', decision.reason)
         : new HttpError(403, 'forbidden', `${decision.reason} [${decision.rule}]`)
     }
-    const audited = AUDITED[action]
+    // Reading versions or a preview is no export; downloading a file (verslag.json, …) is.
+    const audited = action === 'verslag:read' && !/\.[a-z0-9]+$/i.test(req.path) ? undefined : AUDITED[action]
     if (audited) {
       // P18: recorded once the route answered with success, so a refused or failed attempt is not logged as done.
       res.on('finish', () => {
