@@ -15,6 +15,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'start.empty.body':
     'Create your first sessie with the New sessie form: give it a title and its themagroep. Brownpaper lays out the sheets of the sessie type; then share the link with the participants and everyone puts stickies on the same board.',
   'start.count': '{count} sessies',
+  'start.countOne': '1 sessie',
   'start.open': 'Open',
   'start.noDate': 'no date',
 

@@ -17,6 +17,7 @@ export const nl = {
   'start.empty.body':
     'Maak je eerste sessie aan met het formulier Nieuwe sessie: geef een titel en de themagroep op. Brownpaper zet de vellen van het sessietype klaar; daarna deel je de link met de deelnemers en plakt iedereen stickies op hetzelfde bord.',
   'start.count': '{count} sessies',
+  'start.countOne': '1 sessie',
   'start.open': 'Openen',
   'start.noDate': 'geen datum',
 

@@ -14,7 +14,7 @@ export function SessionList({ sessions }: { sessions: readonly SessionSummary[] 
       {groupByThemagroep(sessions).map((group) => (
         <section key={group.themagroep} className="bp-group" aria-label={group.themagroep}>
           <h2>
-            {group.themagroep} <span className="bp-muted">· {t('start.count', { count: group.sessions.length })}</span>
+            {group.themagroep} <span className="bp-muted">· {group.sessions.length === 1 ? t('start.countOne') : t('start.count', { count: group.sessions.length })}</span>
           </h2>
           <ul className="bp-sessions">
             {group.sessions.map((session) => (
