@@ -5,12 +5,12 @@
  * two notes overlap and the board reads back in the same order. Stickies
  * outside any sheet form a grid below the sheets.
  */
-import { getIndexAbove } from '@tldraw/utils'
+import { getIndicesAbove } from '@tldraw/utils'
 import type * as Y from 'yjs'
 import { documentRecord, frameRecord, NOTE_SIZE, noteRecord, PAGE_ID, pageRecord, SHEET_GAP, SHEET_PADDING } from '../../../shared/records'
 import type { SheetMeta } from '../../../shared/sheet'
 import type { StickyMeta } from '../../../shared/sticky'
-import { recordsOf, type StoredRecord } from '../../../shared/ydoc'
+import { recordsOf, Y_RECORDS, type StoredRecord } from '../../../shared/ydoc'
 
 export interface PlannedSticky {
   id: string
@@ -55,45 +55,36 @@ function grid(stickies: PlannedSticky[], columns: number): { positions: { x: num
 
 export function layoutBoard(doc: Y.Doc, sheets: PlannedSheet[], loose: PlannedSticky[]): void {
   const kv = recordsOf(doc)
-  const put = (r: { id: string; props?: object }) => kv.set(r.id, r as unknown as StoredRecord)
-  doc.transact(() => {
-    if (!kv.has(documentRecord().id)) put(documentRecord())
-    if (!kv.has(PAGE_ID)) put(pageRecord())
-    const sheetWidth = SHEET_PADDING * 2 + COLUMNS * NOTE_SIZE + (COLUMNS - 1) * GAP
-    let pageIndex: string | null = null
-    let bottom = 0
-    sheets.forEach((sheet, i) => {
-      const { positions, height } = grid(sheet.stickies, COLUMNS)
-      const h = SHEET_PADDING * 2 + Math.max(NOTE_SIZE, height)
-      bottom = Math.max(bottom, h)
-      pageIndex = getIndexAbove(pageIndex as never)
-      put(
-        frameRecord({
-          id: sheet.id,
-          name: sheet.name,
-          x: i * (sheetWidth + SHEET_GAP),
-          y: 0,
-          w: sheetWidth,
-          h,
-          index: pageIndex,
-          meta: sheet.meta,
-        }),
-      )
-      let index: string | null = null
-      sheet.stickies.forEach((s, j) => {
-        const pos = positions[j]!
-        index = getIndexAbove(index as never)
-        const note = noteRecord({ id: s.id, text: s.text, meta: s.meta, parentId: sheet.id, x: SHEET_PADDING + pos.x, y: SHEET_PADDING + pos.y, index })
-        put({ ...note, props: { ...note.props, growY: pos.growY } })
-      })
-    })
-    const { positions } = grid(loose, 8)
-    loose.forEach((s, j) => {
+  const records: StoredRecord[] = []
+  const put = (r: { id: string; props?: object }) => records.push(r as unknown as StoredRecord)
+  const sheetWidth = SHEET_PADDING * 2 + COLUMNS * NOTE_SIZE + (COLUMNS - 1) * GAP
+  const pageIndices = getIndicesAbove(null, sheets.length + loose.length)
+  let bottom = 0
+  sheets.forEach((sheet, i) => {
+    const { positions, height } = grid(sheet.stickies, COLUMNS)
+    const h = SHEET_PADDING * 2 + Math.max(NOTE_SIZE, height)
+    bottom = Math.max(bottom, h)
+    put(frameRecord({ id: sheet.id, name: sheet.name, x: i * (sheetWidth + SHEET_GAP), y: 0, w: sheetWidth, h, index: pageIndices[i]!, meta: sheet.meta }))
+    const indices = getIndicesAbove(null, sheet.stickies.length)
+    sheet.stickies.forEach((s, j) => {
       const pos = positions[j]!
-      pageIndex = getIndexAbove(pageIndex as never)
-      const top = sheets.length > 0 ? bottom + SHEET_GAP : 0
-      const note = noteRecord({ id: s.id, text: s.text, meta: s.meta, parentId: PAGE_ID, x: pos.x, y: top + pos.y, index: pageIndex })
+      const note = noteRecord({ id: s.id, text: s.text, meta: s.meta, parentId: sheet.id, x: SHEET_PADDING + pos.x, y: SHEET_PADDING + pos.y, index: indices[j]! })
       put({ ...note, props: { ...note.props, growY: pos.growY } })
     })
+  })
+  const { positions } = grid(loose, 8)
+  const top = sheets.length > 0 ? bottom + SHEET_GAP : 0
+  loose.forEach((s, j) => {
+    const pos = positions[j]!
+    const note = noteRecord({ id: s.id, text: s.text, meta: s.meta, parentId: PAGE_ID, x: pos.x, y: top + pos.y, index: pageIndices[sheets.length + j]! })
+    put({ ...note, props: { ...note.props, growY: pos.growY } })
+  })
+  doc.transact(() => {
+    if (!kv.has(documentRecord().id)) kv.set(documentRecord().id, documentRecord() as unknown as StoredRecord)
+    if (!kv.has(PAGE_ID)) kv.set(PAGE_ID, pageRecord() as unknown as StoredRecord)
+    // New records in one push: pushing one by one walks the array each time.
+    const fresh = records.filter((r) => !kv.has(r.id))
+    for (const r of records) if (kv.has(r.id)) kv.set(r.id, r)
+    doc.getArray<{ key: string; val: StoredRecord }>(Y_RECORDS).push(fresh.map((r) => ({ key: r.id, val: r })))
   })
 }

@@ -22,7 +22,8 @@ const PLACE_JOINERS = new Set(['in', 'de', 'het', 'van', 'der', 'den', 'aan', 'o
 function placeAfter(text: string): string | undefined {
   const re = /\b(?:bij|te|op locatie|locatie)\s+/giu
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const words = text.slice(m.index + m[0].length).split(/\s+/)
+    // A place name is a few words: look no further than the next 120 characters.
+    const words = text.slice(m.index + m[0].length, m.index + m[0].length + 120).split(/\s+/)
     const taken: string[] = []
     for (const raw of words) {
       const word = raw.replace(/[,.;:!?)]+$/, '')
