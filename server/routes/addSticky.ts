@@ -1,6 +1,8 @@
 import type { Router } from 'express'
 import { addStickyBodySchema, type AddStickyResponse } from '../../shared/api'
 import { addSticky } from '../../shared/ydoc'
+import { authorOf } from '../access/authorOf'
+import { actorOf } from '../auth/authorize'
 import { parseBody } from '../http/errors'
 import { findSession } from '../sessions/findSession'
 import type { RouteContext } from './context'
@@ -8,18 +10,20 @@ import type { RouteContext } from './context'
 /**
  * POST /api/sessions/:id/stickies → 201 { id, sheetId }. Adds the sticky to
  * the live doc; answered only once the update is stored (and so broadcast).
+ * The author is the caller when it is a participant or an account (P7).
  */
 export function addStickyRoute(router: Router, ctx: RouteContext): void {
   router.post('/sessions/:id/stickies', ctx.authorize('sticky:create'), async (req, res) => {
     const session = await findSession(ctx.storage.sessions, req.params.id)
     const body = parseBody(addStickyBodySchema, req.body)
+    const author = authorOf(actorOf(req, res), body.author)
     const result: AddStickyResponse = await ctx.rooms.withRoom(session.id, (room) =>
       room.transact((doc) =>
         addSticky(doc, {
           text: body.text,
           tag: body.tag,
           ...(body.sheet ? { sheet: body.sheet } : {}),
-          ...(body.author ? { author: body.author } : {}),
+          ...(author ? { author } : {}),
         }),
       ),
     )

@@ -5,6 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { CSRF_HEADER, type AuditEntry, type InviteSummary, type MeResponse } from '../../shared/access'
 import type { SessionSummary } from '../../shared/api'
+import { readBoard } from '../../shared/boardModel'
+import { allRecords } from '../../shared/ydoc'
 import {
   accessFixture,
   ADMIN_CREDENTIAL,
@@ -247,6 +249,20 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
       expect(res.headers.get('referrer-policy')).toBe('no-referrer')
       expect(res.headers.get('x-frame-options')).toBe('DENY')
     }
+  })
+
+  it('[P7] a sticky added through the API carries the caller’s identity as author, not the one the body claims', async () => {
+    server = await startTestServer()
+    const f = await accessFixture(server)
+    const forged = { id: 'someone-else', name: 'Minister', organisation: 'VWS' }
+    const res = await server.api<{ id: string }>('POST', `/api/sessions/${f.session.id}/stickies`, { text: 'Van Dirk', tag: 'bevorderend', author: forged }, f.creds.deelnemer.unsafeHeaders)
+    expect(res.status).toBe(201)
+    const byAdmin = await server.api<{ id: string }>('POST', `/api/sessions/${f.session.id}/stickies`, { text: 'Van de automatisering', author: forged })
+    expect(byAdmin.status).toBe(201)
+    const doc = server.rooms.get(f.session.id)!.doc
+    const stickies = readBoard(allRecords(doc)).stickies
+    expect(stickies.find((s) => s.text === 'Van Dirk')?.meta.author).toMatchObject({ name: 'Dirk Deelnemer', organisation: 'Zorggroep Noord' })
+    expect(stickies.find((s) => s.text === 'Van de automatisering')?.meta.author).toEqual(forged)
   })
 
   it('[P12] a coördinator adds an existing account to their themagroep; that account then sees its sessions', async () => {
