@@ -26,6 +26,13 @@ import { getVerslagMarkdownRoute } from './routes/getVerslagMarkdown'
 import { healthRoute } from './routes/health'
 import { importSessionRoute } from './routes/importSession'
 import { listSessionsRoute } from './routes/listSessions'
+import { getPictureRoute } from './routes/getPicture'
+import { getVersionPictureRoute } from './routes/getVersionPicture'
+import { getVersionVerslagRoute } from './routes/getVersionVerslag'
+import { listVersionsRoute } from './routes/listVersions'
+import { putPictureRoute } from './routes/putPicture'
+import { vaststellenRoute } from './routes/vaststellen'
+import { LaatstGewijzigdTracker } from './verslag/versions/LaatstGewijzigdTracker'
 import { SessionIndexSync } from './sessions/SessionIndexSync'
 import { MemoryStorage } from './storage/MemoryStorage'
 import { SqliteStorage } from './storage/SqliteStorage'
@@ -87,13 +94,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { access } = accessSetup
   const auth: AuthHooks = { ...accessSetup.auth, ...opts.auth }
   const indexSync = new SessionIndexSync(storage.sessions, log, opts.indexDebounceMs)
+  const laatstGewijzigd = new LaatstGewijzigdTracker(storage.versions, log)
   const rooms = new RoomManager(storage.docs, {
     log,
     idleUnloadMs: opts.idleUnloadMs,
     compactAfter: opts.compactAfter,
     retryMs: opts.retryMs,
-    hooks: { onChange: (room) => indexSync.changed(room), onUnload: (room) => indexSync.flush(room) },
+    hooks: {
+      onChange: (room) => {
+        indexSync.changed(room)
+        laatstGewijzigd.changed(room)
+      },
+      onUnload: (room) => indexSync.flush(room),
+    },
   })
+  laatstGewijzigd.attach(rooms)
   let ready = false
   const ctx: RouteContext = {
     storage,
@@ -125,6 +140,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     getVerslagDocxRoute,
     getVerslagJsonRoute,
     getAfsprakenIcsRoute,
+    vaststellenRoute,
+    listVersionsRoute,
+    getVersionVerslagRoute,
+    getVersionPictureRoute,
+    putPictureRoute,
+    getPictureRoute,
     ...accessSetup.routes,
     ...(opts.routes ?? []),
   ]) {
@@ -164,6 +185,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const close = () => {
     closing ??= (async () => {
       ready = false
+      laatstGewijzigd.close()
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       yjs.close()
       await rooms.flushAll()

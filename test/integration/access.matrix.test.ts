@@ -51,6 +51,9 @@ Opbrengst brownpapersessie – Samenwerking
 - Korte lijnen met de huisarts
 `
 
+/** A board picture for the picture routes (a string body: the table sends strings as they are). */
+const BOARD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+
 const HTTP_CASES: HttpCase[] = [
   { rule: 'P1', name: 'GET /api/health', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/health' }) },
   { rule: 'P1', name: 'GET /api/config', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/config' }) },
@@ -86,6 +89,51 @@ const HTTP_CASES: HttpCase[] = [
   { rule: 'P8', name: 'GET /api/sessions/:id/verslag.docx', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.docx` }) },
   { rule: 'P8', name: 'GET /api/sessions/:id/verslag.json', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.json` }) },
   { rule: 'P8', name: 'GET /api/sessions/:id/afspraken.ics', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/afspraken.ics` }) },
+  { rule: 'P8', name: 'POST /api/sessions/:id/vaststellen', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'POST', path: `${s(f)}/vaststellen` }) },
+  { rule: 'P8', name: 'GET /api/sessions/:id/versions', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/versions` }) },
+  {
+    rule: 'P8',
+    name: 'GET /api/sessions/:id/versions/:n/verslag.docx',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => {
+      const version = await f.server.api<{ versie: number }>('POST', `${s(f)}/vaststellen`)
+      return { method: 'GET', path: `${s(f)}/versions/${version.body.versie}/verslag.docx` }
+    },
+  },
+  {
+    rule: 'P8',
+    name: 'GET /api/sessions/:id/versions/:n/verslag.json',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => {
+      const version = await f.server.api<{ versie: number }>('POST', `${s(f)}/vaststellen`)
+      return { method: 'GET', path: `${s(f)}/versions/${version.body.versie}/verslag.json` }
+    },
+  },
+  {
+    rule: 'P8',
+    name: 'PUT /api/sessions/:id/picture',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: (f) => ({ method: 'PUT', path: `${s(f)}/picture`, body: BOARD_SVG, contentType: 'image/svg+xml' }),
+  },
+  {
+    rule: 'P4',
+    name: 'GET /api/sessions/:id/picture',
+    expected: SEES_SESSION,
+    request: async (f) => {
+      await f.server.api('PUT', `${s(f)}/picture`, BOARD_SVG, { 'content-type': 'image/svg+xml' })
+      return { method: 'GET', path: `${s(f)}/picture` }
+    },
+  },
+  {
+    rule: 'P8',
+    name: 'GET /api/sessions/:id/versions/:n/picture',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => {
+      await f.server.api('PUT', `${s(f)}/picture`, BOARD_SVG, { 'content-type': 'image/svg+xml' })
+      const version = await f.server.api<{ versie: number }>('POST', `${s(f)}/vaststellen`)
+      return { method: 'GET', path: `${s(f)}/versions/${version.body.versie}/picture` }
+    },
+  },
   {
     rule: 'P10',
     name: 'POST /api/sessions/:id/invites',
