@@ -98,6 +98,14 @@ describe('Import of verslagen in general', () => {
     }
   })
 
+  it('[I5] reads afgemeld from a sentence of the introduction, and only names', async () => {
+    const { afgemeldFromProse } = await import('../../server/verslag/import/importVerslag')
+    expect(afgemeldFromProse(['Een goede mix. ActiZ en LHV hebben zich afgemeld.'])).toEqual(['ActiZ', 'LHV'])
+    expect(afgemeldFromProse(['Zorgkantoor Noord, CZ en VWS hebben zich vooraf afgemeld'])).toEqual(['Zorgkantoor Noord', 'CZ', 'VWS'])
+    expect(afgemeldFromProse(['Een van de organisaties heeft zich afgemeld.'])).toEqual([])
+    expect(afgemeldFromProse(['Niemand meldde zich af.'])).toEqual([])
+  })
+
   it('[I5] a verslag without dates imports; afspraken without a year keep their text and get no date', () => {
     const { info, board } = importText('Verslag: Zonder data\n\nAfspraken\n\n- 22 juni 9.30 – 11.30 bij VWS in Den Haag\n')
     expect(info.geplaatstOp).toBeUndefined()

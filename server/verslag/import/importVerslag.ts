@@ -58,6 +58,31 @@ function deelnemer(text: string): Deelnemer {
   return name ? { organisation, name } : { organisation }
 }
 
+/**
+ * "ActiZ en LHV hebben zich afgemeld." → ["ActiZ", "LHV"] (SPEC I5): only when
+ * every part reads as an organisation's name, so "Een van de organisaties
+ * heeft zich afgemeld" names nobody.
+ */
+const NOT_A_NAME = new Set(['de', 'het', 'een', 'alle', 'enkele', 'sommige', 'veel', 'twee', 'drie', 'iedereen', 'niemand', 'zij', 'wij'])
+
+/** "ActiZ", "Zorgkantoor Noord", "Saffier de Residentiegroep" — not "Een van de organisaties". */
+function isOrganisationName(name: string): boolean {
+  const words = name.split(/\s+/)
+  if (name.length === 0 || name.length > 60 || NOT_A_NAME.has(words[0]!.toLowerCase())) return false
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length
+  return /^[\p{Lu}\p{N}]/u.test(name) && capitalised >= words.length - capitalised
+}
+
+export function afgemeldFromProse(paragraphs: string[]): string[] {
+  for (const p of paragraphs) {
+    const m = /(?:^|[.!?]\s+)([^.!?]{2,300}?)\s+(?:heeft|hebben)\s+zich\s+(?:vooraf\s+)?afgemeld/iu.exec(p)
+    if (!m) continue
+    const names = m[1]!.split(/\s*,\s*|\s+en\s+/).map((n) => n.trim())
+    if (names.length > 0 && names.every(isOrganisationName)) return names
+  }
+  return []
+}
+
 function sessionTypeOf(text: string): SessionType | undefined {
   const lower = text.toLowerCase()
   return SESSION_TYPES.find((t) => lower.includes(t) || lower.includes(SESSION_TYPE_LABEL[t].nl.toLowerCase()))
@@ -270,6 +295,7 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
     count += overflow.length
   }
   if (introText) info.intro = introText
+  if (info.afgemeld.length === 0) info.afgemeld = afgemeldFromProse(intro)
   if (agenda.length > 0) info.agenda = agenda.join('\n').slice(0, 20_000)
   info.deelnemers = info.deelnemers.slice(0, 500)
   info.afgemeld = info.afgemeld.slice(0, 500)
