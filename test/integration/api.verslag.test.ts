@@ -158,6 +158,20 @@ describe('HTTP API: verslag export and import', () => {
     expect((await server.api<SessionSummary[]>('GET', '/api/sessions')).body.length).toBe(before)
   })
 
+  it('[I5][I12] ?themagroep= sets the themagroep of an imported verslag that names none', async () => {
+    server = await startTestServer()
+    const res = await fetch(`${server.url}/api/sessions/import?themagroep=${encodeURIComponent('Bekostiging SO')}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'text/plain' },
+      body: FIXTURE,
+    })
+    expect(res.status).toBe(201)
+    const created = (await res.json()) as SessionSummary
+    expect(created.themagroep).toBe('Bekostiging SO')
+    const json = verslagSchema.parse(await (await get(`/api/sessions/${created.id}/verslag.json`)).json())
+    expect(json.themagroep).toBe('Bekostiging SO')
+  })
+
   it('[I12] only a themacoördinator may import', async () => {
     server = await startTestServer()
     const anonymous = await fetch(`${server.url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Verslag: x' })
