@@ -111,6 +111,8 @@ describe('Verslag renderers', () => {
     const embedded = buildVerslag(doc, { boardPicture: { url: `data:image/png;base64,${png}`, alt: 'Het bord' } })
     expect(renderHtml(embedded)).toContain(`<img src="data:image/png;base64,${png}" alt="Het bord">`)
     expect(await docxHtml(await renderDocx(embedded))).toMatch(/<img [^>]*src="data:image\/png;base64,/)
+    // [V8] drawings are numbered per document, not by docx's process-wide counter.
+    expect(Buffer.compare(await renderDocx(embedded), await renderDocx(embedded))).toBe(0)
     const byPath = buildVerslag(doc, { boardPicture: { url: '/api/sessions/abc/board.png', alt: 'Het bord' } })
     expect(renderMarkdown(byPath)).toContain('![Het bord](/api/sessions/abc/board.png)')
     for (const url of ['javascript:alert(1)', 'https://evil.example/x.png', '//evil.example/x.png']) {

@@ -222,6 +222,13 @@ function deterministicZip(buffer: Uint8Array, v: Verslag): Buffer {
       ),
     )
   }
+  // docx numbers drawings with a process-wide counter: number them per document instead.
+  for (const path of Object.keys(files).filter((p) => /^word\/.*\.xml$/.test(p))) {
+    let n = 0
+    const xml = strFromU8(files[path]!)
+    const renumbered = xml.replace(/(<wp:docPr id=")\d+(")/g, (_m, open: string, close: string) => `${open}${++n}${close}`)
+    if (renumbered !== xml) files[path] = strToU8(renumbered)
+  }
   const [y, m, d] = stamp.slice(0, 10).split('-').map(Number) as [number, number, number]
   // Local-time fields, as the zip format stores them: the same on every machine.
   const mtime = new Date(y, m - 1, d, 12, 0, 0)
