@@ -1,10 +1,8 @@
-/** What the access routes need besides the core's RouteContext. */
+/** What the access routes need besides the core's RouteContext (which carries `access`). */
 import type { RequestHandler } from 'express'
 import type { RouteContext } from '../routes/context'
-import type { AccessService } from './AccessService'
 
 export type AccessContext = RouteContext & {
-  access: AccessService
   /** P16: shared by login, setup and join. */
   attemptLimiter: RequestHandler
 }

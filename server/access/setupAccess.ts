@@ -62,7 +62,7 @@ export function setupAccess(storage: Storage, opts: AccessSetupOptions): AccessS
     access,
     authorize: createAuthorize(access, storage.sessions),
     auth: accessAuthHooks(access, storage.sessions),
-    routes: ACCESS_ROUTES.map((route) => (router, ctx) => route(router, { ...ctx, access, attemptLimiter })),
+    routes: ACCESS_ROUTES.map((route) => (router, ctx) => route(router, { ...ctx, attemptLimiter })),
     headers: securityHeaders(),
   }
 }
