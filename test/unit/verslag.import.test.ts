@@ -70,6 +70,16 @@ describe('Import of verslagen in general', () => {
     expect(md).toContain('**Deelnemers:** Zorgkantoor Noord, Verenso (Piet)')
   })
 
+  it('[I3] Setext headings ("Kop" over "===") are headings; a rule ("---") is no content', () => {
+    const { info, board } = importText('Verslag: Met lijnen\n===================\n\nAfspraken\n---------\n\n- Bellen\n\n---\n\nOverige\n-------\n\n- Los\n')
+    expect(info.title).toBe('Met lijnen')
+    expect(board.sheets.map((s) => s.name)).toEqual(['Afspraken'])
+    expect(board.stickies.map((s) => [s.text, s.tag])).toEqual([
+      ['Bellen', 'afspraak'],
+      ['Los', 'opmerking'],
+    ])
+  })
+
   it('[I1] the same text with \\n, \\r\\n or \\r line endings gives the same verslag', () => {
     const a = importText(GENERAL.replace(/\r\n/g, '\n')).md
     expect(importText(GENERAL).md).toBe(a)

@@ -91,6 +91,18 @@ export function parseVerslagText(text: string): ParsedVerslag {
 
   const flushParagraph = () => {
     if (paragraph.length === 0) return
+    // A line ruled under a one-line paragraph ("Kop" / "===") makes it a heading (Setext).
+    const setext = paragraph.length === 2 && /^(=+|-+)$/.test(paragraph[1]!.trim()) ? paragraph[0]!.trim() : undefined
+    if (setext) {
+      blocks.push({ kind: 'heading', text: unescapeMarkdown(setext), level: paragraph[1]!.trim().startsWith('=') ? 1 : 2 })
+      paragraph = []
+      return
+    }
+    // A rule on its own ("---", "***") separates, it is not content.
+    if (paragraph.length === 1 && /^([-*_])(\s*\1){2,}$/.test(paragraph[0]!.trim())) {
+      paragraph = []
+      return
+    }
     const only = paragraph.length === 1 ? paragraph[0]! : undefined
     const md = only !== undefined ? MARKDOWN_HEADING.exec(only) : null
     const bold = only !== undefined ? boldHeading(only) : undefined
