@@ -17,10 +17,15 @@ export interface RecordLike {
   y?: number
   index?: string
   parentId?: string
-  props?: Record<string, unknown>
-  meta?: Record<string, unknown>
+  props?: object
+  meta?: object
   fromId?: string
   toId?: string
+}
+
+/** A record's props as a plain map, for reading fields tldraw's types don't name here. */
+export function propsOf(record: RecordLike): Record<string, unknown> {
+  return (record.props ?? {}) as Record<string, unknown>
 }
 
 export interface DomainSheet {
@@ -110,11 +115,11 @@ export function readBoard(records: Iterable<RecordLike>): DomainBoard {
       const pos = pagePos(shape)
       sheets.push({
         id: shape.id,
-        name: typeof shape.props?.name === 'string' ? shape.props.name : '',
+        name: typeof propsOf(shape).name === 'string' ? String(propsOf(shape).name) : '',
         x: pos.x,
         y: pos.y,
-        w: num(shape.props?.w),
-        h: num(shape.props?.h),
+        w: num(propsOf(shape).w),
+        h: num(propsOf(shape).h),
         ...parseSheetMeta(shape.meta),
       })
     } else if (shape.type === 'note') {
@@ -122,7 +127,7 @@ export function readBoard(records: Iterable<RecordLike>): DomainBoard {
       const meta = parseStickyMeta(shape.meta)
       stickies.push({
         id: shape.id,
-        text: flattenRichText(shape.props?.richText),
+        text: flattenRichText(propsOf(shape).richText),
         tag: meta.tag,
         sheetId: sheetOf(shape),
         x: pos.x,
@@ -135,7 +140,7 @@ export function readBoard(records: Iterable<RecordLike>): DomainBoard {
   const ends = new Map<string, { start?: string; end?: string }>()
   for (const b of bindings) {
     if (!b.fromId || !b.toId) continue
-    const terminal = b.props?.terminal
+    const terminal = propsOf(b).terminal
     if (terminal !== 'start' && terminal !== 'end') continue
     const entry = ends.get(b.fromId) ?? {}
     entry[terminal] = b.toId

@@ -9,7 +9,7 @@
 import { getIndexAbove } from '@tldraw/utils'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
-import { readBoard, type RecordLike } from './boardModel'
+import { propsOf, readBoard, type RecordLike } from './boardModel'
 import {
   documentRecord,
   frameRecord,
@@ -28,8 +28,8 @@ export const Y_RECORDS = 'tldraw'
 export const Y_SESSION = 'session'
 export const Y_FACILITATION = 'facilitation'
 
-// Any JSON-like record; tldraw's own types are stricter than Yjs needs.
-export type StoredRecord = RecordLike & Record<string, unknown>
+/** A record as stored in the doc: any tldraw record (kept as plain JSON). */
+export type StoredRecord = RecordLike
 
 const keyValues = new WeakMap<Y.Doc, YKeyValue<StoredRecord>>()
 
@@ -94,8 +94,8 @@ function topIndex(records: Iterable<StoredRecord>, parentId: string): string | n
 export function seedBoard(doc: Y.Doc, sheetNames: readonly string[]): void {
   const kv = recordsOf(doc)
   doc.transact(() => {
-    if (!kv.has(documentRecord().id)) kv.set(documentRecord().id, documentRecord() as unknown as StoredRecord)
-    if (!kv.has(PAGE_ID)) kv.set(PAGE_ID, pageRecord() as unknown as StoredRecord)
+    if (!kv.has(documentRecord().id)) kv.set(documentRecord().id, documentRecord())
+    if (!kv.has(PAGE_ID)) kv.set(PAGE_ID, pageRecord())
     let index: string | null = topIndex(allRecords(doc), PAGE_ID)
     sheetNames.forEach((name, i) => {
       index = getIndexAbove(index as never)
@@ -108,7 +108,7 @@ export function seedBoard(doc: Y.Doc, sheetNames: readonly string[]): void {
         h: SHEET_HEIGHT,
         index,
       })
-      kv.set(frame.id, frame as unknown as StoredRecord)
+      kv.set(frame.id, frame)
     })
   })
 }
@@ -116,7 +116,7 @@ export function seedBoard(doc: Y.Doc, sheetNames: readonly string[]): void {
 /** First free grid cell for a new note inside a frame, growing the frame if it is full. */
 function placeInSheet(doc: Y.Doc, frame: StoredRecord): { x: number; y: number } {
   const kv = recordsOf(doc)
-  const w = Number(frame.props?.w ?? SHEET_WIDTH)
+  const w = Number(propsOf(frame).w ?? SHEET_WIDTH)
   const cell = NOTE_SIZE + 20
   const columns = Math.max(1, Math.floor((w - SHEET_PADDING * 2 + 20) / cell))
   const children = allRecords(doc).filter((r) => r.typeName === 'shape' && r.parentId === frame.id)
@@ -131,8 +131,8 @@ function placeInSheet(doc: Y.Doc, frame: StoredRecord): { x: number; y: number }
     const y = SHEET_PADDING + Math.floor(slot / columns) * cell
     if (!overlaps(x, y)) {
       const needed = y + NOTE_SIZE + SHEET_PADDING
-      const h = Number(frame.props?.h ?? SHEET_HEIGHT)
-      if (needed > h) kv.set(frame.id, { ...frame, props: { ...frame.props, h: needed } })
+      const h = Number(propsOf(frame).h ?? SHEET_HEIGHT)
+      if (needed > h) kv.set(frame.id, { ...frame, props: { ...propsOf(frame), h: needed } })
       return { x, y }
     }
   }
@@ -173,7 +173,7 @@ export function addSticky(doc: Y.Doc, input: AddStickyInput): { id: string; shee
         (r) =>
           r.typeName === 'shape' &&
           r.type === 'frame' &&
-          (r.id === input.sheet || String(r.props?.name ?? '').trim().toLowerCase() === wanted),
+          (r.id === input.sheet || String(propsOf(r).name ?? '').trim().toLowerCase() === wanted),
       )
       if (!frame) {
         const sheets = readBoard(allRecords(doc)).sheets
@@ -187,8 +187,8 @@ export function addSticky(doc: Y.Doc, input: AddStickyInput): { id: string; shee
           h: SHEET_HEIGHT,
           index: getIndexAbove(topIndex(allRecords(doc), PAGE_ID) as never),
         })
-        kv.set(created.id, created as unknown as StoredRecord)
-        frame = created as unknown as StoredRecord
+        kv.set(created.id, created)
+        frame = created
       }
     }
     const parentId = frame ? frame.id : PAGE_ID
@@ -208,7 +208,7 @@ export function addSticky(doc: Y.Doc, input: AddStickyInput): { id: string; shee
       y: pos.y,
       index: getIndexAbove(topIndex(allRecords(doc), parentId) as never),
     })
-    kv.set(note.id, note as unknown as StoredRecord)
+    kv.set(note.id, note)
     result = { id: note.id, sheetId: frame ? frame.id : null }
   })
   return result
