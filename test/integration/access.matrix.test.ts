@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/closeCodes'
 import { accessFixture, createInvite, GROEP_A, join, login, PASSWORD, WHO, type AccessFixture, type Credential, type Who } from '../helpers/accessFixture'
+import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
 import { rawSocket } from '../helpers/rawSocket'
 import { startTestServer } from '../helpers/startTestServer'
 import { withTimeout } from '../helpers/waitFor'
@@ -53,6 +54,25 @@ Opbrengst brownpapersessie – Samenwerking
 
 /** A board picture for the picture routes (a string body: the table sends strings as they are). */
 const BOARD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#b08a5a"/></svg>'
+
+/** A request as automation (admin token), to prepare what a case needs. */
+async function asAdmin(f: AccessFixture, method: string, path: string, body?: string, contentType?: string): Promise<unknown> {
+  const res = await fetch(`${f.server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...(contentType ? { 'content-type': contentType } : {}) },
+    body,
+  })
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+  return res.json()
+}
+
+/** Vaststellen as the admin; the new version's number. */
+async function vastgesteld(f: AccessFixture): Promise<number> {
+  const version = (await asAdmin(f, 'POST', `/api/sessions/${f.session.id}/vaststellen`)) as { versie: number }
+  return version.versie
+}
 
 const HTTP_CASES: HttpCase[] = [
   { rule: 'P1', name: 'GET /api/health', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/health' }) },
@@ -132,6 +152,44 @@ const HTTP_CASES: HttpCase[] = [
       await f.server.api('PUT', `${s(f)}/picture`, BOARD_SVG, { 'content-type': 'image/svg+xml' })
       const version = await f.server.api<{ versie: number }>('POST', `${s(f)}/vaststellen`)
       return { method: 'GET', path: `${s(f)}/versions/${version.body.versie}/picture` }
+    },
+  },
+  {
+    rule: 'P8',
+    name: 'PUT /api/sessions/:id/picture',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: (f) => ({ method: 'PUT', path: `${s(f)}/picture`, body: SVG, contentType: 'image/svg+xml' }),
+  },
+  {
+    rule: 'P4',
+    name: 'GET /api/sessions/:id/picture',
+    expected: SEES_SESSION,
+    request: async (f) => {
+      await asAdmin(f, 'PUT', `${s(f)}/picture`, SVG, 'image/svg+xml')
+      return { method: 'GET', path: `${s(f)}/picture` }
+    },
+  },
+  { rule: 'P8', name: 'POST /api/sessions/:id/vaststellen', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'POST', path: `${s(f)}/vaststellen` }) },
+  { rule: 'P8', name: 'GET /api/sessions/:id/versions', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/versions` }) },
+  {
+    rule: 'P8',
+    name: 'GET /api/sessions/:id/versions/:n/verslag.md',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => ({ method: 'GET', path: `${s(f)}/versions/${await vastgesteld(f)}/verslag.md` }),
+  },
+  {
+    rule: 'P8',
+    name: 'GET /api/sessions/:id/versions/:n/verslag.json',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => ({ method: 'GET', path: `${s(f)}/versions/${await vastgesteld(f)}/verslag.json` }),
+  },
+  {
+    rule: 'P8',
+    name: 'GET /api/sessions/:id/versions/:n/picture',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => {
+      await asAdmin(f, 'PUT', `${s(f)}/picture`, SVG, 'image/svg+xml')
+      return { method: 'GET', path: `${s(f)}/versions/${await vastgesteld(f)}/picture` }
     },
   },
   {
