@@ -139,20 +139,15 @@ export class AccessService {
   }
 
   /** Checks the password (same cost for an unknown email) and opens a cookie session. */
-  async login(email: string, password: string): Promise<{ user: UserRecord; sessionToken: string } | null> {
+  async login(email: string, password: string): Promise<{ user: UserRecord; sessionToken: string; expiresAt: string } | null> {
     const user = await this.stores.users.getByEmail(email.trim().toLowerCase())
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()))
     if (!user || !ok) return null
     const sessionToken = newToken()
     const now = this.now()
-    await this.stores.logins.create({
-      tokenHash: hashToken(sessionToken),
-      userId: user.id,
-      participant: null,
-      createdAt: now.toISOString(),
-      expiresAt: hoursFrom(now, USER_LOGIN_HOURS),
-    })
-    return { user, sessionToken }
+    const expiresAt = hoursFrom(now, USER_LOGIN_HOURS)
+    await this.stores.logins.create({ tokenHash: hashToken(sessionToken), userId: user.id, participant: null, createdAt: now.toISOString(), expiresAt })
+    return { user, sessionToken, expiresAt }
   }
 
   async logout(sessionToken: string): Promise<void> {
@@ -210,7 +205,7 @@ export class AccessService {
   }
 
   /** Redeems an invite: a participant identity in a new cookie session. */
-  async join(token: string, name: string, organisation: string): Promise<{ participant: ParticipantIdentity; sessionToken: string } | null> {
+  async join(token: string, name: string, organisation: string): Promise<{ participant: ParticipantIdentity; sessionToken: string; expiresAt: string } | null> {
     const invite = await this.validInvite(token)
     if (!invite) return null
     const participant: ParticipantIdentity = {
@@ -229,7 +224,7 @@ export class AccessService {
       createdAt: this.iso(),
       expiresAt: invite.expiresAt,
     })
-    return { participant, sessionToken }
+    return { participant, sessionToken, expiresAt: invite.expiresAt }
   }
 
   // --- themagroepen -----------------------------------------------------------------

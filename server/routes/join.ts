@@ -17,8 +17,7 @@ export function joinRoute(router: Router, ctx: AccessContext): void {
     const session = await ctx.storage.sessions.get(joined.participant.sessionId)
     const actor = { kind: 'participant' as const, ...joined.participant }
     await ctx.access.audit(actor, 'join', { sessionId: actor.sessionId, themagroep: session?.themagroep ?? null })
-    const invite = await ctx.access.stores.invites.get(actor.inviteId)
-    const csrfToken = setSessionCookies(req, res, joined.sessionToken, invite?.expiresAt ?? new Date().toISOString())
+    const csrfToken = setSessionCookies(req, res, joined.sessionToken, joined.expiresAt)
     res.status(201).json({ me: ctx.access.me(actor), csrfToken })
   })
 }

@@ -24,8 +24,7 @@ export function loginRoute(router: Router, ctx: AccessContext): void {
     }
     const actor = await ctx.access.userActor(result.user)
     await ctx.access.audit(actor, 'login')
-    const expires = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString()
-    const csrfToken = setSessionCookies(req, res, result.sessionToken, expires)
+    const csrfToken = setSessionCookies(req, res, result.sessionToken, result.expiresAt)
     res.json({ me: ctx.access.me(actor), csrfToken })
   })
 }

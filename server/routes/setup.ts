@@ -18,7 +18,7 @@ export function setupRoute(router: Router, ctx: AccessContext): void {
     await ctx.access.audit(actor, 'setup', { detail: `eerste themacoördinator ${user.email}` })
     const login = await ctx.access.login(body.email, body.password)
     if (!login) throw new HttpError(500, 'internal_error', 'Inloggen na installatie mislukt')
-    const csrfToken = setSessionCookies(req, res, login.sessionToken, new Date(Date.now() + 7 * 24 * 3_600_000).toISOString())
+    const csrfToken = setSessionCookies(req, res, login.sessionToken, login.expiresAt)
     res.status(201).json({ me: ctx.access.me(actor), csrfToken })
   })
 }
