@@ -72,10 +72,16 @@ export function wanneerText(a: Afspraak, lang: Verslag['language']): string {
   return parts.join(', ')
 }
 
+const verzoekTitles = new WeakMap<Verslag, Map<string, string>>()
+
 /** "R1 “Aanpassing subsidieregeling …”": the requests a conclusie asks for, by number and text. */
 export function asksForText(v: Verslag, nummers: string[]): string {
-  const titles = new Map(
-    v.sections.flatMap((s) => (s.kind === 'regelruimte' ? s.verzoeken.map((r) => [r.nummer, oneLine(r.item.text)] as const) : [])),
-  )
+  let titles = verzoekTitles.get(v)
+  if (!titles) {
+    titles = new Map(
+      v.sections.flatMap((s) => (s.kind === 'regelruimte' ? s.verzoeken.map((r) => [r.nummer, oneLine(r.item.text)] as const) : [])),
+    )
+    verzoekTitles.set(v, titles)
+  }
   return nummers.map((n) => (titles.has(n) ? `${n} “${titles.get(n)}”` : n)).join('; ')
 }
