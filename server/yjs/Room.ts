@@ -13,6 +13,9 @@ import type { DocStore, StoredDoc } from '../storage/Storage'
 import { encodeAwarenessMessage, encodeUpdateMessage } from './encode'
 import { LOAD_ORIGIN, SERVER_ORIGIN } from './origins'
 
+/** y-protocols renews a live client's awareness every 15 s; twice that means its socket is gone. */
+const STALE_AWARENESS_MS = 30_000
+
 /** What a Room needs from a connection. */
 export interface RoomConnection {
   send(message: Uint8Array): void
@@ -34,6 +37,8 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   /** Each connection with the awareness client ids it controls. */
   private readonly conns = new Map<RoomConnection, Set<number>>()
+  /** When each awareness client id was last set or renewed by its connection. */
+  private readonly awarenessSeen = new Map<number, number>()
   private queue: Promise<void> = Promise.resolve()
   /** Updates applied to the doc but not stored yet, in order. */
   private batch: { update: Uint8Array; message: Uint8Array; origin: unknown }[] = []
@@ -115,6 +120,20 @@ export class Room {
     return result as T
   }
 
+  /**
+   * Whether awareness client `id` is the server's own or belongs to a
+   * connection other than `conn` that renewed it lately (P20). A state left
+   * silent longer than STALE_AWARENESS_MS (a dropped socket not reaped yet)
+   * may be taken over, so that a client reconnecting keeps its presence.
+   */
+  isForeignAwareness(id: number, conn: RoomConnection): boolean {
+    if (id === this.awareness.clientID) return true
+    for (const [other, ids] of this.conns) {
+      if (other !== conn && ids.has(id)) return Date.now() - (this.awarenessSeen.get(id) ?? 0) < STALE_AWARENESS_MS
+    }
+    return false
+  }
+
   addConnection(conn: RoomConnection): void {
     this.conns.set(conn, new Set())
   }
@@ -181,8 +200,16 @@ export class Room {
   ): void => {
     const controlled = this.conns.get(origin as RoomConnection)
     if (controlled) {
-      for (const id of added) controlled.add(id)
-      for (const id of removed) controlled.delete(id)
+      for (const id of [...added, ...updated]) {
+        // Renewed or taken over by this connection: no other one owns it now (P20).
+        for (const [other, ids] of this.conns) if (other !== origin) ids.delete(id)
+        controlled.add(id)
+        this.awarenessSeen.set(id, Date.now())
+      }
+      for (const id of removed) {
+        controlled.delete(id)
+        this.awarenessSeen.delete(id)
+      }
     }
     this.broadcast(encodeAwarenessMessage(this.awareness, [...added, ...updated, ...removed]))
   }

@@ -6,6 +6,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { ownAwarenessEntries } from '../access/ownAwarenessEntries'
 import { encodeAwarenessMessage, encodeSyncStep2 } from './encode'
 import { MessageType } from './messageType'
 import type { Room, RoomConnection } from './Room'
@@ -50,7 +51,8 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
 }
 
 function handleAwareness(decoder: decoding.Decoder, room: Room, conn: MessageSender): void {
-  awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn)
+  const update = ownAwarenessEntries(decoding.readVarUint8Array(decoder), (id) => room.isForeignAwareness(id, conn))
+  awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn)
 }
 
 function handleQueryAwareness(_decoder: decoding.Decoder, room: Room, conn: MessageSender): void {

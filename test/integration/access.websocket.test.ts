@@ -2,6 +2,7 @@
  * The websocket under the real policy: stock y-websocket clients with invite
  * tokens (`params: { token }`), as automation and the DESIGN contract use them.
  */
+import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/boardModel'
 import { CloseCode } from '../../shared/closeCodes'
@@ -116,6 +117,54 @@ describe('websocket access (SPEC Permissions)', () => {
     const own = rawSocket(`${server.wsUrl}/${id}`, { token: null, headers: { cookie: cred.cookie!, origin: server.url } })
     await waitFor(() => own.received.length > 0, 'the first sync message')
     own.ws.close()
+  })
+
+  it('[P20] a connection cannot set or remove another client’s presence; its own passes', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const invite = await createInvite(server, id, 'deelnemer')
+    const a = connect(id, { token: invite.token })
+    const b = connect(id, { token: invite.token })
+    await Promise.all([a.synced, b.synced])
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    b.provider.awareness.setLocalStateField('user', { name: 'Bram' })
+    const nameAt = (client: YClient, clientId: number) => (client.provider.awareness.getStates().get(clientId) as { user?: { name: string } } | undefined)?.user?.name
+    await waitFor(() => nameAt(a, b.doc.clientID) === 'Bram' && nameAt(b, a.doc.clientID) === 'Anna', 'each one’s presence at the other')
+
+    const spoofer = rawSocket(`${server.wsUrl}/${id}`, { token: invite.token })
+    await spoofer.opened
+    const clockOfB = b.provider.awareness.meta.get(b.doc.clientID)?.clock ?? 0
+    const entry = (clientId: number, clock: number, state: unknown) => ({ clientId, clock, state: JSON.stringify(state) })
+    const awarenessFrame = (entries: { clientId: number; clock: number; state: string }[]) => {
+      const inner = encoding.createEncoder()
+      encoding.writeVarUint(inner, entries.length)
+      for (const e of entries) {
+        encoding.writeVarUint(inner, e.clientId)
+        encoding.writeVarUint(inner, e.clock)
+        encoding.writeVarString(inner, e.state)
+      }
+      const outer = encoding.createEncoder()
+      encoding.writeVarUint(outer, 1)
+      encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner))
+      return encoding.toUint8Array(outer)
+    }
+    // Rename B, remove A, and (in the same frame) announce itself.
+    spoofer.ws.send(
+      awarenessFrame([
+        entry(b.doc.clientID, clockOfB + 10, { user: { name: 'Gespoofd' } }),
+        entry(a.doc.clientID, 1_000, null),
+        entry(424242, 1, { user: { name: 'Spoofer' } }),
+      ]),
+    )
+    await waitFor(() => nameAt(a, 424242) === 'Spoofer', 'the spoofer’s own presence at A')
+    expect(nameAt(a, b.doc.clientID)).toBe('Bram')
+    expect(nameAt(b, b.doc.clientID)).toBe('Bram')
+    expect(nameAt(b, a.doc.clientID)).toBe('Anna')
+    const serverStates = server.rooms.get(id)!.awareness.getStates()
+    expect((serverStates.get(b.doc.clientID) as { user?: { name: string } }).user?.name).toBe('Bram')
+    expect(serverStates.has(a.doc.clientID)).toBe(true)
+    expect(spoofer.ws.readyState).toBe(spoofer.ws.OPEN)
+    spoofer.ws.close()
   })
 
   it('[P3] the admin token joins any board as a writer', async () => {

@@ -1,0 +1,35 @@
+/**
+ * P20: a connection speaks only for its own presence. y-websocket clients
+ * echo every awareness change they see (also other clients' states and
+ * removals by timeout), so entries about a client id that another
+ * connection introduced — or the server's own — are dropped rather than
+ * applied; the connection stays open. Throws on a malformed update.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+interface Entry {
+  clientId: number
+  clock: number
+  state: string
+}
+
+export function ownAwarenessEntries(update: Uint8Array, isForeign: (clientId: number) => boolean): Uint8Array {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const kept: Entry[] = []
+  for (let i = 0; i < count; i++) {
+    const entry = { clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) }
+    JSON.parse(entry.state) // malformed JSON closes the connection like any malformed frame
+    if (!isForeign(entry.clientId)) kept.push(entry)
+  }
+  if (kept.length === count) return update
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, kept.length)
+  for (const entry of kept) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, entry.state)
+  }
+  return encoding.toUint8Array(encoder)
+}
