@@ -7,6 +7,7 @@ import type { Participant } from '../identity/participant'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
+import { BoardSide } from '../panel/BoardSide'
 import { Link } from '../router/Link'
 import { useConnectionStatus } from '../sync/useConnectionStatus'
 import { useLicenseKey } from '../sync/useLicenseKey'
@@ -146,6 +147,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
         )}
         {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       </div>
+      <BoardSide sessionId={sessionId} doc={state.session?.doc ?? null} editor={editor} />
     </div>
   )
 }

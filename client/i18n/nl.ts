@@ -3,6 +3,8 @@
  * marks a placeholder filled in by `t(key, { name })`. Domain words
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
+import { verslagNl } from './verslagNl'
+
 export const nl = {
   'app.name': 'Brownpaper',
   'app.language': 'Taal',
@@ -120,6 +122,7 @@ export const nl = {
 
   'board.readOnly': 'Alleen lezen',
   'board.readOnlyHint': 'Je kijkt mee als waarnemer: je ziet alles live, maar kunt niets wijzigen.',
+  ...verslagNl,
 } as const
 
 export type MessageKey = keyof typeof nl

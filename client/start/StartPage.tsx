@@ -6,6 +6,7 @@ import { listSessions } from '../api/sessionsApi'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/useT'
 import { useIdentity } from '../identity/useIdentity'
+import { ImportButton } from '../verslag/ImportButton'
 import { AccountMenu } from './AccountMenu'
 import { CreateSessionForm } from './CreateSessionForm'
 import { LoginForm } from './LoginForm'
@@ -50,6 +51,7 @@ function SessionsPanel({ me }: { me: MeResponse | null }) {
       {canCreate && (
         <aside className="bp-start__create">
           <CreateSessionForm themagroepen={themagroepen} />
+          <ImportButton />
         </aside>
       )}
     </>

@@ -22,8 +22,12 @@ describe('HTTP API: board picture', () => {
 
   const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` }
   const get = (p: string) => fetch(`${server.url}${p}`, { headers: auth })
-  const put = (id: string, body: BodyInit, type: string) =>
-    fetch(`${server.url}/api/sessions/${id}/picture`, { method: 'PUT', headers: { ...auth, 'content-type': type }, body })
+  const put = (id: string, body: string | Uint8Array, type: string) =>
+    fetch(`${server.url}/api/sessions/${id}/picture`, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': type },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    })
 
   it('[V17] a PNG upload is stored, served same-origin, referenced by the verslag and embedded in html and docx', async () => {
     server = await startTestServer()
@@ -86,7 +90,7 @@ describe('HTTP API: board picture', () => {
     const session = await server.createSession()
     const good = tinyPng(3, 3)
     await put(session.id, good, 'image/png')
-    const cases: [BodyInit, string, number, string][] = [
+    const cases: [string | Uint8Array, string, number, string][] = [
       [good, 'image/jpeg', 400, 'invalid_picture'],
       [good, 'text/html', 400, 'invalid_picture'],
       ['<svg onload=alert(1)>', 'image/png', 400, 'invalid_picture'],

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react'
+import { useValue, type Editor } from 'tldraw'
+import type * as Y from 'yjs'
+import type { MessageKey } from '../i18n/nl'
+import { useT } from '../i18n/useT'
+import { useIdentity } from '../identity/useIdentity'
+import { VerslagPane } from '../verslag/VerslagPane'
+import '../verslag/verslag.css'
+import './panel.css'
+import { canEditBoard, canEditVerslag } from './permissions'
+import { SessionDetailsPanel } from './SessionDetailsPanel'
+import { StickyPanel } from './StickyPanel'
+
+type Pane = 'sticky' | 'sessie' | 'verslag'
+
+const PANE_LABEL: Readonly<Record<Pane, MessageKey>> = {
+  sticky: 'panel.tab.sticky',
+  sessie: 'panel.tab.sessie',
+  verslag: 'panel.tab.verslag',
+}
+
+/**
+ * The side of the board: a rail of tabs and one pane at a time — the
+ * selected sticky, the session details, the verslag. Selecting a sticky
+ * opens its pane unless another pane is open or the user closed it.
+ */
+export function BoardSide({ sessionId, doc, editor }: { sessionId: string; doc: Y.Doc | null; editor: Editor | null }) {
+  const t = useT()
+  const identity = useIdentity()
+  const me = identity.status === 'ready' ? (identity.identity?.me ?? null) : null
+  const ready = identity.status === 'ready'
+  const editsBoard = ready && canEditBoard(me)
+  const editsVerslag = ready && canEditVerslag(me)
+  const [pane, setPane] = useState<Pane | null>(null)
+  const [stickyClosed, setStickyClosed] = useState(false)
+  const selectedNote = useValue('selected note', () => (editor ? editor.getOnlySelectedShape()?.type === 'note' : false), [editor])
+
+  useEffect(() => {
+    if (selectedNote && pane === null && !stickyClosed) setPane('sticky')
+  }, [selectedNote, pane, stickyClosed])
+
+  const panes: Pane[] = editsVerslag ? ['sticky', 'sessie', 'verslag'] : ['sticky', 'sessie']
+  const toggle = (next: Pane) => {
+    if (pane === next) {
+      setPane(null)
+      if (next === 'sticky') setStickyClosed(true)
+    } else {
+      setPane(next)
+      if (next === 'sticky') setStickyClosed(false)
+    }
+  }
+
+  return (
+    <aside className={`bp-side${pane ? ' is-open' : ''}${pane === 'verslag' ? ' is-wide' : ''}`} aria-label={t('panel.side')}>
+      <nav className="bp-side__rail" aria-label={t('panel.side')}>
+        {panes.map((p) => (
+          <button key={p} type="button" className={`bp-side__tab${pane === p ? ' is-active' : ''}`} aria-pressed={pane === p} data-pane={p} onClick={() => toggle(p)}>
+            {t(PANE_LABEL[p])}
+            {p === 'sticky' && selectedNote && <span className="bp-side__dot" aria-hidden="true" />}
+          </button>
+        ))}
+      </nav>
+      {pane && (
+        <div className="bp-pane" data-open-pane={pane}>
+          <header className="bp-pane__header">
+            <h2>{t(PANE_LABEL[pane])}</h2>
+            <button type="button" className="bp-icon-button" onClick={() => toggle(pane)} aria-label={t('panel.close')} title={t('panel.close')}>
+              ×
+            </button>
+          </header>
+          <div className="bp-pane__body">
+            {pane === 'sticky' && (editor ? <StickyPanel editor={editor} readOnly={!editsBoard} /> : <p className="bp-muted">{t('board.loading')}</p>)}
+            {pane === 'sessie' && (doc ? <SessionDetailsPanel doc={doc} readOnly={!editsVerslag} /> : <p className="bp-muted">{t('board.loading')}</p>)}
+            {pane === 'verslag' && doc && <VerslagPane sessionId={sessionId} doc={doc} editor={editor} />}
+          </div>
+        </div>
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,264 @@
+import type { ReactNode } from 'react'
+import { TAG_INFO } from '../../shared/tags'
+import { VERSLAG_LABELS } from '../../shared/verslag/labels'
+import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../shared/verslag/schema'
+import { asksForText, footerLines, headerLines, refContext, wanneerText } from '../../shared/verslag/wording'
+
+/**
+ * The verslag as the server's model has it, laid out like the html export.
+ * React renders every text as text: sticky text is data, never markup (V10).
+ */
+export function VerslagPreview({ verslag: v }: { verslag: Verslag }) {
+  const L = VERSLAG_LABELS[v.language]
+  return (
+    <article className="bp-verslag" lang={v.language} data-testid="verslag-preview">
+      <h1>{v.heading}</h1>
+      <dl className="bp-verslag__header">
+        {headerLines(v).map((line) => (
+          <div key={line.label}>
+            <dt>{line.label}</dt>
+            <dd>{line.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {v.intro.map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+      {v.agenda.length > 0 && (
+        <>
+          <h2>{L.agenda}</h2>
+          <ul>
+            {v.agenda.map((a, i) => (
+              <li key={i}>{a}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {v.boardPicture && isSafePicture(v.boardPicture.url) && (
+        <figure>
+          <img src={v.boardPicture.url} alt={v.boardPicture.alt || L.boardPicture} />
+          <figcaption>{v.boardPicture.alt || L.boardPicture}</figcaption>
+        </figure>
+      )}
+      {v.sections.map((s, i) => (
+        <Section key={`${s.kind}-${s.heading}-${i}`} section={s} verslag={v} />
+      ))}
+      {footerLines(v).map((line) => (
+        <p key={line.label} className="bp-verslag__footer">
+          {line.label}: {line.value}
+        </p>
+      ))}
+    </article>
+  )
+}
+
+/** Same-origin paths and embedded images only (SPEC V10). */
+function isSafePicture(url: string): boolean {
+  return /^\/[^/\\]/.test(url) || /^data:image\/(png|jpeg|svg\+xml);base64,/.test(url)
+}
+
+function Items({ items, verslag }: { items: readonly VerslagItem[]; verslag: Verslag }) {
+  const bullets: ReactNode[] = []
+  const out: ReactNode[] = []
+  const flush = () => {
+    if (bullets.length > 0) out.push(<ul key={`ul-${out.length}`}>{bullets.splice(0)}</ul>)
+  }
+  for (const item of items) {
+    if (item.kind === 'paragraph') {
+      flush()
+      out.push(<p key={item.id}>{item.text}</p>)
+    } else {
+      bullets.push(
+        <li key={item.id} data-sticky={item.id}>
+          <Text text={item.text} />
+          {item.votes > 0 && <span className="bp-verslag__votes"> ({VERSLAG_LABELS[verslag.language].votes(item.votes)})</span>}
+          {item.children.length > 0 && <Items items={item.children} verslag={verslag} />}
+        </li>,
+      )
+    }
+  }
+  flush()
+  return <>{out}</>
+}
+
+/** Multi-line sticky text with its line breaks. */
+function Text({ text }: { text: string }) {
+  const lines = text.split('\n')
+  return (
+    <>
+      {lines.map((line, i) => (
+        <span key={i}>
+          {i > 0 && <br />}
+          {line}
+        </span>
+      ))}
+    </>
+  )
+}
+
+function Ref({ r, verslag }: { r: StickyRef; verslag: Verslag }) {
+  return (
+    <span className="bp-verslag__ref" style={{ ['--bp-tag' as string]: TAG_INFO[r.tag].hex }}>
+      {r.text} <span className="bp-muted">{refContext(r, verslag.language)}</span>
+    </span>
+  )
+}
+
+function Section({ section: s, verslag: v }: { section: VerslagSection; verslag: Verslag }) {
+  const L = VERSLAG_LABELS[v.language]
+  switch (s.kind) {
+    case 'section':
+      return (
+        <section>
+          <h2>{s.heading}</h2>
+          <Items items={s.items} verslag={v} />
+        </section>
+      )
+    case 'conclusies':
+      return (
+        <section>
+          <h2>{s.heading}</h2>
+          <ul>
+            {s.conclusies.map((c) => (
+              <li key={c.item.id} data-sticky={c.item.id}>
+                <Text text={c.item.text} />
+                {c.item.children.length > 0 && <Items items={c.item.children} verslag={v} />}
+                {c.restsOn.length > 0 && (
+                  <div className="bp-verslag__trace">
+                    <em>{L.restsOn}:</em>
+                    <ul>
+                      {c.restsOn.map((r) => (
+                        <li key={r.id}>
+                          <Ref r={r} verslag={v} />
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {c.asksFor.length > 0 && (
+                  <div className="bp-verslag__trace">
+                    <em>{L.asksFor}:</em> {L.regelruimte.toLowerCase()} {asksForText(v, c.asksFor)}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )
+    case 'factoren':
+      return (
+        <section>
+          <h2>{s.heading}</h2>
+          {s.groups.map((g, i) => (
+            <div key={g.sheetId ?? `none-${i}`}>
+              {g.heading && <h3>{g.heading}</h3>}
+              <Items items={g.items} verslag={v} />
+            </div>
+          ))}
+        </section>
+      )
+    case 'regelruimte':
+      return (
+        <section>
+          <h2>{s.heading}</h2>
+          <Items items={s.notes} verslag={v} />
+          <table className="bp-verslag__table">
+            <thead>
+              <tr>
+                <th>{L.nummer}</th>
+                <th>{L.verzoek}</th>
+                <th>{L.regeling}</th>
+                <th>{L.adressaat}</th>
+                <th>{L.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.verzoeken.map((r) => (
+                <tr key={r.item.id} data-sticky={r.item.id}>
+                  <td>{r.nummer}</td>
+                  <td>
+                    <Text text={r.item.text} />
+                    {r.gevraagdeRuimte && (
+                      <div>
+                        <em>{L.gevraagdeRuimte}:</em> {r.gevraagdeRuimte}
+                      </div>
+                    )}
+                    {r.indiener && (
+                      <div>
+                        <em>{L.indiener}:</em> {r.indiener}
+                      </div>
+                    )}
+                    {r.conclusies.length > 0 && (
+                      <div className="bp-verslag__trace">
+                        <em>{L.followsFrom}:</em>
+                        <ul>
+                          {r.conclusies.map((c) => (
+                            <li key={c.conclusie.id}>
+                              <Ref r={c.conclusie} verslag={v} />
+                              {c.factoren.length > 0 && (
+                                <ul>
+                                  {c.factoren.map((f) => (
+                                    <li key={f.id}>
+                                      <Ref r={f} verslag={v} />
+                                    </li>
+                                  ))}
+                                </ul>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    )}
+                    {r.restsOn.length > 0 && (
+                      <div className="bp-verslag__trace">
+                        <em>{L.restsOn}:</em>
+                        <ul>
+                          {r.restsOn.map((f) => (
+                            <li key={f.id}>
+                              <Ref r={f} verslag={v} />
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    )}
+                  </td>
+                  <td>{r.regeling ?? ''}</td>
+                  <td>{r.adressaat ?? ''}</td>
+                  <td>{L.statusLabel[r.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )
+    case 'afspraken':
+      return (
+        <section>
+          <h2>{s.heading}</h2>
+          <Items items={s.notes} verslag={v} />
+          <table className="bp-verslag__table">
+            <thead>
+              <tr>
+                <th>{L.afspraak}</th>
+                <th>{L.wie}</th>
+                <th>{L.wanneer}</th>
+                <th>{L.waar}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.afspraken.map((a) => (
+                <tr key={a.item.id} data-sticky={a.item.id}>
+                  <td>
+                    <Text text={a.item.text} />
+                  </td>
+                  <td>{a.wie ?? ''}</td>
+                  <td>{wanneerText(a, v.language)}</td>
+                  <td>{a.waar ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The client's copy of server/verslag/render/renderParts.ts (the client may
+ * import only shared/), so that the live preview words the verslag like the
+ * exports. TODO(integrator): let renderParts.ts re-export this file.
+ *
+ * Wording shared by every renderer, so that md, html and docx say the same
+ * thing in the same words: the header lines under the title, a reference to
+ * a linked sticky, an afspraak's date and time, and the closing dates.
+ */
+import { formatDate } from '../dates'
+import { TAG_INFO } from '../tags'
+import { VERSLAG_LABELS } from './labels'
+import type { Afspraak, StickyRef, Verslag } from './schema'
+
+export interface LabelledLine {
+  label: string
+  value: string
+}
+
+/** Themagroep, type, date, place, deelnemers, afgemeld, version (SPEC V1, V2). */
+export function headerLines(v: Verslag): LabelledLine[] {
+  const L = VERSLAG_LABELS[v.language]
+  const lines: LabelledLine[] = []
+  if (v.themagroep.trim()) lines.push({ label: L.themagroep, value: v.themagroep })
+  lines.push({ label: L.type, value: v.typeLabel })
+  if (v.date) lines.push({ label: L.datum, value: formatDate(v.date, v.language) })
+  if (v.place) lines.push({ label: L.plaats, value: v.place })
+  if (v.deelnemers.length > 0) {
+    lines.push({
+      label: L.deelnemers,
+      value: v.deelnemers.map((d) => (d.name ? `${d.organisation} (${d.name})` : d.organisation)).join(', '),
+    })
+  }
+  if (v.afgemeld.length > 0) lines.push({ label: L.afgemeld, value: v.afgemeld.join(', ') })
+  if (v.vaststelling) {
+    const on = v.vaststelling.vastgesteldOp
+    lines.push({
+      label: L.versie(v.vaststelling.versie),
+      value: on ? `${L.vastgesteldOp} ${formatDate(on, v.language)}` : '',
+    })
+  }
+  return lines
+}
+
+/** "Geplaatst op" / "Laatst gewijzigd op" (SPEC V9). */
+export function footerLines(v: Verslag): LabelledLine[] {
+  const L = VERSLAG_LABELS[v.language]
+  const lines: LabelledLine[] = []
+  if (v.geplaatstOp) lines.push({ label: L.geplaatstOp, value: formatDate(v.geplaatstOp, v.language) })
+  if (v.laatstGewijzigdOp) lines.push({ label: L.laatstGewijzigdOp, value: formatDate(v.laatstGewijzigdOp, v.language) })
+  return lines
+}
+
+/** A sticky's text on one line. */
+export function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' / ')
+}
+
+/** The context of a reference: "(belemmerend, SO in the lead)". */
+export function refContext(r: StickyRef, lang: Verslag['language']): string {
+  const parts = [TAG_INFO[r.tag].label[lang].toLowerCase()]
+  if (r.sheet) parts.push(r.sheet)
+  return `(${parts.join(', ')})`
+}
+
+/** "22 juni 2016, 09:30–11:30" (SPEC V9). */
+export function wanneerText(a: Afspraak, lang: Verslag['language']): string {
+  const parts: string[] = []
+  if (a.wanneer) parts.push(formatDate(a.wanneer, lang))
+  if (a.tijdVan) parts.push(a.tijdTot ? `${a.tijdVan}–${a.tijdTot}` : a.tijdVan)
+  else if (a.tijdTot) parts.push(`–${a.tijdTot}`)
+  return parts.join(', ')
+}
+
+/** "R1 “Aanpassing subsidieregeling …”": the requests a conclusie asks for, by number and text. */
+export function asksForText(v: Verslag, nummers: string[]): string {
+  const titles = new Map(
+    v.sections.flatMap((s) => (s.kind === 'regelruimte' ? s.verzoeken.map((r) => [r.nummer, oneLine(r.item.text)] as const) : [])),
+  )
+  return nummers.map((n) => (titles.has(n) ? `${n} “${titles.get(n)}”` : n)).join('; ')
+}
