@@ -4,6 +4,7 @@
  */
 import type { SessionSummary } from '../../shared/api'
 import { createMemoryAccessStores } from '../access/MemoryAccessStores'
+import { MemoryRegelruimteStatusStore } from './MemoryRegelruimteStatusStore'
 import { createMemoryVerslagStores } from './MemoryVerslagStores'
 import type { DocStore, SessionStore, Storage, StoredDoc } from './Storage'
 
@@ -94,6 +95,7 @@ export class MemoryStorage implements Storage {
   private readonly verslag = createMemoryVerslagStores()
   readonly versions = this.verslag.versions
   readonly pictures = this.verslag.pictures
+  readonly regelruimteStatus = new MemoryRegelruimteStatusStore()
 
   async close(): Promise<void> {}
 }

@@ -12,6 +12,8 @@ import { sessionTypeSchema } from '../../shared/session'
 import type { AuditStore, InviteStore, LoginStore, ThemagroepStore, UserStore } from '../access/AccessStores'
 import { createSqliteAccessStores } from '../access/SqliteAccessStores'
 import { SQLITE_MIGRATIONS } from './sqliteMigrations'
+import type { RegelruimteStatusStore } from './RegelruimteStatusStore'
+import { SqliteRegelruimteStatusStore } from './SqliteRegelruimteStatusStore'
 import type { DocStore, SessionStore, Storage, StoredDoc } from './Storage'
 import { createSqliteVerslagStores } from './SqliteVerslagStores'
 import type { PictureStore, VersionStore } from './VerslagStores'
@@ -213,6 +215,7 @@ export class SqliteStorage implements Storage {
   readonly audit: AuditStore
   readonly versions: VersionStore
   readonly pictures: PictureStore
+  readonly regelruimteStatus: RegelruimteStatusStore
   readonly file: string
   private readonly db: Db
   private readonly docStore: SqliteDocStore
@@ -242,6 +245,7 @@ export class SqliteStorage implements Storage {
     const verslag = createSqliteVerslagStores(this.db)
     this.versions = verslag.versions
     this.pictures = verslag.pictures
+    this.regelruimteStatus = new SqliteRegelruimteStatusStore(this.db)
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@
  */
 import type { SessionSummary } from '../../shared/api'
 import type { AccessStores } from '../access/AccessStores'
+import type { RegelruimteStores } from './RegelruimteStatusStore'
 import type { VerslagStores } from './VerslagStores'
 
 export interface StoredDoc {
@@ -39,9 +40,10 @@ export interface SessionStore {
 
 /**
  * Documents and the session index, plus the access stores (users, logins,
- * themagroepen, invites, audit) and the verslag stores (versions, pictures).
+ * themagroepen, invites, audit), the verslag stores (versions, pictures) and
+ * the regelruimte status history.
  */
-export interface Storage extends AccessStores, VerslagStores {
+export interface Storage extends AccessStores, VerslagStores, RegelruimteStores {
   readonly docs: DocStore
   readonly sessions: SessionStore
   /** Flushes and releases resources. */

@@ -3,6 +3,7 @@
  * user_version` holds how many have run; append new ones, never edit old ones.
  */
 import { ACCESS_SCHEMA } from '../access/SqliteAccessStores'
+import { REGELRUIMTE_SCHEMA } from './SqliteRegelruimteStatusStore'
 import { VERSLAG_SCHEMA } from './SqliteVerslagStores'
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
@@ -36,4 +37,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ACCESS_SCHEMA,
   // 3: vastgestelde versies of the verslag, board pictures (issue 3)
   VERSLAG_SCHEMA,
+  // 4: status history of regelruimte requests (the register)
+  REGELRUIMTE_SCHEMA,
 ]

@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import type { SessionSummary } from '../../shared/api'
 import type { Storage } from '../../server/storage/Storage'
 import { accessStorageContract } from './storage.accessContract'
+import { regelruimteStorageContract } from './storage.regelruimteContract'
 import { verslagStorageContract } from './storage.verslagContract'
 
 export interface StorageFactory {
@@ -189,4 +190,5 @@ export function storageContract(name: string, factory: StorageFactory): void {
   })
   accessStorageContract(name, factory)
   verslagStorageContract(name, factory)
+  regelruimteStorageContract(name, factory)
 }
