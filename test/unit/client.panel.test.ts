@@ -4,6 +4,7 @@
  * way a new arrow points, and what each role may edit (P6, P8).
  */
 import { describe, expect, it } from 'vitest'
+import type { MeResponse } from '../../shared/access'
 import { readBoard } from '../../shared/boardModel'
 import { allRecords } from '../../shared/ydoc'
 import { canEditBoard, canEditVerslag } from '../../client/panel/permissions'
@@ -57,9 +58,8 @@ describe('the side panel: links of the selected sticky', () => {
 })
 
 describe('the side panel: who may edit', () => {
-  const participant = (role: 'deelnemer' | 'waarnemer' | 'secretariaat') =>
-    ({ kind: 'participant', id: 'p', name: 'P', organisation: 'O', role, sessionId: 's' }) as const
-  const user = (role: 'coordinator' | 'secretariaat') => ({ kind: 'user', id: 'u', email: 'u@example.org', name: 'U', role, themagroepen: [] }) as const
+  const participant = (role: 'deelnemer' | 'waarnemer' | 'secretariaat'): MeResponse => ({ kind: 'participant', id: 'p', name: 'P', organisation: 'O', role, sessionId: 's' })
+  const user = (role: 'coordinator' | 'secretariaat'): MeResponse => ({ kind: 'user', id: 'u', email: 'u@example.org', name: 'U', role, themagroepen: [] })
 
   it('[P6] lets everyone but a waarnemer edit stickies and links', () => {
     expect(canEditBoard(participant('deelnemer'))).toBe(true)
