@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/boardModel'
 import { allRecords } from '../../shared/ydoc'
 import { startServer, type RunningServer } from '../../server/app'
-import { apiAsAdmin } from '../helpers/boardAccess'
+import { apiAsAdmin, openBoardAs } from '../helpers/boardAccess'
 import { launchBrowser, type TestBrowser } from '../helpers/browser'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
@@ -65,6 +65,7 @@ describe('the verslag UI in Chromium', () => {
   let server: RunningServer
   let browser: TestBrowser
   let coordinator: TestBrowser | undefined
+  let deelnemer: TestBrowser | undefined
   const dialogs: string[] = []
 
   beforeAll(async () => {
@@ -85,11 +86,12 @@ describe('the verslag UI in Chromium', () => {
   afterAll(async () => {
     await browser?.close()
     await coordinator?.close()
+    await deelnemer?.close()
     await server?.close()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('[V10] a sticky with markup in its text shows as text on the board, in the preview and in the html export, and nothing runs', async () => {
+  it('[V10][V18] a sticky with markup in its text shows as text on the board, in the preview and in the html export, and nothing runs', async () => {
     const { page } = browser
     const sessionId = await createSession(server, 'Sessie met rare tekst')
     await addSticky(server, sessionId, XSS, 'belemmerend', 'Bevorderend en belemmerend')
@@ -101,6 +103,10 @@ describe('the verslag UI in Chromium', () => {
     await expect.poll(() => preview.getByText(XSS, { exact: true }).count(), { timeout: 15_000 }).toBe(1)
     await page.screenshot({ path: path.join(RESULTS, 'verslag-preview-xss.png') })
     expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0)
+
+    // [V18] The open preview follows the board: a sticky added elsewhere appears without a reload.
+    await addSticky(server, sessionId, 'Later toegevoegd via de API', 'bevorderend', 'Bevorderend en belemmerend')
+    await expect.poll(() => preview.getByText('Later toegevoegd via de API').count(), { timeout: 15_000 }).toBe(1)
 
     await page.goto(`${server.url}/api/sessions/${sessionId}/verslag.html`)
     expect(await page.locator('body').innerText()).toContain(XSS)
@@ -205,6 +211,43 @@ describe('the verslag UI in Chromium', () => {
     expect(frozenText).toContain('Versie 1')
     await page.screenshot({ path: path.join(RESULTS, 'verslag-preview.png') })
     expect(dialogs.filter((d) => !d.startsWith('confirm'))).toEqual([])
+  })
+
+  it('[P8][V1] the secretariaat fills in deelnemers, afgemeld and the introduction; a deelnemer sees them live but cannot edit them nor open the verslag', async () => {
+    const { page } = browser
+    const sessionId = await createSession(server, 'Sessiegegevens invullen')
+    await openBoardAsSecretariaat(page, server, sessionId)
+    deelnemer = await launchBrowser({ viewport: { width: 1200, height: 800 }, localStorage: { 'brownpaper.language': 'nl' } })
+    await openBoardAs(deelnemer.page, { baseUrl: server.url, adminToken: ADMIN_TOKEN, sessionId, name: 'Dirk Deelnemer', organisation: 'Verenso' })
+    await deelnemer.page.waitForSelector('[data-status="verbonden"]', { timeout: 30_000 })
+
+    await page.click('[data-pane="sessie"]')
+    const pane = page.locator('[data-open-pane="sessie"]')
+    await pane.getByRole('button', { name: /Deelnemer toevoegen/ }).click()
+    await pane.locator('[data-row="deelnemer"] input').nth(0).fill('Verenso')
+    await pane.locator('[data-row="deelnemer"] input').nth(1).fill('Anna de Vries')
+    await pane.getByRole('button', { name: /Deelnemer toevoegen/ }).click()
+    await pane.locator('[data-row="deelnemer"]').nth(1).locator('input').nth(0).fill('Zorgverzekeraars Nederland')
+    await pane.getByRole('button', { name: /Afmelding toevoegen/ }).click()
+    await pane.locator('[data-row="afgemeld"] input').fill('ActiZ')
+    await pane.locator('textarea[name="intro"]').fill('De deelnemers bestaan uit een goede mix van organisaties.')
+    await page.screenshot({ path: path.join(RESULTS, 'verslag-session-details.png') })
+
+    const other = deelnemer.page
+    await expect.poll(() => other.locator('[data-pane="sticky"]').count()).toBe(1)
+    expect(await other.locator('[data-pane="verslag"]').count()).toBe(0)
+    await other.click('[data-pane="sessie"]')
+    const theirs = other.locator('[data-open-pane="sessie"]')
+    await expect.poll(() => theirs.locator('[data-row="deelnemer"] input').first().inputValue(), { timeout: 10_000 }).toBe('Verenso')
+    expect(await theirs.locator('[data-row="deelnemer"] input').first().isDisabled()).toBe(true)
+    expect(await theirs.getByRole('button', { name: /Deelnemer toevoegen/ }).count()).toBe(0)
+    await expect.poll(() => theirs.locator('textarea[name="intro"]').inputValue()).toContain('goede mix')
+
+    await page.click('[data-pane="verslag"]')
+    const preview = page.getByTestId('verslag-preview')
+    await expect.poll(() => preview.locator('.bp-verslag__header').innerText(), { timeout: 15_000 }).toContain('Verenso (Anna de Vries), Zorgverzekeraars Nederland')
+    expect(await preview.locator('.bp-verslag__header').innerText()).toMatch(/Afgemeld\s+ActiZ/)
+    expect(await preview.innerText()).toContain('De deelnemers bestaan uit een goede mix van organisaties.')
   })
 
   it('[I12] a verslag pasted into the import dialog on the start page opens as a new session with its sheets', async () => {
