@@ -13,6 +13,8 @@ import { StickyPanel } from './StickyPanel'
 
 type Pane = 'sticky' | 'sessie' | 'verslag'
 
+const WIDE_SCREEN = '(min-width: 900px)'
+
 const PANE_LABEL: Readonly<Record<Pane, MessageKey>> = {
   sticky: 'panel.tab.sticky',
   sessie: 'panel.tab.sessie',
@@ -21,8 +23,9 @@ const PANE_LABEL: Readonly<Record<Pane, MessageKey>> = {
 
 /**
  * The side of the board: a rail of tabs and one pane at a time — the
- * selected sticky, the session details, the verslag. Selecting a sticky
- * opens its pane unless another pane is open or the user closed it.
+ * selected sticky, the session details, the verslag. On a wide screen,
+ * selecting a sticky opens its pane unless another pane is open or the user
+ * closed it.
  */
 export function BoardSide({ sessionId, doc, editor }: { sessionId: string; doc: Y.Doc | null; editor: Editor | null }) {
   const t = useT()
@@ -36,7 +39,8 @@ export function BoardSide({ sessionId, doc, editor }: { sessionId: string; doc: 
   const selectedNote = useValue('selected note', () => (editor ? editor.getOnlySelectedShape()?.type === 'note' : false), [editor])
 
   useEffect(() => {
-    if (selectedNote && pane === null && !stickyClosed) setPane('sticky')
+    // Not on a phone: there the pane would cover the canvas while someone is adding stickies.
+    if (selectedNote && pane === null && !stickyClosed && window.matchMedia(WIDE_SCREEN).matches) setPane('sticky')
   }, [selectedNote, pane, stickyClosed])
 
   const panes: Pane[] = editsVerslag ? ['sticky', 'sessie', 'verslag'] : ['sticky', 'sessie']
