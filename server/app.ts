@@ -31,6 +31,7 @@ import { getVersionPictureRoute } from './routes/getVersionPicture'
 import { getVersionVerslagRoute } from './routes/getVersionVerslag'
 import { listVersionsRoute } from './routes/listVersions'
 import { putPictureRoute } from './routes/putPicture'
+import { setupRegelruimte } from './regelruimte/setupRegelruimte'
 import { vaststellenRoute } from './routes/vaststellen'
 import { LaatstGewijzigdTracker } from './verslag/versions/LaatstGewijzigdTracker'
 import { SessionIndexSync } from './sessions/SessionIndexSync'
@@ -95,12 +96,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const auth: AuthHooks = { ...accessSetup.auth, ...opts.auth }
   const indexSync = new SessionIndexSync(storage.sessions, log, opts.indexDebounceMs)
   const laatstGewijzigd = new LaatstGewijzigdTracker(storage.versions, log)
+  const regelruimte = setupRegelruimte(storage, log)
   const rooms = new RoomManager(storage.docs, {
     log,
     idleUnloadMs: opts.idleUnloadMs,
     compactAfter: opts.compactAfter,
     retryMs: opts.retryMs,
     hooks: {
+      onLoad: (room) => regelruimte.tracker.attach(room),
       onChange: (room) => {
         indexSync.changed(room)
         laatstGewijzigd.changed(room)
@@ -147,6 +150,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     putPictureRoute,
     getPictureRoute,
     ...accessSetup.routes,
+    ...regelruimte.routes,
     ...(opts.routes ?? []),
   ]) {
     route(api, ctx)
@@ -189,6 +193,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       yjs.close()
       await rooms.flushAll()
+      await regelruimte.tracker.idle()
       httpServer.closeAllConnections()
       await stopped
       await storage.close()

@@ -15,7 +15,7 @@ export const statusChangeSchema = z.object({
   /** The status before; null when the request first appeared on a live board. */
   from: regelruimteStatusSchema.nullable(),
   to: regelruimteStatusSchema,
-  /** Audit id of who did it ("user:…", "participant:…", "admin", "server"). */
+  /** Audit id of who did it ("user:…", "participant:…", "admin", "system" for the server itself). */
   actor: z.string(),
   actorName: z.string(),
 })

@@ -9,6 +9,8 @@ import type { DocStore } from '../storage/Storage'
 import { Room } from './Room'
 
 export interface RoomHooks {
+  /** After a room was loaded from the store, before anyone uses it (e.g. to observe its doc). */
+  onLoad?(room: Room): void
   /** After an update of the room was stored (called often: debounce). */
   onChange?(room: Room): void
   /** Before a room is unloaded, after its last compaction. */
@@ -116,6 +118,11 @@ export class RoomManager {
       log: this.opts.log,
       onChange: this.opts.hooks?.onChange,
     })
+    try {
+      this.opts.hooks?.onLoad?.(room)
+    } catch (err) {
+      this.opts.log.error({ err, room: name }, 'load hook failed')
+    }
     this.rooms.set(name, room)
     return room
   }

@@ -30,7 +30,7 @@ export function regelruimteStorageContract(name: string, factory: StorageFactory
     })
 
     it('[R5] keeps every change of a session in the order it was added, apart from other sessions', async () => {
-      const first = entry('s1', 'shape:a', { from: null, to: 'concept', at: '2026-06-22T10:00:00.000Z', actor: 'server', actorName: 'server' })
+      const first = entry('s1', 'shape:a', { from: null, to: 'concept', at: '2026-06-22T10:00:00.000Z', actor: 'system', actorName: 'server' })
       const second = entry('s1', 'shape:a', { from: 'concept', to: 'ingediend', at: '2026-06-22T10:00:00.000Z' })
       const other = entry('s2', 'shape:b', { from: 'ingediend', to: 'toegekend' })
       const third = entry('s1', 'shape:c', { from: 'in behandeling', to: 'afgewezen', at: '2026-06-21T09:00:00.000Z' })

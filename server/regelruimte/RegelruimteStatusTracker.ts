@@ -1,0 +1,77 @@
+/**
+ * Records the status history of regelruimte requests (SPEC R5): observes the
+ * record store of every room the server loads (RoomManager onLoad hook) and
+ * appends a change to the store whenever a request's status differs from the
+ * one seen before — from a connection (its grant's actor), from the API on
+ * someone's behalf (ActorOrigin) or from the server itself ("system").
+ * A request that appears (a new regelruimte sticky, or one retagged to
+ * regelruimte) is recorded with `from: null`. Loading a room records nothing.
+ */
+import type * as Y from 'yjs'
+import type { RegelruimteStatus } from '../../shared/sticky'
+import { recordsOf, type StoredRecord } from '../../shared/ydoc'
+import { actorId, actorName } from '../access/Actor'
+import type { Logger } from '../log'
+import type { RegelruimteStatusEntry, RegelruimteStatusStore } from '../storage/RegelruimteStatusStore'
+import { Connection } from '../yjs/Connection'
+import type { Room } from '../yjs/Room'
+import { ActorOrigin } from './ActorOrigin'
+import { requestStatus } from './requestStatus'
+
+type KeyValueChange =
+  | { action: 'add'; newValue: StoredRecord }
+  | { action: 'update'; oldValue: StoredRecord; newValue: StoredRecord }
+  | { action: 'delete'; oldValue: StoredRecord }
+
+export class RegelruimteStatusTracker {
+  private writes: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly store: RegelruimteStatusStore,
+    private readonly log: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Starts observing a freshly loaded room (RoomManager onLoad hook). */
+  attach(room: Room): void {
+    const kv = recordsOf(room.doc)
+    const statuses = new Map<string, RegelruimteStatus>()
+    for (const [id, entry] of kv.map) {
+      const status = requestStatus(entry.val)
+      if (status) statuses.set(id, status)
+    }
+    kv.on('change', (changes: Map<string, KeyValueChange>, transaction: Y.Transaction) => {
+      const who = this.who(transaction.origin)
+      const at = this.now().toISOString()
+      changes.forEach((change, id) => {
+        const before = statuses.get(id) ?? null
+        const after = change.action === 'delete' ? null : requestStatus(change.newValue)
+        if (after === null) {
+          statuses.delete(id)
+          return
+        }
+        if (after === before) return
+        statuses.set(id, after)
+        this.record({ sessionId: room.name, stickyId: id, from: before, to: after, at, ...who })
+      })
+    })
+  }
+
+  /** Resolves once every change seen so far is stored (or its failure logged). */
+  idle(): Promise<void> {
+    return this.writes
+  }
+
+  private who(origin: unknown): { actor: string; actorName: string } {
+    const actor = origin instanceof Connection ? origin.grant.actor : origin instanceof ActorOrigin ? origin.actor : null
+    return actor ? { actor: actorId(actor), actorName: actorName(actor) } : { actor: 'system', actorName: 'server' }
+  }
+
+  private record(entry: RegelruimteStatusEntry): void {
+    this.writes = this.writes.then(() =>
+      this.store.add(entry).catch((err: unknown) => {
+        this.log.error({ err, room: entry.sessionId, sticky: entry.stickyId }, 'could not record a regelruimte status change')
+      }),
+    )
+  }
+}

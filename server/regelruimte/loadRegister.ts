@@ -1,0 +1,29 @@
+/**
+ * The register across every session the caller sees (SPEC R1–R3): sessions
+ * filtered by the policy (P4, P12) and the query, each session's requests
+ * taken from its verslag model, built from its document read without
+ * opening a room (readSessionDoc), in the register's fixed order.
+ */
+import type { RegisterRow } from '../../shared/regelruimte'
+import type { Actor } from '../access/Actor'
+import { canSeeSession } from '../access/policy'
+import type { RouteContext } from '../routes/context'
+import { buildVerslag } from '../verslag/buildVerslag'
+import { compareRows } from './compareRows'
+import { readSessionDoc } from './readSessionDoc'
+import type { RegisterQuery } from './registerQuery'
+import { registerRows } from './registerRows'
+
+export async function loadRegister(ctx: RouteContext, actor: Actor, query: RegisterQuery): Promise<RegisterRow[]> {
+  const sessions = (await ctx.storage.sessions.list()).filter(
+    (s) => canSeeSession(actor, s) && (query.themagroepen === null || query.themagroepen.includes(s.themagroep)),
+  )
+  const rows: RegisterRow[] = []
+  for (const session of sessions) {
+    const verslag = await readSessionDoc(ctx.rooms, ctx.storage.docs, ctx.log, session.id, (doc) => buildVerslag(doc, { language: 'nl' }))
+    if (!verslag.sections.some((s) => s.kind === 'regelruimte')) continue
+    const history = await ctx.storage.regelruimteStatus.listForSession(session.id)
+    rows.push(...registerRows(session, verslag, history))
+  }
+  return rows.filter((r) => query.statuses === null || query.statuses.includes(r.status)).sort(compareRows)
+}
