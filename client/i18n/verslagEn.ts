@@ -68,6 +68,7 @@ export const verslagEn: Readonly<Record<keyof typeof verslagNl, string>> = {
   'verslag.vaststellen.confirm': 'Adopt the verslag now as a new version? Later changes show in the verslag as "Laatst gewijzigd op".',
   'verslag.vaststellen.busy': 'Adopting the verslag…',
   'verslag.vaststellen.done': 'Version {versie} is adopted.',
+  'verslag.vaststellen.noPicture': 'It has no picture of the board.',
   'verslag.versions.title': 'Adopted versions ({count})',
   'verslag.versions.none': 'Not adopted yet.',
   'verslag.versions.item': 'Version {versie}',

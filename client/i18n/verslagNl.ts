@@ -66,6 +66,7 @@ export const verslagNl = {
   'verslag.vaststellen.confirm': 'Het verslag nu vaststellen als nieuwe versie? Latere wijzigingen komen in het verslag met "Laatst gewijzigd op".',
   'verslag.vaststellen.busy': 'Verslag vaststellen…',
   'verslag.vaststellen.done': 'Versie {versie} is vastgesteld.',
+  'verslag.vaststellen.noPicture': 'Er is geen foto van het bord bij.',
   'verslag.versions.title': 'Vastgestelde versies ({count})',
   'verslag.versions.none': 'Nog niet vastgesteld.',
   'verslag.versions.item': 'Versie {versie}',

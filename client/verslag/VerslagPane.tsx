@@ -54,10 +54,12 @@ export function VerslagPane({ sessionId, doc, editor }: { sessionId: string; doc
   const onVaststellen = async () => {
     if (!window.confirm(t('verslag.vaststellen.confirm'))) return
     try {
-      await takePicture()
+      // A picture that cannot be made does not stop the vaststelling; the version says whether it has one.
+      const pictured = await takePicture().catch(() => false)
       setJob({ kind: 'busy', step: 'vaststellen' })
       const version = await vaststellen(sessionId)
-      setJob({ kind: 'done', message: t('verslag.vaststellen.done', { versie: version.versie }) })
+      const done = t('verslag.vaststellen.done', { versie: version.versie })
+      setJob({ kind: 'done', message: pictured || version.hasPicture ? done : `${done} ${t('verslag.vaststellen.noPicture')}` })
       loadVersions()
       refresh()
     } catch (error) {
