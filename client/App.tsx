@@ -4,6 +4,7 @@ import { useT } from './i18n/useT'
 import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
 import { usePathname } from './router/usePathname'
+import { RegelruimtePage } from './regelruimte/RegelruimtePage'
 import { JoinPage } from './join/JoinPage'
 import { SetupPage } from './setup/SetupPage'
 import { StartPage } from './start/StartPage'
@@ -43,6 +44,8 @@ export function App() {
       return <SetupPage token={route.token} />
     case 'audit':
       return <AuditPage />
+    case 'regelruimte':
+      return <RegelruimtePage />
     case 'notFound':
       return <NotFound />
   }

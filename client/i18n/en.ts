@@ -1,4 +1,5 @@
 import type { MessageKey } from './nl'
+import { regelruimteEn } from './regelruimteEn'
 import { verslagEn } from './verslagEn'
 
 /** English UI text. Domain words stay Dutch (sessie, themagroep, verslag, …). */
@@ -119,4 +120,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.readOnly': 'Read-only',
   'board.readOnlyHint': 'You are watching as a waarnemer: you see everything live but cannot change anything.',
   ...verslagEn,
+  ...regelruimteEn,
 }

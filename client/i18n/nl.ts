@@ -3,6 +3,7 @@
  * marks a placeholder filled in by `t(key, { name })`. Domain words
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
+import { regelruimteNl } from './regelruimteNl'
 import { verslagNl } from './verslagNl'
 
 export const nl = {
@@ -123,6 +124,7 @@ export const nl = {
   'board.readOnly': 'Alleen lezen',
   'board.readOnlyHint': 'Je kijkt mee als waarnemer: je ziet alles live, maar kunt niets wijzigen.',
   ...verslagNl,
+  ...regelruimteNl,
 } as const
 
 export type MessageKey = keyof typeof nl

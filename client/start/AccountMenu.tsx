@@ -9,6 +9,7 @@ export function AccountMenu({ me }: { me: MeResponse }) {
   if (me.kind !== 'user' && me.kind !== 'participant') return null
   return (
     <div className="bp-account">
+      {me.kind === 'user' && <Link to="/regelruimte">{t('regelruimte.link')}</Link>}
       {me.kind === 'user' && me.role === 'coordinator' && <Link to="/audit">{t('audit.link')}</Link>}
       <span>{me.name}</span>
       <button

@@ -1,0 +1,41 @@
+import type { regelruimteNl } from './regelruimteNl'
+
+/** English UI text of the regelruimte register page (spread into en.ts). Domain words stay Dutch. */
+export const regelruimteEn: Readonly<Record<keyof typeof regelruimteNl, string>> = {
+  'regelruimte.link': 'Regelruimte register',
+  'regelruimte.title': 'Regelruimte register',
+  'regelruimte.intro':
+    'Every regelruimte request from the sessies of your themagroepen, with its status and the conclusies it follows from. Change a status here without opening the board.',
+  'regelruimte.loading': 'Loading the register…',
+  'regelruimte.filter.themagroep': 'Themagroep',
+  'regelruimte.filter.status': 'Status',
+  'regelruimte.filter.all': 'All',
+  'regelruimte.filter.reset': 'Clear filters',
+  'regelruimte.count': '{count} requests',
+  'regelruimte.countOne': '1 request',
+  'regelruimte.download': 'Download',
+  'regelruimte.download.csv': 'CSV (Excel)',
+  'regelruimte.download.json': 'JSON',
+  'regelruimte.empty.title': 'No regelruimte requests yet',
+  'regelruimte.empty.body':
+    'As soon as someone tags a sticky on a board as regelruimte, the request shows up here. Draw an arrow from a conclusie to the request to show what it follows from.',
+  'regelruimte.filteredEmpty': 'No requests match these filters.',
+  'regelruimte.col.nummer': 'No.',
+  'regelruimte.col.verzoek': 'Request',
+  'regelruimte.col.regeling': 'Rule (regeling)',
+  'regelruimte.col.adressaat': 'Addressee',
+  'regelruimte.col.status': 'Status',
+  'regelruimte.col.volgtUit': 'Follows from',
+  'regelruimte.col.sessie': 'Sessie',
+  'regelruimte.gevraagd': 'Room asked for: {text}',
+  'regelruimte.indiener': 'Submitted by: {name}',
+  'regelruimte.noConclusie': 'Not linked to a conclusie yet',
+  'regelruimte.factoren': 'Factors: {list}',
+  'regelruimte.noDate': 'no date',
+  'regelruimte.openBoard': 'Open board',
+  'regelruimte.change': 'Change the status of {nummer}',
+  'regelruimte.saving': 'Saving…',
+  'regelruimte.history': 'History ({count})',
+  'regelruimte.history.created': '{when}: {to} ({who})',
+  'regelruimte.history.changed': '{when}: {from} → {to} ({who})',
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react'
+import { formatDate } from '../../shared/dates'
+import type { RegisterRow } from '../../shared/regelruimte'
+import { REGELRUIMTE_STATUSES, regelruimteStatusSchema } from '../../shared/sticky'
+import { ErrorMessage } from '../api/ErrorMessage'
+import { useLanguage } from '../i18n/useLanguage'
+import { useT } from '../i18n/useT'
+import { Link } from '../router/Link'
+import { patchStatus } from './regelruimteApi'
+import { StatusBadge } from './StatusBadge'
+
+/** One request of the register: its fields, status (changeable), history, and where it comes from. */
+export function RegisterRowView({ row, onChanged }: { row: RegisterRow; onChanged: (row: RegisterRow) => void }) {
+  const t = useT()
+  const [language] = useLanguage()
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const when = (iso: string) => new Date(iso).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })
+
+  const change = (value: string) => {
+    const status = regelruimteStatusSchema.safeParse(value)
+    if (!status.success || status.data === row.status) return
+    setSaving(true)
+    setError(null)
+    patchStatus(row.sessionId, row.stickyId, status.data).then(
+      (answer) => {
+        setSaving(false)
+        onChanged({ ...row, status: answer.status, history: answer.history })
+      },
+      (err: unknown) => {
+        setSaving(false)
+        setError(err)
+      },
+    )
+  }
+
+  return (
+    <tr data-sticky={row.stickyId} data-status={row.status}>
+      <td className="bp-register__nummer">{row.nummer}</td>
+      <td>
+        <div className="bp-register__text">{row.text}</div>
+        {row.gevraagdeRuimte && <div className="bp-register__sub">{t('regelruimte.gevraagd', { text: row.gevraagdeRuimte })}</div>}
+        {row.indiener && <div className="bp-register__sub">{t('regelruimte.indiener', { name: row.indiener })}</div>}
+      </td>
+      <td>{row.regeling ?? '—'}</td>
+      <td>{row.adressaat ?? '—'}</td>
+      <td className="bp-register__status">
+        <StatusBadge status={row.status} />
+        <select
+          aria-label={t('regelruimte.change', { nummer: `${row.nummer} (${row.sessionTitle})` })}
+          value={row.status}
+          disabled={saving}
+          onChange={(e) => change(e.target.value)}
+        >
+          {REGELRUIMTE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        {saving && <span className="bp-muted">{t('regelruimte.saving')}</span>}
+        {error !== null && <ErrorMessage error={error} />}
+        {row.history.length > 0 && (
+          <details className="bp-register__history">
+            <summary>{t('regelruimte.history', { count: row.history.length })}</summary>
+            <ol>
+              {row.history.map((h, i) => (
+                <li key={i}>
+                  {h.from === null
+                    ? t('regelruimte.history.created', { when: when(h.at), to: h.to, who: h.actorName })
+                    : t('regelruimte.history.changed', { when: when(h.at), from: h.from, to: h.to, who: h.actorName })}
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
+      </td>
+      <td>
+        {row.conclusies.length === 0 ? (
+          <span className="bp-muted">{t('regelruimte.noConclusie')}</span>
+        ) : (
+          <ul className="bp-register__list">
+            {row.conclusies.map((c, i) => (
+              <li key={i}>{c}</li>
+            ))}
+          </ul>
+        )}
+        {row.factoren.length > 0 && <div className="bp-register__sub">{t('regelruimte.factoren', { list: row.factoren.join('; ') })}</div>}
+      </td>
+      <td>
+        <Link to={`/s/${row.sessionId}`}>{row.sessionTitle}</Link>
+        <div className="bp-register__sub">{row.sessionDate ? formatDate(row.sessionDate, language) : t('regelruimte.noDate')}</div>
+      </td>
+    </tr>
+  )
+}
