@@ -59,10 +59,15 @@ export function StickyLinks({ editor, board, sticky, readOnly }: { editor: Edito
                 </li>
               ))}
             </ul>
-            {!readOnly && <AddLink options={options} onAdd={(otherId) => {
-              const ends = arrowEnds(relation, sticky.id, otherId)
-              linkStickies(editor, ends.fromId, ends.toId)
-            }} />}
+            {!readOnly && (
+              <AddLink
+                options={options}
+                onAdd={(otherId) => {
+                  const ends = arrowEnds(relation, sticky.id, otherId)
+                  linkStickies(editor, ends.fromId, ends.toId)
+                }}
+              />
+            )}
           </section>
         )
       })}
