@@ -12,7 +12,7 @@ import type { Tag } from '../../shared/tags'
 import { addSticky, recordsOf, writeSessionInfo } from '../../shared/ydoc'
 import { accessFixture, GROEP_A, GROEP_B, type AccessFixture, type Credential } from '../helpers/accessFixture'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
-import { startTestServer } from '../helpers/startTestServer'
+import { restartTestServer, startTestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
 import { link } from '../helpers/verslagBoard'
 import { waitFor } from '../helpers/waitFor'
@@ -305,6 +305,35 @@ describe('regelruimte register without open rooms (SPEC R7)', () => {
       expect(body.rows.map((r) => [r.sessionTitle, r.text, r.status, r.stickyId])).toEqual([['Opgeslagen sessie', 'Ruimte in de Zvw', 'concept', res.body.id]])
       expect(body.rows[0]?.history).toMatchObject([{ from: null, to: 'concept', actor: 'system' }])
       expect(server.rooms.loadedCount).toBe(0)
+    } finally {
+      await server.close()
+      removeTempDirs()
+    }
+  })
+
+  it('[R5][S4] the history survives a restart, and reloading a room records nothing new', async () => {
+    let server = await startTestServer({ idleUnloadMs: 20 })
+    try {
+      const session = await server.createSession({ title: 'Herstart' })
+      const sticky = await server.api<{ id: string }>('POST', `/api/sessions/${session.id}/stickies`, { text: 'Ruimte in de Wlz', tag: 'regelruimte' })
+      await waitFor(() => server.rooms.loadedCount === 0, 'the room unloaded')
+      // The PATCH loads the room again: only the change itself is new.
+      const res = await server.api<unknown>('PATCH', `/api/regelruimte/${session.id}/${sticky.body.id}`, { status: 'ingediend' })
+      expect(res.status).toBe(200)
+      expect(statusPatchResponseSchema.parse(res.body).history.map((h) => [h.from, h.to, h.actor])).toEqual([
+        [null, 'concept', 'system'],
+        ['concept', 'ingediend', 'admin'],
+      ])
+      server = await restartTestServer(server)
+      const client = connectYClient(server.wsUrl, session.id)
+      await client.synced
+      expect(metaOf(client.doc, sticky.body.id).status).toBe('ingediend')
+      client.destroy()
+      const { body } = await server.api<Register>('GET', '/api/regelruimte.json')
+      expect(body.rows[0]?.history.map((h) => [h.from, h.to])).toEqual([
+        [null, 'concept'],
+        ['concept', 'ingediend'],
+      ])
     } finally {
       await server.close()
       removeTempDirs()
