@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/boardModel'
 import { allRecords } from '../../shared/ydoc'
+import { verslagSchema } from '../../shared/verslag/schema'
 import { startServer, type RunningServer } from '../../server/app'
 import { apiAsAdmin, openBoardAs } from '../helpers/boardAccess'
 import { launchBrowser, type TestBrowser } from '../helpers/browser'
@@ -210,6 +211,24 @@ describe('the verslag UI in Chromium', () => {
     const { value: frozenText } = await mammoth.extractRawText({ buffer: Buffer.from(await frozen.arrayBuffer()) })
     expect(frozenText).toContain('Versie 1')
     await page.screenshot({ path: path.join(RESULTS, 'verslag-preview.png') })
+
+    // Removing a link in the panel deletes the arrow (and its bindings); the frozen version keeps the chain.
+    await select(page, conclusie)
+    await page.click('[data-pane="sticky"]')
+    const stickyPane = page.locator('[data-open-pane="sticky"]')
+    await stickyPane.locator('[data-relation="restsOn"]').getByRole('button', { name: /Koppeling verwijderen/ }).click()
+    await expect.poll(() => stickyPane.locator('[data-relation="restsOn"] li').count()).toBe(0)
+    const bound = await page.evaluate((id) => {
+      const editor = window.__brownpaper!.editor
+      return editor.getBindingsToShape(id as never, 'arrow').length
+    }, factor)
+    expect(bound).toBe(0)
+    const restsOnOf = async (p: string) => {
+      const model = verslagSchema.parse(await (await fetch(`${server.url}${p}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json())
+      return model.sections.flatMap((sec) => (sec.kind === 'conclusies' ? sec.conclusies : [])).find((c) => c.item.id === conclusie)?.restsOn.map((r) => r.id)
+    }
+    await expect.poll(() => restsOnOf(`/api/sessions/${sessionId}/verslag.json`)).toEqual([])
+    expect(await restsOnOf(`/api/sessions/${sessionId}/versions/1/verslag.json`)).toEqual([factor])
     expect(dialogs.filter((d) => !d.startsWith('confirm'))).toEqual([])
   })
 
