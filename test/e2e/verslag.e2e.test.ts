@@ -92,7 +92,7 @@ describe('the verslag UI in Chromium', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('[V10][V18] a sticky with markup in its text shows as text on the board, in the preview and in the html export, and nothing runs', async () => {
+  it('[V10][V17][V18] a sticky with markup in its text shows as text on the board, in the preview (with the board picture) and in the html export, and nothing runs', async () => {
     const { page } = browser
     const sessionId = await createSession(server, 'Sessie met rare tekst')
     await addSticky(server, sessionId, XSS, 'belemmerend', 'Bevorderend en belemmerend')
@@ -108,6 +108,14 @@ describe('the verslag UI in Chromium', () => {
     // [V18] The open preview follows the board: a sticky added elsewhere appears without a reload.
     await addSticky(server, sessionId, 'Later toegevoegd via de API', 'bevorderend', 'Bevorderend en belemmerend')
     await expect.poll(() => preview.getByText('Later toegevoegd via de API').count(), { timeout: 15_000 }).toBe(1)
+
+    // [V17] The picture button renders the board with tldraw's export and uploads it; the preview shows it.
+    await page.getByRole('button', { name: 'Foto van het bord maken' }).click()
+    await page.getByText('De foto van het bord staat in het verslag.').waitFor({ timeout: 20_000 })
+    await expect.poll(() => preview.locator('figure img').count(), { timeout: 15_000 }).toBe(1)
+    const stored = await server.storage.pictures.get(sessionId)
+    expect(stored?.contentType).toBe('image/png')
+    expect(stored?.data.length).toBeGreaterThan(1000)
 
     await page.goto(`${server.url}/api/sessions/${sessionId}/verslag.html`)
     expect(await page.locator('body').innerText()).toContain(XSS)
