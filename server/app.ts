@@ -59,7 +59,7 @@ export interface ServerOptions {
   auth?: Partial<AuthHooks>
   /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
   loginAttempts?: number
-  /** P15: per-connection websocket token bucket (default burst 500, 200 messages/s). */
+  /** P15: per-connection websocket token bucket (default burst 1000, 300 messages/s; a busy editor sends about 120/s). */
   wsRateLimit?: { capacity: number; refillPerSecond: number }
   /** Extra API routes, registered after the core ones. */
   routes?: RouteModule[]
@@ -166,7 +166,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     auth,
     log,
     maxMessageBytes: opts.maxMessageBytes ?? 16 * 1024 * 1024,
-    rateLimit: opts.wsRateLimit ?? { capacity: 500, refillPerSecond: 200 },
+    rateLimit: opts.wsRateLimit ?? { capacity: 1000, refillPerSecond: 300 },
     pingIntervalMs: opts.pingIntervalMs ?? 30_000,
   })
   const httpServer = http.createServer(app)

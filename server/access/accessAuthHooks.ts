@@ -11,7 +11,8 @@ export function accessAuthHooks(access: AccessService, sessions: SessionStore): 
     },
     async authenticateConnection(req, sessionId) {
       const decision = await authenticateConnection(access, sessions, req, sessionId)
-      return decision.ok ? { actor: decision.actor, readOnly: decision.readOnly } : { code: decision.code, reason: decision.reason }
+      if (!decision.ok) return { code: decision.code, reason: decision.reason }
+      return { actor: decision.actor, readOnly: decision.readOnly, ...(decision.writableRoots ? { writableRoots: decision.writableRoots } : {}) }
     },
   }
 }

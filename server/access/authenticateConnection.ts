@@ -6,13 +6,14 @@
  */
 import type { IncomingMessage } from 'node:http'
 import { CloseCode } from '../../shared/closeCodes'
+import { Y_RECORDS } from '../../shared/ydoc'
 import type { SessionStore } from '../storage/Storage'
 import type { AccessService } from './AccessService'
 import type { Actor } from './Actor'
 import { can } from './policy'
 
 export type ConnectionDecision =
-  | { ok: true; actor: Actor; readOnly: boolean }
+  | { ok: true; actor: Actor; readOnly: boolean; writableRoots?: readonly string[] }
   | { ok: false; code: number; reason: string }
 
 function queryToken(req: IncomingMessage): string | null {
@@ -47,5 +48,8 @@ export async function authenticateConnection(
       ? { ok: false, code: CloseCode.Unauthorized, reason: 'Unauthorized' }
       : { ok: false, code: CloseCode.Forbidden, reason: 'Forbidden' }
   }
-  return { ok: true, actor: auth.actor, readOnly: !can(auth.actor, 'board:write', resource).allow }
+  const readOnly = !can(auth.actor, 'board:write', resource).allow
+  // P8: who may not edit the session details writes only the board's records.
+  const detailsToo = can(auth.actor, 'session:update', resource).allow
+  return { ok: true, actor: auth.actor, readOnly, ...(readOnly || detailsToo ? {} : { writableRoots: [Y_RECORDS] }) }
 }

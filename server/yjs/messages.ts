@@ -6,7 +6,10 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { CloseCode } from '../../shared/closeCodes'
 import { ownAwarenessEntries } from '../access/ownAwarenessEntries'
+import { rootsOfUpdate } from '../access/rootsOfUpdate'
+import type { Grant } from '../auth/types'
 import { encodeAwarenessMessage, encodeSyncStep2 } from './encode'
 import { MessageType } from './messageType'
 import type { Room, RoomConnection } from './Room'
@@ -14,12 +17,18 @@ import type { Room, RoomConnection } from './Room'
 /** The connection as the handlers see it. */
 export interface MessageSender extends RoomConnection {
   readonly readOnly: boolean
+  readonly grant: Grant
   /** Called when a read-only connection sends a document update. */
   refused(): void
 }
 
 export class MalformedMessageError extends Error {
   override name = 'MalformedMessageError'
+}
+
+/** Whether every root an update touches is allowed (null: some part could not be placed). */
+function touchesOnly(roots: Set<string> | null, allowed: readonly string[]): boolean {
+  return roots !== null && [...roots].every((root) => allowed.includes(root))
 }
 
 type Handler = (decoder: decoding.Decoder, room: Room, conn: MessageSender) => void
@@ -41,7 +50,12 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
       }
       // Decode the whole update first: a truncated or garbled one throws here
       // and nothing of it is applied (P15), instead of half of it.
-      Y.decodeUpdate(payload)
+      const decoded = Y.decodeUpdate(payload)
+      if (conn.grant.writableRoots && !touchesOnly(rootsOfUpdate(room.doc, decoded), conn.grant.writableRoots)) {
+        // Refused whole and said so: a later update of this client would depend on it (P8).
+        conn.close(CloseCode.Forbidden, 'Forbidden')
+        return
+      }
       Y.applyUpdate(room.doc, payload, conn)
       return
     }

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/boardModel'
 import { CloseCode } from '../../shared/closeCodes'
-import { addSticky, allRecords } from '../../shared/ydoc'
+import { addSticky, allRecords, writeSessionInfo } from '../../shared/ydoc'
 import { ADMIN_CREDENTIAL, createInvite, join } from '../helpers/accessFixture'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { rawSocket } from '../helpers/rawSocket'
@@ -67,6 +67,57 @@ describe('websocket access (SPEC Permissions)', () => {
     await reader.synced
     expect(texts(reader)).toEqual(['Korte lijnen met de huisarts'])
     expect(viewer.provider.wsconnected).toBe(true)
+  })
+
+  it('[P8] a deelnemer’s connection writes the board but not the session details: such an update is refused whole and the connection closed with Forbidden', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession({ title: 'Oorspronkelijke titel' })
+    const deelnemerToken = (await createInvite(server, id, 'deelnemer')).token
+    const watcher = connect(id, { token: (await createInvite(server, id, 'waarnemer')).token })
+    const first = connect(id, { token: deelnemerToken })
+    await Promise.all([watcher.synced, first.synced])
+    const title = (c: YClient) => c.doc.getMap('session').get('title')
+
+    addSticky(first.doc, { text: 'Mag wel', tag: 'bevorderend' })
+    await waitFor(() => texts(watcher).includes('Mag wel'), 'the deelnemer’s sticky')
+    writeSessionInfo(first.doc, { title: 'Titel van de deelnemer' })
+    expect(await withTimeout(first.closed, 'close')).toBe(CloseCode.Forbidden)
+
+    // One transaction with a sticky and a session detail: nothing of it is applied.
+    const second = connect(id, { token: deelnemerToken })
+    await second.synced
+    second.doc.transact(() => {
+      addSticky(second.doc, { text: 'Samen met een titelwijziging', tag: 'opmerking' })
+      writeSessionInfo(second.doc, { place: 'Ergens anders' })
+    })
+    expect(await withTimeout(second.closed, 'close')).toBe(CloseCode.Forbidden)
+
+    const third = connect(id, { token: deelnemerToken })
+    await third.synced
+    third.doc.getMap('facilitation').set('phase', 'stemmen')
+    expect(await withTimeout(third.closed, 'close')).toBe(CloseCode.Forbidden)
+
+    const serverDoc = server.rooms.get(id)!.doc
+    expect(serverDoc.getMap('session').get('title')).toBe('Oorspronkelijke titel')
+    expect(serverDoc.getMap('session').get('place')).toBe('Barneveld')
+    expect(serverDoc.getMap('facilitation').get('phase')).toBeUndefined()
+    expect(readBoard(allRecords(serverDoc)).stickies.map((s) => s.text)).toEqual(['Mag wel'])
+    expect(title(watcher)).toBe('Oorspronkelijke titel')
+    expect(texts(watcher)).toEqual(['Mag wel'])
+  })
+
+  it('[P8] the secretariaat’s connection writes the session details and the board', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession({ title: 'Oorspronkelijke titel' })
+    const secretariaat = connect(id, { token: (await createInvite(server, id, 'secretariaat')).token })
+    const watcher = connect(id, { token: (await createInvite(server, id, 'waarnemer')).token })
+    await Promise.all([secretariaat.synced, watcher.synced])
+    secretariaat.doc.transact(() => {
+      writeSessionInfo(secretariaat.doc, { title: 'Titel van het secretariaat', afgemeld: ['ActiZ', 'LHV'] })
+      addSticky(secretariaat.doc, { text: 'Opgeschoond', tag: 'conclusie' })
+    })
+    await waitFor(() => watcher.doc.getMap('session').get('title') === 'Titel van het secretariaat' && texts(watcher).includes('Opgeschoond'), 'the secretariaat’s edits')
+    expect(secretariaat.provider.wsconnected).toBe(true)
   })
 
   it('[P2] without a token the socket is closed with Unauthorized and never receives the document', async () => {
