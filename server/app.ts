@@ -103,12 +103,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     compactAfter: opts.compactAfter,
     retryMs: opts.retryMs,
     hooks: {
-      onLoad: (room) => regelruimte.tracker.attach(room),
+      onLoad: (room) => {
+        regelruimte.tracker.attach(room)
+        laatstGewijzigd.loaded(room)
+      },
       onChange: (room) => {
         indexSync.changed(room)
         laatstGewijzigd.changed(room)
       },
-      onUnload: (room) => indexSync.flush(room),
+      onUnload: (room) => {
+        laatstGewijzigd.unloaded(room)
+        return indexSync.flush(room)
+      },
     },
   })
   laatstGewijzigd.attach(rooms)

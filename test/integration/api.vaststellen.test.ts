@@ -5,12 +5,12 @@
  */
 import mammoth from 'mammoth'
 import { afterEach, describe, expect, it } from 'vitest'
-import { writeSessionInfo } from '../../shared/ydoc'
+import { recordsOf, writeSessionInfo, Y_SESSION, type StoredRecord } from '../../shared/ydoc'
 import { verslagSchema, type Verslag } from '../../shared/verslag/schema'
 import { versionListSchema, type VerslagVersionSummary } from '../../shared/verslag/versions'
 import { amsterdamDate } from '../../server/verslag/versions/amsterdamDate'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
-import { startTestServer, type TestServer } from '../helpers/startTestServer'
+import { restartTestServer, startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
 import { waitFor } from '../helpers/waitFor'
 
@@ -94,6 +94,34 @@ describe('HTTP API: vaststellen and versions', () => {
     const after = await json(`/api/sessions/${session.id}/verslag.json`)
     expect(after.laatstGewijzigdOp).toBeUndefined()
     expect(after.vaststelling?.versie).toBe(2)
+  })
+
+  it('[V16] a change that leaves the verslag as it was dates nothing, also after a restart; a real change dates today', async () => {
+    server = await startTestServer()
+    const session = await server.createSession()
+    await addSticky(session.id, 'Eerste conclusie')
+    await vaststellen(session.id)
+    // A record that is no part of the verslag (tldraw writes one per user).
+    const userRecord = (id: string): StoredRecord => {
+      const record = { id: `user:${id}`, typeName: 'user', name: id, meta: {} }
+      return record
+    }
+    await server.rooms.withRoom(session.id, (room) => room.transact((doc) => recordsOf(doc).set('user:a', userRecord('a'))))
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    expect((await json(`/api/sessions/${session.id}/verslag.json`)).laatstGewijzigdOp).toBeUndefined()
+
+    await addSticky(session.id, 'Tweede conclusie')
+    await waitFor(async () => (await json(`/api/sessions/${session.id}/verslag.json`)).laatstGewijzigdOp, 'laatstGewijzigdOp')
+    // As if that change was made on an earlier day.
+    await server.rooms.withRoom(session.id, (room) => room.transact((doc) => doc.getMap(Y_SESSION).set('laatstGewijzigdOp', '2026-01-05')))
+    server = await restartTestServer(server)
+    await server.rooms.withRoom(session.id, (room) => room.transact((doc) => recordsOf(doc).set('user:b', userRecord('b'))))
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    expect((await json(`/api/sessions/${session.id}/verslag.json`)).laatstGewijzigdOp).toBe('2026-01-05')
+
+    await addSticky(session.id, 'Derde conclusie')
+    const today = amsterdamDate(new Date())
+    await waitFor(async () => (await json(`/api/sessions/${session.id}/verslag.json`)).laatstGewijzigdOp === today, 'laatstGewijzigdOp of today')
   })
 
   it('[V16] "Geplaatst op" defaults to the date of the first vaststelling and keeps a date set by the secretariaat', async () => {

@@ -1,10 +1,11 @@
 /**
- * "Laatst gewijzigd op" (SPEC V16): after a vaststelling, the first change of
- * the verslag's content on a day writes that date into the document (session
- * map "laatstGewijzigdOp"), so that the live verslag — built from the
- * document alone — shows it. A change is a difference between the live model
- * and the one frozen with the latest version; checks are debounced per room
- * and skipped once today's date is written.
+ * "Laatst gewijzigd op" (SPEC V16): after a vaststelling, a change of the
+ * verslag's content writes that day's date into the document (session map
+ * "laatstGewijzigdOp"), so that the live verslag — built from the document
+ * alone — shows it. A content change is a change of the built model: since
+ * the room was loaded or last checked (so that a change that leaves the
+ * verslag as it was, like a moved sticky, dates nothing), and away from the
+ * model frozen with the latest version. Checks are debounced per room.
  */
 import { Y_SESSION } from '../../../shared/ydoc'
 import { vaststellingSchema } from '../../../shared/verslag/schema'
@@ -18,7 +19,7 @@ import { comparableModel, frozenModel } from './frozenModels'
 
 export class LaatstGewijzigdTracker {
   private readonly timers = new Map<string, NodeJS.Timeout>()
-  /** Per room: the live model at the last check, so an unchanged verslag is not compared again. */
+  /** Per room: the model at load or at the last check. */
   private readonly lastSeen = new Map<string, string>()
   private rooms: RoomManager | null = null
 
@@ -33,10 +34,23 @@ export class LaatstGewijzigdTracker {
     this.rooms = rooms
   }
 
+  /**
+   * A room was loaded (RoomManager onLoad hook): its verslag as it is now is
+   * the baseline — unless a check is pending, whose change the load contains.
+   */
+  loaded(room: Room): void {
+    if (this.timers.has(room.name) || !room.doc.getMap(Y_SESSION).has('vaststelling')) return
+    this.lastSeen.set(room.name, comparableModel(buildVerslag(room.doc, { language: 'nl' })))
+  }
+
+  /** A room was unloaded (RoomManager onUnload hook); a pending check still runs (it loads the room again). */
+  unloaded(room: Room): void {
+    if (!this.timers.has(room.name)) this.lastSeen.delete(room.name)
+  }
+
   /** A room's doc changed (RoomManager onChange hook). */
   changed(room: Room): void {
-    const map = room.doc.getMap(Y_SESSION)
-    if (!map.has('vaststelling') || map.get('laatstGewijzigdOp') === amsterdamDate(this.now())) return
+    if (!room.doc.getMap(Y_SESSION).has('vaststelling')) return
     const existing = this.timers.get(room.name)
     if (existing) clearTimeout(existing)
     const timer = setTimeout(() => {
@@ -63,8 +77,9 @@ export class LaatstGewijzigdTracker {
       // A vaststelling in progress (doc ahead of the store): its own change is no edit.
       if (!recorded.success || recorded.data.versie !== latest.versie) return
       const live = comparableModel(buildVerslag(room.doc, { language: 'nl' }))
-      if (this.lastSeen.get(name) === live) return
+      const before = this.lastSeen.get(name)
       this.lastSeen.set(name, live)
+      if (before === live) return
       if (live === comparableModel(frozenModel(latest.models, 'nl'))) return
       const today = amsterdamDate(this.now())
       if (map.get('laatstGewijzigdOp') !== today) room.transact((doc) => doc.getMap(Y_SESSION).set('laatstGewijzigdOp', today))
