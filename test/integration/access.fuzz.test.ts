@@ -155,7 +155,8 @@ describe('websocket fuzzing (P15)', () => {
     expect(closeCodes.get(CloseCode.MalformedMessage) ?? 0, `seed ${seed}: ${JSON.stringify([...closeCodes])}`).toBeGreaterThan(0)
     expect(closeCodes.get(CloseCode.MessageTooLarge) ?? 0, `seed ${seed}`).toBeGreaterThan(0)
     expect(closeCodes.get(CloseCode.RateLimited) ?? 0, `seed ${seed}`).toBeGreaterThan(0)
-    const allowed = new Set<number>([CloseCode.MalformedMessage, CloseCode.MessageTooLarge, CloseCode.RateLimited, -1])
+    // Forbidden: a decodable update a deelnemer may not make (P8).
+    const allowed = new Set<number>([CloseCode.MalformedMessage, CloseCode.MessageTooLarge, CloseCode.RateLimited, CloseCode.Forbidden, -1])
     expect([...closeCodes.keys()].filter((code) => !allowed.has(code)), `seed ${seed}`).toEqual([])
 
     // The honest clients were never dropped and converge on every sticky they wrote.
