@@ -181,6 +181,18 @@ describe('the verslag UI in Chromium', () => {
     await select(page, regelruimte)
     await page.fill('[data-open-pane="sticky"] input[name="regeling"]', 'Wlz')
     await page.fill('[data-open-pane="sticky"] input[name="adressaat"]', 'CIZ')
+    // Real typing in a panel field is no board shortcut: no new sticky, no tool change, Backspace deletes no shape.
+    const indiener = page.locator('[data-open-pane="sticky"] input[name="indiener"]')
+    await indiener.click()
+    await indiener.pressSequentially('Sas Norschotenx')
+    await page.keyboard.press('Backspace')
+    await page.keyboard.press('Delete')
+    expect(await indiener.inputValue()).toBe('Sas Norschoten')
+    const board = await page.evaluate(() => {
+      const editor = window.__brownpaper!.editor
+      return { notes: editor.getCurrentPageShapes().filter((s) => s.type === 'note').length, tool: editor.getCurrentToolId() }
+    })
+    expect(board).toEqual({ notes: 3, tool: 'select' })
     await expect.poll(() => page.locator('[data-relation="followsFrom"]').getByText('De indicatie moet sneller').count()).toBe(1)
     await page.screenshot({ path: path.join(RESULTS, 'verslag-side-panel.png') })
 
