@@ -138,7 +138,7 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     expect(await server.storage.themagroepen.members(GROEP_A)).toHaveLength(1)
   })
 
-  it('[P4] lists hold only the sessions the caller sees', async () => {
+  it('[P4][P12] lists and the regelruimte register hold only the sessions the caller sees', async () => {
     server = await startTestServer()
     const f = await accessFixture(server)
     const titles = async (headers: Record<string, string>) =>
@@ -148,6 +148,16 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     expect(await titles(f.creds.secretariaatAccount.headers)).toEqual([f.session.id])
     expect(await titles(f.creds.waarnemer.headers)).toEqual([f.session.id])
     expect(await titles(f.creds.admin.headers)).toEqual([f.session.id, f.otherSession.id].sort())
+
+    // [P12] The regelruimte register across sessions is filtered the same way.
+    for (const session of [f.session, f.otherSession]) {
+      expect((await server.api('POST', `/api/sessions/${session.id}/stickies`, { text: `Verzoek in ${session.title}`, tag: 'regelruimte' })).status).toBe(201)
+    }
+    const registerOf = async (headers: Record<string, string>) =>
+      [...new Set((await server.api<{ rows: { sessionId: string }[] }>('GET', '/api/regelruimte.json', undefined, headers)).body.rows.map((r) => r.sessionId))].sort()
+    expect(await registerOf(f.creds.coordinator.headers)).toEqual([f.session.id])
+    expect(await registerOf(f.creds.otherCoordinator.headers)).toEqual([f.otherSession.id])
+    expect(await registerOf(f.creds.admin.headers)).toEqual([f.session.id, f.otherSession.id].sort())
   })
 
   it('[P10] an invite is created with a 256-bit token and a join url, listed without its token, and revoking it ends the sessions it opened', async () => {

@@ -208,6 +208,17 @@ const HTTP_CASES: HttpCase[] = [
       return { method: 'DELETE', path: `${s(f)}/invites/${invite.id}` }
     },
   },
+  { rule: 'P12', name: 'GET /api/regelruimte.json', expected: ACCOUNTS, request: () => ({ method: 'GET', path: '/api/regelruimte.json' }) },
+  { rule: 'P12', name: 'GET /api/regelruimte.csv', expected: ACCOUNTS, request: () => ({ method: 'GET', path: '/api/regelruimte.csv' }) },
+  {
+    rule: 'P8',
+    name: 'PATCH /api/regelruimte/:id/:stickyId',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => {
+      const sticky = (await asAdmin(f, 'POST', `${s(f)}/stickies`, JSON.stringify({ text: 'Ruimte in de beleidsregel', tag: 'regelruimte' }), 'application/json')) as { id: string }
+      return { method: 'PATCH', path: `/api/regelruimte/${f.session.id}/${encodeURIComponent(sticky.id)}`, body: { status: 'ingediend' } }
+    },
+  },
   { rule: 'P11', name: 'GET /api/audit', expected: ANY_COORDINATOR, request: () => ({ method: 'GET', path: '/api/audit' }) },
   { rule: 'P12', name: 'GET /api/regelruimte.json', expected: ACCOUNTS, request: () => ({ method: 'GET', path: '/api/regelruimte.json' }) },
   { rule: 'P12', name: 'GET /api/regelruimte.csv', expected: ACCOUNTS, request: () => ({ method: 'GET', path: '/api/regelruimte.csv' }) },
