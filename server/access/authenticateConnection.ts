@@ -20,12 +20,19 @@ function queryToken(req: IncomingMessage): string | null {
   return new URL(req.url ?? '/', 'http://localhost').searchParams.get('token')
 }
 
-/** P14: a cookie-authenticated upgrade must come from a page of this server. */
+/**
+ * P14: a cookie-authenticated upgrade must come from a page of this server:
+ * its Origin names the Host it asked for (or, behind a reverse proxy, the
+ * forwarded host or PUBLIC_URL's host).
+ */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin
   if (!origin) return true // not a browser: it cannot have been lured into sending our cookie
+  const forwarded = req.headers['x-forwarded-host']
+  const hosts = [req.headers.host, typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined]
   try {
-    return new URL(origin).host === req.headers.host
+    if (process.env.PUBLIC_URL) hosts.push(new URL(process.env.PUBLIC_URL).host)
+    return hosts.includes(new URL(origin).host)
   } catch {
     return false
   }
