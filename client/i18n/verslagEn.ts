@@ -3,6 +3,7 @@ import type { verslagNl } from './verslagNl'
 /** English UI text of the side panel, the verslag view and the import dialog. Domain words stay Dutch. */
 export const verslagEn: Readonly<Record<keyof typeof verslagNl, string>> = {
   'panel.side': 'Side panel',
+  'panel.tabs': 'Panels',
   'panel.close': 'Close panel',
   'panel.tab.sticky': 'Sticky',
   'panel.tab.sessie': 'Sessie details',

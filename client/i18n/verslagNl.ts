@@ -1,6 +1,7 @@
 /** Dutch UI text of the side panel, the verslag view and the import dialog (spread into nl.ts). */
 export const verslagNl = {
   'panel.side': 'Zijpaneel',
+  'panel.tabs': 'Panelen',
   'panel.close': 'Paneel sluiten',
   'panel.tab.sticky': 'Sticky',
   'panel.tab.sessie': 'Sessiegegevens',

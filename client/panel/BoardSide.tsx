@@ -56,7 +56,7 @@ export function BoardSide({ sessionId, doc, editor }: { sessionId: string; doc: 
 
   return (
     <aside className={`bp-side${pane ? ' is-open' : ''}${pane === 'verslag' ? ' is-wide' : ''}`} aria-label={t('panel.side')}>
-      <nav className="bp-side__rail" aria-label={t('panel.side')}>
+      <nav className="bp-side__rail" aria-label={t('panel.tabs')}>
         {panes.map((p) => (
           <button key={p} type="button" className={`bp-side__tab${pane === p ? ' is-active' : ''}`} aria-pressed={pane === p} data-pane={p} onClick={() => toggle(p)}>
             {t(PANE_LABEL[p])}
