@@ -1,9 +1,5 @@
 /**
- * The client's copy of server/verslag/render/renderParts.ts (the client may
- * import only shared/), so that the live preview words the verslag like the
- * exports. TODO(integrator): let renderParts.ts re-export this file.
- *
- * Wording shared by every renderer, so that md, html and docx say the same
+ * Wording shared by every renderer and by the client's live preview, so that md, html and docx say the same
  * thing in the same words: the header lines under the title, a reference to
  * a linked sticky, an afspraak's date and time, and the closing dates.
  */
@@ -76,10 +72,16 @@ export function wanneerText(a: Afspraak, lang: Verslag['language']): string {
   return parts.join(', ')
 }
 
+const verzoekTitles = new WeakMap<Verslag, Map<string, string>>()
+
 /** "R1 “Aanpassing subsidieregeling …”": the requests a conclusie asks for, by number and text. */
 export function asksForText(v: Verslag, nummers: string[]): string {
-  const titles = new Map(
-    v.sections.flatMap((s) => (s.kind === 'regelruimte' ? s.verzoeken.map((r) => [r.nummer, oneLine(r.item.text)] as const) : [])),
-  )
+  let titles = verzoekTitles.get(v)
+  if (!titles) {
+    titles = new Map(
+      v.sections.flatMap((s) => (s.kind === 'regelruimte' ? s.verzoeken.map((r) => [r.nummer, oneLine(r.item.text)] as const) : [])),
+    )
+    verzoekTitles.set(v, titles)
+  }
   return nummers.map((n) => (titles.has(n) ? `${n} “${titles.get(n)}”` : n)).join('; ')
 }

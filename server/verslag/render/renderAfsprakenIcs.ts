@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { createEvents, type DateArray, type EventAttributes } from 'ics'
 import type { Afspraak, Verslag } from '../../../shared/verslag/schema'
-import { oneLine } from './renderParts'
+import { oneLine } from '../../../shared/verslag/wording'
 
 export class IcsError extends Error {}
 

@@ -25,7 +25,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from './renderParts'
+import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
 
 export interface RenderDocxOptions {
   /** The board picture as PNG bytes, embedded when given (else a data: URL in the model is used). */

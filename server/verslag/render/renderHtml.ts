@@ -5,7 +5,7 @@
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from './renderParts'
+import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
 
 export function escapeHtml(text: string): string {
   return text

@@ -4,7 +4,7 @@
  */
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from './renderParts'
+import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
 
 /** Escapes Markdown syntax in one line of text (SPEC V10). */
 export function escapeMarkdown(line: string): string {
