@@ -53,6 +53,8 @@ export interface ServerOptions {
   storage?: Storage
   dataDir?: string
   adminToken?: string
+  /** Public origin for join links and the websocket origin check (PUBLIC_URL). */
+  publicUrl?: string
   tldrawLicenseKey?: string
   log?: Logger
   /** Replaces (parts of) the auth hooks of server/access (tests only). */
@@ -91,7 +93,11 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? silentLogger
   const storage = opts.storage ?? (opts.dataDir ? new SqliteStorage(opts.dataDir) : new MemoryStorage())
-  const accessSetup = setupAccess(storage, { adminToken: opts.adminToken, loginAttempts: opts.loginAttempts })
+  const accessSetup = setupAccess(storage, {
+    adminToken: opts.adminToken,
+    loginAttempts: opts.loginAttempts,
+    publicUrl: opts.publicUrl,
+  })
   const { access } = accessSetup
   const auth: AuthHooks = { ...accessSetup.auth, ...opts.auth }
   const indexSync = new SessionIndexSync(storage.sessions, log, opts.indexDebounceMs)
@@ -126,6 +132,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     access,
     log,
     tldrawLicenseKey: opts.tldrawLicenseKey ?? null,
+    publicUrl: opts.publicUrl ?? null,
     isReady: () => ready,
   }
 

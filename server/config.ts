@@ -11,9 +11,15 @@ const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value)
 export const configSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65_535).default(3000)),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default('./data')),
-  BROWNPAPER_ADMIN_TOKEN: z.preprocess(
+  // Any non-empty secret is accepted (automation chooses it); main.ts warns when it is short.
+  BROWNPAPER_ADMIN_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  /** Public origin (https://brownpaper.example.nl) for join and setup links and the websocket origin check. */
+  PUBLIC_URL: z.preprocess(
     emptyAsUndefined,
-    z.string().min(16, 'must be at least 16 characters').optional(),
+    z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://brownpaper.example.nl' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
   ),
   TLDRAW_LICENSE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default('info')),

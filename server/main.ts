@@ -11,19 +11,23 @@ import { SqliteStorage } from './storage/SqliteStorage'
 async function main(): Promise<void> {
   const config = loadConfig()
   const log = createLogger(config.LOG_LEVEL)
+  if (config.BROWNPAPER_ADMIN_TOKEN && config.BROWNPAPER_ADMIN_TOKEN.length < 16) {
+    log.warn('BROWNPAPER_ADMIN_TOKEN is shorter than 16 characters: use a long random secret outside tests')
+  }
   const storage = new SqliteStorage(config.DATA_DIR)
   const server = await startServer({
     port: config.PORT,
     storage,
     adminToken: config.BROWNPAPER_ADMIN_TOKEN,
     tldrawLicenseKey: config.TLDRAW_LICENSE_KEY,
+    publicUrl: config.PUBLIC_URL,
     log,
   })
   process.stdout.write(`Brownpaper listening on http://localhost:${server.port}\n`)
   // P13: on an empty store, a one-time link that creates the first themacoördinator.
   const setupToken = await server.access.issueSetupToken()
   if (setupToken) {
-    const origin = process.env.PUBLIC_URL?.replace(/\/+$/, '') ?? `http://localhost:${server.port}`
+    const origin = config.PUBLIC_URL ?? `http://localhost:${server.port}`
     process.stdout.write(`Nog geen accounts. Maak de eerste themacoördinator aan: ${origin}/setup?token=${setupToken}\n`)
   }
   await server.storage.logins.deleteExpired(new Date().toISOString())

@@ -4,13 +4,13 @@ import type { SessionStore } from '../storage/Storage'
 import type { AccessService } from './AccessService'
 import { authenticateConnection } from './authenticateConnection'
 
-export function accessAuthHooks(access: AccessService, sessions: SessionStore): AuthHooks {
+export function accessAuthHooks(access: AccessService, sessions: SessionStore, publicUrl: string | null): AuthHooks {
   return {
     async resolveActor(req) {
       return (await access.resolve(req)).actor
     },
     async authenticateConnection(req, sessionId) {
-      const decision = await authenticateConnection(access, sessions, req, sessionId)
+      const decision = await authenticateConnection(access, sessions, req, sessionId, publicUrl)
       if (!decision.ok) return { code: decision.code, reason: decision.reason }
       return { actor: decision.actor, readOnly: decision.readOnly, ...(decision.writableRoots ? { writableRoots: decision.writableRoots } : {}) }
     },

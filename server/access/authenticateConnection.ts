@@ -25,13 +25,13 @@ function queryToken(req: IncomingMessage): string | null {
  * its Origin names the Host it asked for (or, behind a reverse proxy, the
  * forwarded host or PUBLIC_URL's host).
  */
-function sameOrigin(req: IncomingMessage): boolean {
+function sameOrigin(req: IncomingMessage, publicUrl: string | null): boolean {
   const origin = req.headers.origin
   if (!origin) return true // not a browser: it cannot have been lured into sending our cookie
   const forwarded = req.headers['x-forwarded-host']
   const hosts = [req.headers.host, typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined]
   try {
-    if (process.env.PUBLIC_URL) hosts.push(new URL(process.env.PUBLIC_URL).host)
+    if (publicUrl) hosts.push(new URL(publicUrl).host)
     return hosts.includes(new URL(origin).host)
   } catch {
     return false
@@ -43,11 +43,12 @@ export async function authenticateConnection(
   sessions: SessionStore,
   req: IncomingMessage,
   sessionId: string,
+  publicUrl: string | null = null,
 ): Promise<ConnectionDecision> {
   const session = await sessions.get(sessionId)
   if (!session) return { ok: false, code: CloseCode.UnknownSession, reason: 'UnknownSession' }
   const auth = await access.resolve(req, queryToken(req))
-  if (auth.via === 'cookie' && !sameOrigin(req)) return { ok: false, code: CloseCode.Forbidden, reason: 'Forbidden' }
+  if (auth.via === 'cookie' && !sameOrigin(req, publicUrl)) return { ok: false, code: CloseCode.Forbidden, reason: 'Forbidden' }
   const resource = { sessionId: session.id, themagroep: session.themagroep }
   const read = can(auth.actor, 'board:read', resource)
   if (!read.allow) {

@@ -1,8 +1,7 @@
-/** The origin join links point at: PUBLIC_URL when set, else the request's own. */
+/** The origin join links point at: PUBLIC_URL when configured, else the request's own. */
 import type { Request } from 'express'
 
-export function publicOrigin(req: Request): string {
-  const configured = process.env.PUBLIC_URL?.replace(/\/+$/, '')
-  if (configured) return configured
+export function publicOrigin(req: Request, publicUrl: string | null): string {
+  if (publicUrl) return publicUrl
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`
 }

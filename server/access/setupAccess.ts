@@ -30,6 +30,8 @@ export interface AccessSetupOptions {
   adminToken?: string | undefined
   /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
   loginAttempts?: number
+  /** PUBLIC_URL: its host is trusted by the websocket origin check (P14). */
+  publicUrl?: string | null | undefined
 }
 
 export interface AccessSetup {
@@ -61,7 +63,7 @@ export function setupAccess(storage: Storage, opts: AccessSetupOptions): AccessS
   return {
     access,
     authorize: createAuthorize(access, storage.sessions),
-    auth: accessAuthHooks(access, storage.sessions),
+    auth: accessAuthHooks(access, storage.sessions, opts.publicUrl ?? null),
     routes: ACCESS_ROUTES.map((route) => (router, ctx) => route(router, { ...ctx, attemptLimiter })),
     headers: securityHeaders(),
   }

@@ -13,6 +13,8 @@ export interface RouteContext {
   access: AccessService
   log: Logger
   tldrawLicenseKey: string | null
+  /** PUBLIC_URL: origin of join links; null means the request's own origin. */
+  publicUrl: string | null
   /** Whether the server is ready to serve (false while shutting down). */
   isReady(): boolean
 }

@@ -21,7 +21,7 @@ export function createInviteRoute(router: Router, ctx: AccessContext): void {
     const response: CreateInviteResponse = {
       id: invite.id,
       token,
-      url: `${publicOrigin(req)}/join/${token}`,
+      url: `${publicOrigin(req, ctx.publicUrl)}/join/${token}`,
       role: invite.role,
       expiresAt: invite.expiresAt,
     }

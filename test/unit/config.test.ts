@@ -14,6 +14,7 @@ describe('server configuration', () => {
         BROWNPAPER_ADMIN_TOKEN: 'a-long-enough-secret',
         TLDRAW_LICENSE_KEY: 'key',
         LOG_LEVEL: 'debug',
+        PUBLIC_URL: 'https://brownpaper.example.nl/',
       }),
     ).toEqual({
       PORT: 0,
@@ -21,7 +22,12 @@ describe('server configuration', () => {
       BROWNPAPER_ADMIN_TOKEN: 'a-long-enough-secret',
       TLDRAW_LICENSE_KEY: 'key',
       LOG_LEVEL: 'debug',
+      PUBLIC_URL: 'https://brownpaper.example.nl',
     })
+  })
+
+  it('accepts a short admin token chosen by automation', () => {
+    expect(loadConfig({ BROWNPAPER_ADMIN_TOKEN: 'secret' }).BROWNPAPER_ADMIN_TOKEN).toBe('secret')
   })
 
   it('treats empty values as unset', () => {
@@ -29,10 +35,10 @@ describe('server configuration', () => {
   })
 
   it('fails with a message naming each bad variable', () => {
-    const attempt = () => loadConfig({ PORT: '70000', LOG_LEVEL: 'loud', BROWNPAPER_ADMIN_TOKEN: 'short' })
+    const attempt = () => loadConfig({ PORT: '70000', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x' })
     expect(attempt).toThrow(ConfigError)
     expect(attempt).toThrow(/PORT/)
     expect(attempt).toThrow(/LOG_LEVEL/)
-    expect(attempt).toThrow(/BROWNPAPER_ADMIN_TOKEN: must be at least 16 characters/)
+    expect(attempt).toThrow(/PUBLIC_URL: must be an http\(s\) URL/)
   })
 })
