@@ -5,7 +5,7 @@
  * sticky; a waarnemer sees it live and cannot change anything — also not by
  * writing to the document behind the UI's back. Needs the built client.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -14,10 +14,8 @@ import { readBoard } from '../../shared/boardModel'
 import { allRecords } from '../../shared/ydoc'
 import { startServer, type RunningServer } from '../../server/app'
 import { externalRequests, launchBrowser, type TestBrowser } from '../helpers/browser'
+import { assertClientBuilt, RESULTS, CLIENT_DIR } from '../helpers/builtClient'
 
-const REPO = path.resolve(import.meta.dirname, '../..')
-const CLIENT_DIR = path.join(REPO, 'dist', 'client')
-const RESULTS = path.join(REPO, 'test-results')
 const PASSWORD = 'een lang wachtwoord'
 const TEXT = 'Wachtlijst voor de specialist ouderengeneeskunde'
 const THEMAGROEP = 'Bekostiging SO buiten het verpleeghuis'
@@ -51,9 +49,7 @@ describe('access in three browsers', () => {
   const csp: string[][] = []
 
   beforeAll(async () => {
-    if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-      throw new Error('dist/client/index.html is missing: build the client first (npx vite build, or npm test, which builds).')
-    }
+    assertClientBuilt()
     mkdirSync(RESULTS, { recursive: true })
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-access-'))
     server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR })

@@ -3,7 +3,7 @@
  * user, against the real server (SQLite in a temp DATA_DIR) started in-process.
  * Needs the built client: `npm test` runs `vite build` first.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -11,10 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../server/app'
 import { apiAsAdmin, openBoardAs } from '../helpers/boardAccess'
 import { externalRequests, launchBrowser, type TestBrowser } from '../helpers/browser'
+import { assertClientBuilt, RESULTS, CLIENT_DIR } from '../helpers/builtClient'
 
-const REPO = path.resolve(import.meta.dirname, '../..')
-const CLIENT_DIR = path.join(REPO, 'dist', 'client')
-const RESULTS = path.join(REPO, 'test-results')
 const TEXT = 'CIZ-indicatie duurt te lang'
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef'
 
@@ -57,9 +55,7 @@ describe('the live board in two browsers', () => {
   let b: TestBrowser
 
   beforeAll(async () => {
-    if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-      throw new Error(`dist/client/index.html is missing: build the client first (npx vite build, or npm test, which builds).`)
-    }
+    assertClientBuilt()
     mkdirSync(RESULTS, { recursive: true })
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-'))
     server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, adminToken: ADMIN_TOKEN })

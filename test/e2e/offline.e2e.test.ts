@@ -3,7 +3,7 @@
  * browser (IndexedDB), even when the page is closed, and reaches the server
  * and the other browsers once the board is open again.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../server/app'
 import { apiAsAdmin, openBoardAs } from '../helpers/boardAccess'
 import { launchBrowser, type TestBrowser } from '../helpers/browser'
+import { assertClientBuilt, REPO, CLIENT_DIR } from '../helpers/builtClient'
 
-const REPO = path.resolve(import.meta.dirname, '../..')
-const CLIENT_DIR = path.join(REPO, 'dist', 'client')
 const ADMIN_TOKEN = 'e2e-admin-token-offline-0123456789'
 const TEXT = 'Gemaakt zonder verbinding'
 
@@ -31,9 +30,7 @@ describe('offline edits on the board', () => {
   let b: TestBrowser
 
   beforeAll(async () => {
-    if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-      throw new Error('dist/client/index.html is missing: build the client first (npx vite build, or npm test, which builds).')
-    }
+    assertClientBuilt()
     mkdirSync(path.join(REPO, 'test-results'), { recursive: true })
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-offline-'))
     server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, adminToken: ADMIN_TOKEN })

@@ -4,9 +4,9 @@
  * page header, sees the requests grouped per themagroep with status badges,
  * filters them, changes a status (which reaches the session's document) and
  * switches to English; an account without requests sees the empty state.
- * Needs the built client (BP_CLIENT_DIR, default dist/client).
+ * Needs the built client (see test/helpers/builtClient.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,10 +19,8 @@ import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
 import { externalRequests, launchBrowser, type TestBrowser } from '../helpers/browser'
 import { link } from '../helpers/verslagBoard'
 import { waitFor } from '../helpers/waitFor'
+import { assertClientBuilt, RESULTS, CLIENT_DIR } from '../helpers/builtClient'
 
-const REPO = path.resolve(import.meta.dirname, '../..')
-const CLIENT_DIR = process.env.BP_CLIENT_DIR ?? path.join(REPO, 'dist', 'client')
-const RESULTS = path.join(REPO, 'test-results')
 const PASSWORD = 'een lang wachtwoord'
 const GROEP_A = 'Bekostiging SO buiten het verpleeghuis'
 const GROEP_B = 'Wijkgerichte zorg'
@@ -68,9 +66,7 @@ describe('regelruimte register page', () => {
   let requestA1: string
 
   beforeAll(async () => {
-    if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-      throw new Error(`${CLIENT_DIR}/index.html is missing: build the client first (npx vite build, or npm test, which builds).`)
-    }
+    assertClientBuilt()
     mkdirSync(RESULTS, { recursive: true })
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-regelruimte-'))
     server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, adminToken: TEST_ADMIN_TOKEN })

@@ -4,9 +4,9 @@
  * preview and in the html export; a factor → conclusie → regelruimte chain
  * made on the board shows in the preview and the downloaded .docx; a verslag
  * imported through the start page's dialog opens with its sheets.
- * Needs the built client (`npm test` builds it; E2E_CLIENT_DIR overrides).
+ * Needs the built client (see test/helpers/builtClient.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import mammoth from 'mammoth'
@@ -18,10 +18,8 @@ import { verslagSchema } from '../../shared/verslag/schema'
 import { startServer, type RunningServer } from '../../server/app'
 import { apiAsAdmin, openBoardAs } from '../helpers/boardAccess'
 import { launchBrowser, type TestBrowser } from '../helpers/browser'
+import { assertClientBuilt, REPO, RESULTS, CLIENT_DIR } from '../helpers/builtClient'
 
-const REPO = path.resolve(import.meta.dirname, '../..')
-const CLIENT_DIR = process.env.E2E_CLIENT_DIR ?? path.join(REPO, 'dist', 'client')
-const RESULTS = path.join(REPO, 'test-results')
 const ADMIN_TOKEN = 'e2e-verslag-admin-token-0123456789'
 const XSS = '<img src=x onerror=alert(1)>'
 const GROEP = 'Bekostiging SO buiten het verpleeghuis'
@@ -70,9 +68,7 @@ describe('the verslag UI in Chromium', () => {
   const dialogs: string[] = []
 
   beforeAll(async () => {
-    if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-      throw new Error(`${CLIENT_DIR}/index.html is missing: build the client first (npx vite build, or npm test, which builds).`)
-    }
+    assertClientBuilt()
     mkdirSync(RESULTS, { recursive: true })
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-verslag-'))
     server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, adminToken: ADMIN_TOKEN })
