@@ -18,6 +18,7 @@ export function TagBar({ editor }: { editor: Editor }) {
   const [language] = useLanguage()
   const current = useValue($currentTag)
   const highlight = useValue($highlightTag)
+  const readOnly = useValue('read-only', () => editor.getIsReadonly(), [editor])
   const counts = useValue('tag counts', () => countTags(editor.getCurrentPageShapes().filter((s) => s.type === 'note')), [editor])
 
   const choose = (tag: Tag) => {
@@ -29,6 +30,7 @@ export function TagBar({ editor }: { editor: Editor }) {
 
   return (
     <div className="bp-tagbar" role="toolbar" aria-label={t('tags.current')}>
+      {!readOnly && (
       <button
         type="button"
         className="bp-tagbar__new"
@@ -40,6 +42,7 @@ export function TagBar({ editor }: { editor: Editor }) {
       >
         + {t('tags.newSticky')} <kbd>{NEW_STICKY_KEY.toUpperCase()}</kbd>
       </button>
+      )}
       <div className="bp-tagbar__tags">
         {TAGS.map((tag) => {
           const info = TAG_INFO[tag]

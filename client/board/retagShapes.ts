@@ -3,6 +3,8 @@ import { TAG_INFO, type Tag } from '../../shared/tags'
 
 /** Gives the selected stickies `tag` (meta.tag and colour); returns how many changed. */
 export function retagSelection(editor: Editor, tag: Tag): number {
+  // A waarnemer's board is read-only: the server would refuse the change anyway.
+  if (editor.getIsReadonly()) return 0
   const notes = editor
     .getSelectedShapes()
     .filter((shape): shape is TLNoteShape => shape.type === 'note' && shape.meta.tag !== tag)

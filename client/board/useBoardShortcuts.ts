@@ -29,7 +29,7 @@ export function useBoardShortcuts(editor: Editor | null, onToggleHelp: () => voi
       else if (shortcut.kind === 'tag') {
         $currentTag.set(shortcut.tag)
         retagSelection(editor, shortcut.tag)
-      } else {
+      } else if (!editor.getIsReadonly()) {
         createStickyAtCenter(editor, $currentTag.get())
       }
     }

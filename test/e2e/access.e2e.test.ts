@@ -139,6 +139,7 @@ describe('access in three browsers', () => {
     await w.waitForSelector('[data-testid="read-only"]')
     expect(await w.evaluate(() => window.__brownpaper?.editor.getIsReadonly())).toBe(true)
     expect(await w.locator('button.bp-invite-button').count()).toBe(0)
+    expect(await w.locator('.bp-tagbar__new').count(), 'no "Nieuwe sticky" for a waarnemer').toBe(0)
     const sticky = (await noteTexts(w)).find((t) => t.includes(TEXT))!
     expect(sticky).toBeTruthy()
 
