@@ -116,6 +116,25 @@ describe('Import of verslagen in general', () => {
     expect(afgemeldFromProse(['Niemand meldde zich af.'])).toEqual([])
   })
 
+  it('[I5] field lines whose key carries a few qualifying words still fill the session details', () => {
+    const { info } = importText(
+      'Verslag: Velden\n\nDatum bijeenkomst: 3 oktober 2017\nAanwezig namens de regio: Menzis, NZa\nAfwezig met bericht: ActiZ; LHV\n\nOpbrengst – Blad\n\n- een\n',
+    )
+    expect(info.date).toBe('2017-10-03')
+    expect(info.deelnemers.map((d) => d.organisation)).toEqual(['Menzis', 'NZa'])
+    expect(info.afgemeld).toEqual(['ActiZ', 'LHV'])
+  })
+
+  it('[I3] a known heading typed straight above its text is a heading; a short first line of other prose stays prose', () => {
+    const parsed = parseVerslagText('Verslag: Koppen\n\nConclusies\nHet klantpad moet beter.\n\nStart is met een presentatie\nen een gesprek.\n')
+    expect(parsed.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', 'Verslag: Koppen'],
+      ['heading', 'Conclusies'],
+      ['paragraph', 'Het klantpad moet beter.'],
+      ['paragraph', 'Start is met een presentatie\nen een gesprek.'],
+    ])
+  })
+
   it('[I5] a verslag without dates imports; afspraken without a year keep their text and get no date', () => {
     const { info, board } = importText('Verslag: Zonder data\n\nAfspraken\n\n- 22 juni 9.30 – 11.30 bij VWS in Den Haag\n')
     expect(info.geplaatstOp).toBeUndefined()

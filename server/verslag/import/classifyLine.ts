@@ -8,9 +8,12 @@
 export const KNOWN_HEADING =
   /^(opbrengst|conclusies?|bevorderende?|belemmerende?|(vervolg)?afspraken|actiepunten|acties|regelruimte|deelnemers|aanwezig|afgemeld|afwezig|agenda|overige?)\b/i
 
-/** "Key: value" lines that carry session details; each is its own paragraph. */
+/**
+ * "Key: value" lines that carry session details; each is its own paragraph.
+ * A few words may qualify the key ("Afwezig met bericht: ActiZ").
+ */
 export const FIELD_LINE =
-  /^(geplaatst op|gepubliceerd op|laatst gewijzigd op|themagroep|soort bijeenkomst|datum|plaats|locatie|deelnemers|aanwezig|afgemeld|afwezig)\s*:\s*\S/i
+  /^(geplaatst op|gepubliceerd op|laatst gewijzigd op|themagroep|soort bijeenkomst|datum|plaats|locatie|deelnemers|aanwezig|afgemeld|afwezig)(\s+\p{L}+){0,3}\s*:\s*\S/iu
 
 /** An image placeholder such as "huisarts in the lead 1000x667": prose, not a heading. */
 const CAPTION = /\b\d{2,5}\s?[x×]\s?\d{2,5}$/

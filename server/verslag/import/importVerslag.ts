@@ -157,12 +157,12 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
     }
     if (/^(geplaatst|gepubliceerd) op$/.test(f.key) && date) take(() => (info.geplaatstOp = date))
     else if (f.key === 'laatst gewijzigd op' && date) take(() => (info.laatstGewijzigdOp = date))
-    else if (f.key === 'datum' && date) take(() => (info.date = date))
+    else if (/^datum\b/.test(f.key) && date) take(() => (info.date = date))
     else if (f.key === 'themagroep') take(() => (info.themagroep = f.value.slice(0, 300)))
-    else if (f.key === 'plaats' || f.key === 'locatie') take(() => (info.place = f.value.slice(0, 300)))
+    else if (/^(plaats|locatie)\b/.test(f.key)) take(() => (info.place = f.value.slice(0, 300)))
     else if (f.key === 'soort bijeenkomst' && sessionTypeOf(f.value)) take(() => (info.type = sessionTypeOf(f.value)!))
-    else if (f.key === 'deelnemers' || f.key === 'aanwezig') take(() => info.deelnemers.push(...splitList(f.value).map(deelnemer)))
-    else if (f.key === 'afgemeld' || f.key === 'afwezig') take(() => info.afgemeld.push(...splitList(f.value)))
+    else if (/^(deelnemers|aanwezig)\b/.test(f.key)) take(() => info.deelnemers.push(...splitList(f.value).map(deelnemer)))
+    else if (/^(afgemeld|afwezig)\b/.test(f.key)) take(() => info.afgemeld.push(...splitList(f.value)))
   }
   if (!info.themagroep) {
     const m = /themagroep\s+[‘'"“]([^’'"”]{3,300})[’'"”]/i.exec(allText)

@@ -4,7 +4,7 @@
  * nesting from indentation; indented lines without a bullet continue the
  * bullet above; one-line paragraphs that look like headings become headings.
  */
-import { FIELD_LINE, isHeadingLine } from './classifyLine'
+import { FIELD_LINE, isHeadingLine, KNOWN_HEADING } from './classifyLine'
 import { knownTableBullets, TRACE_LINE } from './knownTables'
 import type { BlockFields, ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
@@ -102,6 +102,16 @@ export function parseVerslagText(text: string): ParsedVerslag {
     if (paragraph.length === 1 && /^([-*_])(\s*\1){2,}$/.test(paragraph[0]!.trim())) {
       paragraph = []
       return
+    }
+    // A known or Markdown heading typed straight above its text ("Afspraken" / "Wie …"):
+    // the heading, then the rest as its paragraph. Other short first lines stay prose,
+    // since hard-wrapped text starts with them too.
+    const first = paragraph[0]!
+    if (paragraph.length > 1 && (MARKDOWN_HEADING.test(first) || (KNOWN_HEADING.test(first.trim()) && isHeadingLine(first)))) {
+      const rest = paragraph.slice(1)
+      paragraph = [first]
+      flushParagraph()
+      paragraph = rest
     }
     const only = paragraph.length === 1 ? paragraph[0]! : undefined
     const md = only !== undefined ? MARKDOWN_HEADING.exec(only) : null
