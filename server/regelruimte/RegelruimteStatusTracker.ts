@@ -15,7 +15,7 @@ import type { Logger } from '../log'
 import type { RegelruimteStatusEntry, RegelruimteStatusStore } from '../storage/RegelruimteStatusStore'
 import { Connection } from '../yjs/Connection'
 import type { Room } from '../yjs/Room'
-import { ActorOrigin } from './ActorOrigin'
+import { ActorOrigin } from '../access/ActorOrigin'
 import { requestStatus } from './requestStatus'
 
 type KeyValueChange =

@@ -1,6 +1,7 @@
 import type { Router } from 'express'
 import { addStickyBodySchema, type AddStickyResponse } from '../../shared/api'
 import { addSticky } from '../../shared/ydoc'
+import { ActorOrigin } from '../access/ActorOrigin'
 import { authorOf } from '../access/authorOf'
 import { actorOf } from '../auth/authorize'
 import { parseBody } from '../http/errors'
@@ -16,7 +17,8 @@ export function addStickyRoute(router: Router, ctx: RouteContext): void {
   router.post('/sessions/:id/stickies', ctx.authorize('sticky:create'), async (req, res) => {
     const session = await findSession(ctx.storage.sessions, req.params.id)
     const body = parseBody(addStickyBodySchema, req.body)
-    const author = authorOf(actorOf(req, res), body.author)
+    const actor = actorOf(req, res)
+    const author = authorOf(actor, body.author)
     const result: AddStickyResponse = await ctx.rooms.withRoom(session.id, (room) =>
       room.transact((doc) =>
         addSticky(doc, {
@@ -25,7 +27,7 @@ export function addStickyRoute(router: Router, ctx: RouteContext): void {
           ...(body.sheet ? { sheet: body.sheet } : {}),
           ...(author ? { author } : {}),
         }),
-      ),
+      new ActorOrigin(actor)),
     )
     res.status(201).json(result)
   })

@@ -3,7 +3,7 @@ import { statusPatchBodySchema, type StatusPatchResponse } from '../../shared/re
 import { recordsOf } from '../../shared/ydoc'
 import { callerOf } from '../access/authState'
 import { HttpError, parseBody } from '../http/errors'
-import { ActorOrigin } from '../regelruimte/ActorOrigin'
+import { ActorOrigin } from '../access/ActorOrigin'
 import type { RegelruimteContext } from '../regelruimte/RegelruimteContext'
 import { requestStatus } from '../regelruimte/requestStatus'
 import { findSession } from '../sessions/findSession'
@@ -31,7 +31,7 @@ export function patchRegelruimteStatusRoute(router: Router, ctx: RegelruimteCont
       }
       if (before === status) return false
       const meta = typeof record.meta === 'object' && record.meta !== null ? record.meta : {}
-      room.doc.transact(() => kv.set(stickyId, { ...record, meta: { ...meta, status } }), new ActorOrigin(actor))
+      room.transact(() => kv.set(stickyId, { ...record, meta: { ...meta, status } }), new ActorOrigin(actor))
       return true
     })
     await ctx.regelruimteTracker.idle()

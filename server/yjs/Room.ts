@@ -111,12 +111,16 @@ export class Room {
     return this.afterStored(() => undefined)
   }
 
-  /** Changes the doc on the server's behalf (e.g. from the API); stored and broadcast like any update. */
-  transact<T>(fn: (doc: Y.Doc) => T): T {
+  /**
+   * Changes the doc on the server's behalf (e.g. from the API); stored and
+   * broadcast like any update. `origin` may name who asked (an object whose
+   * `origin` is 'server'), for hooks that record it.
+   */
+  transact<T>(fn: (doc: Y.Doc) => T, origin: { readonly origin: 'server' } = SERVER_ORIGIN): T {
     let result: T | undefined
     this.doc.transact(() => {
       result = fn(this.doc)
-    }, SERVER_ORIGIN)
+    }, origin)
     return result as T
   }
 

@@ -303,7 +303,7 @@ describe('regelruimte register without open rooms (SPEC R7)', () => {
       const { status, body } = await server.api<Register>('GET', '/api/regelruimte.json')
       expect(status).toBe(200)
       expect(body.rows.map((r) => [r.sessionTitle, r.text, r.status, r.stickyId])).toEqual([['Opgeslagen sessie', 'Ruimte in de Zvw', 'concept', res.body.id]])
-      expect(body.rows[0]?.history).toMatchObject([{ from: null, to: 'concept', actor: 'system' }])
+      expect(body.rows[0]?.history).toMatchObject([{ from: null, to: 'concept', actor: 'admin' }])
       expect(server.rooms.loadedCount).toBe(0)
     } finally {
       await server.close()
@@ -321,7 +321,7 @@ describe('regelruimte register without open rooms (SPEC R7)', () => {
       const res = await server.api<unknown>('PATCH', `/api/regelruimte/${session.id}/${sticky.body.id}`, { status: 'ingediend' })
       expect(res.status).toBe(200)
       expect(statusPatchResponseSchema.parse(res.body).history.map((h) => [h.from, h.to, h.actor])).toEqual([
-        [null, 'concept', 'system'],
+        [null, 'concept', 'admin'],
         ['concept', 'ingediend', 'admin'],
       ])
       server = await restartTestServer(server)
