@@ -96,7 +96,8 @@ export class Connection implements MessageSender {
       this.close(CloseCode.MessageTooLarge, 'MessageTooLarge')
       return
     }
-    if (!this.bucket.take()) {
+    // The admin token is trusted automation (P3): load generators may send faster than people.
+    if (this.grant.actor.kind !== 'admin' && !this.bucket.take()) {
       this.close(CloseCode.RateLimited, 'RateLimited')
       return
     }
