@@ -6,14 +6,14 @@
  */
 import type { IncomingMessage } from 'node:http'
 import { CloseCode } from '../../shared/closeCodes'
-import { Y_RECORDS } from '../../shared/ydoc'
+import { Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
 import type { SessionStore } from '../storage/Storage'
 import type { AccessService } from './AccessService'
 import type { Actor } from './Actor'
 import { can } from './policy'
 
 export type ConnectionDecision =
-  | { ok: true; actor: Actor; readOnly: boolean; writableRoots?: readonly string[] }
+  | { ok: true; actor: Actor; readOnly: boolean; protectedRoots?: readonly string[] }
   | { ok: false; code: number; reason: string }
 
 function queryToken(req: IncomingMessage): string | null {
@@ -57,7 +57,7 @@ export async function authenticateConnection(
       : { ok: false, code: CloseCode.Forbidden, reason: 'Forbidden' }
   }
   const readOnly = !can(auth.actor, 'board:write', resource).allow
-  // P8: who may not edit the session details writes only the board's records.
+  // P8: who may not edit the session details may not write them (nor the facilitation state) in the doc either.
   const detailsToo = can(auth.actor, 'session:update', resource).allow
-  return { ok: true, actor: auth.actor, readOnly, ...(readOnly || detailsToo ? {} : { writableRoots: [Y_RECORDS] }) }
+  return { ok: true, actor: auth.actor, readOnly, ...(readOnly || detailsToo ? {} : { protectedRoots: [Y_SESSION, Y_FACILITATION] }) }
 }

@@ -26,9 +26,9 @@ export class MalformedMessageError extends Error {
   override name = 'MalformedMessageError'
 }
 
-/** Whether every root an update touches is allowed (null: some part could not be placed). */
-function touchesOnly(roots: Set<string> | null, allowed: readonly string[]): boolean {
-  return roots !== null && [...roots].every((root) => allowed.includes(root))
+/** Whether an update touches a protected root (null: some part could not be placed, so it might). */
+function touchesAny(roots: Set<string> | null, protectedRoots: readonly string[]): boolean {
+  return roots === null || [...roots].some((root) => protectedRoots.includes(root))
 }
 
 type Handler = (decoder: decoding.Decoder, room: Room, conn: MessageSender) => void
@@ -51,7 +51,7 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
       // Decode the whole update first: a truncated or garbled one throws here
       // and nothing of it is applied (P15), instead of half of it.
       const decoded = Y.decodeUpdate(payload)
-      if (conn.grant.writableRoots && !touchesOnly(rootsOfUpdate(room.doc, decoded), conn.grant.writableRoots)) {
+      if (conn.grant.protectedRoots && touchesAny(rootsOfUpdate(room.doc, decoded), conn.grant.protectedRoots)) {
         // Refused whole and said so: a later update of this client would depend on it (P8).
         conn.close(CloseCode.Forbidden, 'Forbidden')
         return

@@ -69,7 +69,7 @@ describe('websocket access (SPEC Permissions)', () => {
     expect(viewer.provider.wsconnected).toBe(true)
   })
 
-  it('[P8] a deelnemer’s connection writes the board but not the session details: such an update is refused whole and the connection closed with Forbidden', async () => {
+  it('[P8] a deelnemer’s connection writes the board (and roots of its own) but not the session details: such an update is refused whole and the connection closed with Forbidden', async () => {
     server = await startTestServer()
     const { id } = await server.createSession({ title: 'Oorspronkelijke titel' })
     const deelnemerToken = (await createInvite(server, id, 'deelnemer')).token
@@ -80,6 +80,9 @@ describe('websocket access (SPEC Permissions)', () => {
 
     addSticky(first.doc, { text: 'Mag wel', tag: 'bevorderend' })
     await waitFor(() => texts(watcher).includes('Mag wel'), 'the deelnemer’s sticky')
+    // A root the product does not use (as a stock Yjs client might write) passes too.
+    first.doc.getText('aantekeningen').insert(0, 'vrije tekst')
+    await waitFor(() => watcher.doc.getText('aantekeningen').toString() === 'vrije tekst', 'the deelnemer’s own root')
     writeSessionInfo(first.doc, { title: 'Titel van de deelnemer' })
     expect(await withTimeout(first.closed, 'close')).toBe(CloseCode.Forbidden)
 
