@@ -17,23 +17,11 @@ import { addStickyRoute } from './routes/addSticky'
 import { clientConfigRoute } from './routes/clientConfig'
 import type { RouteContext } from './routes/context'
 import { createSessionRoute } from './routes/createSession'
-import { getAfsprakenIcsRoute } from './routes/getAfsprakenIcs'
 import { getSessionRoute } from './routes/getSession'
-import { getVerslagDocxRoute } from './routes/getVerslagDocx'
-import { getVerslagHtmlRoute } from './routes/getVerslagHtml'
-import { getVerslagJsonRoute } from './routes/getVerslagJson'
-import { getVerslagMarkdownRoute } from './routes/getVerslagMarkdown'
 import { healthRoute } from './routes/health'
-import { importSessionRoute } from './routes/importSession'
 import { listSessionsRoute } from './routes/listSessions'
-import { getPictureRoute } from './routes/getPicture'
-import { getVersionPictureRoute } from './routes/getVersionPicture'
-import { getVersionVerslagRoute } from './routes/getVersionVerslag'
-import { listVersionsRoute } from './routes/listVersions'
-import { putPictureRoute } from './routes/putPicture'
 import { setupRegelruimte } from './regelruimte/setupRegelruimte'
-import { vaststellenRoute } from './routes/vaststellen'
-import { LaatstGewijzigdTracker } from './verslag/versions/LaatstGewijzigdTracker'
+import { setupVerslag } from './verslag/setupVerslag'
 import { SessionIndexSync } from './sessions/SessionIndexSync'
 import { MemoryStorage } from './storage/MemoryStorage'
 import { SqliteStorage } from './storage/SqliteStorage'
@@ -101,7 +89,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { access } = accessSetup
   const auth: AuthHooks = { ...accessSetup.auth, ...opts.auth }
   const indexSync = new SessionIndexSync(storage.sessions, log, opts.indexDebounceMs)
-  const laatstGewijzigd = new LaatstGewijzigdTracker(storage.versions, log)
+  const verslag = setupVerslag(storage, log)
+  const { laatstGewijzigd } = verslag
   const regelruimte = setupRegelruimte(storage, log)
   const rooms = new RoomManager(storage.docs, {
     log,
@@ -150,19 +139,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     listSessionsRoute,
     getSessionRoute,
     addStickyRoute,
-    importSessionRoute,
-    getVerslagMarkdownRoute,
-    getVerslagHtmlRoute,
-    getVerslagDocxRoute,
-    getVerslagJsonRoute,
-    getAfsprakenIcsRoute,
-    vaststellenRoute,
-    listVersionsRoute,
-    getVersionVerslagRoute,
-    getVersionPictureRoute,
-    putPictureRoute,
-    getPictureRoute,
     ...accessSetup.routes,
+    ...verslag.routes,
     ...regelruimte.routes,
     ...(opts.routes ?? []),
   ]) {
