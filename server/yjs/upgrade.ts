@@ -49,7 +49,7 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
   // The cap is enforced per frame with a named close code; ws's own limit is a memory backstop.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes * 2 })
 
-  async function join(ws: WebSocket, req: IncomingMessage, sessionId: string, buffered: BufferedFrame[]) {
+  async function join(ws: WebSocket, req: IncomingMessage, sessionId: string, buffered: BufferedFrame[], onEarlyError: (err: Error) => void) {
     if (!sessionId || !(await opts.sessions.get(sessionId))) {
       ws.close(CloseCode.UnknownSession, 'UnknownSession')
       return
@@ -65,6 +65,7 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       return
     }
     ws.removeAllListeners('message')
+    ws.off('error', onEarlyError) // the connection logs its own
     const conn = new Connection(ws, room, grant, {
       maxMessageBytes: opts.maxMessageBytes,
       pingIntervalMs: opts.pingIntervalMs,
@@ -81,11 +82,16 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       if (sessionId === null) return false
       wss.handleUpgrade(req, socket, head, (ws) => {
         const buffered: BufferedFrame[] = []
+        // An 'error' without a listener would throw and end the process: ws
+        // emits one for a frame that breaks websocket framing (unmasked,
+        // reserved opcode, …), which anyone may send before the room is joined.
+        const onEarlyError = (err: Error) => opts.log.warn({ err, sessionId }, 'websocket error before joining a room')
+        ws.on('error', onEarlyError)
         ws.on('message', (data, isBinary) => {
           buffered.push({ data, isBinary })
           if (buffered.length > MAX_BUFFERED_FRAMES) ws.close(CloseCode.RateLimited, 'RateLimited')
         })
-        join(ws, req, sessionId, buffered).catch((err: unknown) => {
+        join(ws, req, sessionId, buffered, onEarlyError).catch((err: unknown) => {
           opts.log.error({ err, sessionId }, 'could not join a room')
           const code = err instanceof Error && /shutting down/.test(err.message) ? CloseCode.ServerShutdown : 1011
           if (ws.readyState === ws.OPEN) ws.close(code, 'join failed')
