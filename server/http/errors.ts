@@ -3,7 +3,7 @@
  * middleware turns it (and zod, JSON-parse and unknown errors) into the JSON
  * body `{ error, message }` with the right status.
  */
-import type { ErrorRequestHandler, RequestHandler } from 'express'
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express'
 import { z } from 'zod'
 import type { ApiError } from '../../shared/api'
 import type { Logger } from '../log'
@@ -29,8 +29,22 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ')
 }
 
-/** Parses a request body with a zod schema or throws a 400 invalid_body naming the fields. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+/** Whether the request carries a body (as type-is decides: a length above zero or a chunked transfer). */
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+}
+
+/**
+ * Parses the JSON body of a request with a zod schema or throws a 400
+ * invalid_body naming the fields. A body that is not JSON (express.json left
+ * it unparsed, e.g. `curl -d` sends a form type) is a 415, not a 400 about
+ * fields that seem to be missing.
+ */
+export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
+  const body: unknown = req.body
+  if (body === undefined && hasBody(req)) {
+    throw new HttpError(415, 'unsupported_media_type', `Stuur JSON met Content-Type: application/json (got ${req.get('content-type') ?? 'no content type'})`)
+  }
   const parsed = schema.safeParse(body ?? {})
   if (!parsed.success) throw new HttpError(400, 'invalid_body', describeZodError(parsed.error))
   return parsed.data
@@ -49,6 +63,13 @@ interface BodyParserError {
 
 function isBodyParserError(err: unknown): err is BodyParserError {
   return typeof err === 'object' && err !== null && 'type' in err && 'status' in err
+}
+
+/** The 4xx status an error carries (`status` or `statusCode`, as http-errors sets), or null. */
+function clientStatusOf(err: unknown): number | null {
+  if (typeof err !== 'object' || err === null) return null
+  const value = 'status' in err ? err.status : 'statusCode' in err ? err.statusCode : undefined
+  return typeof value === 'number' && value >= 400 && value < 500 ? value : null
 }
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -70,6 +91,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     } else if (isBodyParserError(err) && err.status >= 400 && err.status < 500) {
       status = err.status
       body = { error: 'bad_request', message: err.message }
+    } else if (clientStatusOf(err) !== null) {
+      // http-errors style errors from Express itself, e.g. a URL whose percent-encoding does not decode.
+      status = clientStatusOf(err) ?? 400
+      body = { error: 'bad_request', message: `Ongeldig verzoek (bad request): ${err instanceof Error ? err.message : String(err)}` }
     }
     if (status >= 500) log.error({ err, method: req.method, url: req.originalUrl }, 'request failed')
     if (res.headersSent) return

@@ -16,7 +16,7 @@ import type { RouteContext } from './context'
 export function addStickyRoute(router: Router, ctx: RouteContext): void {
   router.post('/sessions/:id/stickies', ctx.authorize('sticky:create'), async (req, res) => {
     const session = await findSession(ctx.storage.sessions, req.params.id)
-    const body = parseBody(addStickyBodySchema, req.body)
+    const body = parseBody(addStickyBodySchema, req)
     const actor = actorOf(req, res)
     const author = authorOf(actor, body.author)
     const result: AddStickyResponse = await ctx.rooms.withRoom(session.id, (room) =>

@@ -8,7 +8,7 @@ import { HttpError, parseBody } from '../http/errors'
 export function addThemagroepMemberRoute(router: Router, ctx: AccessContext): void {
   router.post('/themagroepen/:name/members', ctx.authorize('themagroep:addMember'), async (req, res) => {
     const name = String(req.params.name)
-    const body = parseBody(addMemberBodySchema, req.body)
+    const body = parseBody(addMemberBodySchema, req)
     const user = await ctx.access.stores.users.getByEmail(body.email)
     if (!user) throw new HttpError(404, 'user_not_found', `Geen account met e-mailadres ${body.email} (user not found)`)
     await ctx.access.stores.themagroepen.ensure(name, new Date().toISOString())

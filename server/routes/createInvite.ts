@@ -10,7 +10,7 @@ import { publicOrigin } from '../access/publicOrigin'
 export function createInviteRoute(router: Router, ctx: AccessContext): void {
   router.post('/sessions/:id/invites', ctx.authorize('invite:create'), async (req, res) => {
     const session = await findSession(ctx.storage.sessions, req.params.id)
-    const body = parseBody(createInviteBodySchema, req.body)
+    const body = parseBody(createInviteBodySchema, req)
     const actor = callerOf(res)
     const { invite, token } = await ctx.access.createInvite(session.id, body.role, actor, body.expiresInHours)
     await ctx.access.audit(actor, 'invite.create', {

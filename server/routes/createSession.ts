@@ -14,7 +14,7 @@ import type { RouteContext } from './context'
  */
 export function createSessionRoute(router: Router, ctx: RouteContext): void {
   router.post('/sessions', ctx.authorize('session:create'), async (req, res) => {
-    const body = parseBody(createSessionBodySchema, req.body)
+    const body = parseBody(createSessionBodySchema, req)
     const info = sessionInfoSchema.parse({
       title: body.title,
       themagroep: body.themagroep,

@@ -11,7 +11,7 @@ import { HttpError, parseBody } from '../http/errors'
  */
 export function joinRoute(router: Router, ctx: AccessContext): void {
   router.post('/join', ctx.attemptLimiter, ctx.authorize('auth:public'), requireJson, async (req, res) => {
-    const body = parseBody(joinBodySchema, req.body)
+    const body = parseBody(joinBodySchema, req)
     const joined = await ctx.access.join(body.token, body.name, body.organisation)
     if (!joined) throw new HttpError(404, 'invite_invalid', 'Deze uitnodiging is ongeldig, verlopen of ingetrokken (invite invalid)')
     const session = await ctx.storage.sessions.get(joined.participant.sessionId)

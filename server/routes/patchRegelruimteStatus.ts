@@ -18,7 +18,7 @@ import { findSession } from '../sessions/findSession'
 export function patchRegelruimteStatusRoute(router: Router, ctx: RegelruimteContext): void {
   router.patch('/regelruimte/:id/:stickyId', ctx.authorize('regelruimte:update'), async (req, res) => {
     const session = await findSession(ctx.storage.sessions, req.params.id)
-    const { status } = parseBody(statusPatchBodySchema, req.body)
+    const { status } = parseBody(statusPatchBodySchema, req)
     const raw = String(req.params.stickyId)
     const stickyId = raw.startsWith('shape:') ? raw : `shape:${raw}`
     const actor = callerOf(res)

@@ -11,7 +11,7 @@ import { HttpError, parseBody } from '../http/errors'
  */
 export function setupRoute(router: Router, ctx: AccessContext): void {
   router.post('/auth/setup', ctx.attemptLimiter, ctx.authorize('auth:public'), requireJson, async (req, res) => {
-    const body = parseBody(setupBodySchema, req.body)
+    const body = parseBody(setupBodySchema, req)
     const user = await ctx.access.completeSetup(body.token, body)
     if (!user) throw new HttpError(403, 'setup_closed', 'Deze installatielink is ongeldig of al gebruikt (setup link invalid or used)')
     const actor = await ctx.access.userActor(user)
