@@ -234,14 +234,34 @@ export class AccessService {
    * creating coördinator is a member (the first one of a new themagroep), and
    * the audit log says who did it.
    */
-  async sessionCreated(actor: Actor, session: { id: string; title: string; themagroep: string }, action: 'session.create' | 'session.import'): Promise<void> {
-    const created = await this.stores.themagroepen.ensure(session.themagroep, this.iso())
+  async sessionCreated(
+    actor: Actor,
+    session: { id: string; title: string; themagroep: string },
+    action: 'session.create' | 'session.import',
+    founded = false,
+  ): Promise<void> {
+    const created = (await this.stores.themagroepen.ensure(session.themagroep, this.iso())) || founded
     if (actor.kind === 'user') await this.stores.themagroepen.addMember(session.themagroep, actor.id)
     await this.audit(actor, action, {
       sessionId: session.id,
       themagroep: session.themagroep,
       detail: `${session.title}${created ? ' (nieuwe themagroep)' : ''}`,
     })
+  }
+
+  /**
+   * P9, before a new session is stored: a coördinator who is not a member of
+   * its themagroep was let through because the themagroep did not exist yet.
+   * Creating it is the one atomic step that decides, so that of two
+   * coördinatoren naming the same new themagroep at once only one founds it:
+   * 'founded' (now its first member), 'refused' (someone else created it since
+   * the policy looked), or 'member' (nothing to found: a member or the admin).
+   */
+  async foundThemagroep(actor: Actor, themagroep: string): Promise<'founded' | 'refused' | 'member'> {
+    if (actor.kind !== 'user' || actor.themagroepen.includes(themagroep)) return 'member'
+    if (!(await this.stores.themagroepen.ensure(themagroep, this.iso()))) return 'refused'
+    await this.stores.themagroepen.addMember(themagroep, actor.id)
+    return 'founded'
   }
 
   // --- audit ----------------------------------------------------------------------

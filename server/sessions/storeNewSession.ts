@@ -1,6 +1,7 @@
 /**
- * Creates a session: seeds its doc (stored before anything else), then the
- * index entry, then the access bookkeeping (themagroep membership, audit).
+ * Creates a session: founds its themagroep when the creator may only found
+ * it (P9), seeds its doc (stored before the index), then the index entry,
+ * then the access bookkeeping (themagroep membership, audit).
  * One function for POST /api/sessions and POST /api/sessions/import, so a
  * created and an imported session are indexed the same way.
  */
@@ -8,6 +9,7 @@ import type * as Y from 'yjs'
 import type { SessionSummary } from '../../shared/api'
 import type { SessionInfo } from '../../shared/session'
 import type { Actor } from '../access/Actor'
+import { HttpError } from '../http/errors'
 import type { RouteContext } from '../routes/context'
 import { newSessionId } from './newSessionId'
 
@@ -18,6 +20,12 @@ export async function storeNewSession(
   seed: (doc: Y.Doc) => void,
   action: 'session.create' | 'session.import',
 ): Promise<SessionSummary> {
+  // A new themagroep is founded before anything else is stored: the policy's
+  // look at it (P9) and this request may be apart, and another may found it meanwhile.
+  const founding = await ctx.access.foundThemagroep(actor, info.themagroep)
+  if (founding === 'refused') {
+    throw new HttpError(403, 'forbidden', `Je bent geen lid van themagroep "${info.themagroep}". [P9]`)
+  }
   const id = newSessionId()
   await ctx.rooms.withRoom(id, (room) => room.transact(seed))
   const now = new Date().toISOString()
@@ -32,6 +40,6 @@ export async function storeNewSession(
     updatedAt: now,
   }
   await ctx.storage.sessions.create(summary)
-  await ctx.access.sessionCreated(actor, summary, action)
+  await ctx.access.sessionCreated(actor, summary, action, founding === 'founded')
   return summary
 }
