@@ -119,17 +119,32 @@ function placeInSheet(doc: Y.Doc, frame: StoredRecord): { x: number; y: number }
   const w = Number(propsOf(frame).w ?? SHEET_WIDTH)
   const cell = NOTE_SIZE + 20
   const columns = Math.max(1, Math.floor((w - SHEET_PADDING * 2 + 20) / cell))
-  const children = allRecords(doc).filter((r) => r.typeName === 'shape' && r.parentId === frame.id)
-  const overlaps = (x: number, y: number) =>
-    children.some((c) => {
-      const cx = Number(c.x ?? 0)
-      const cy = Number(c.y ?? 0)
-      return cx < x + NOTE_SIZE && x < cx + NOTE_SIZE && cy < y + NOTE_SIZE && y < cy + NOTE_SIZE
-    })
-  for (let slot = 0; slot < 10_000; slot++) {
+  const maxSlots = 10_000
+  // The grid cells each child overlaps, marked in one pass: the cell at
+  // (col, row) starts at PADDING + col * cell and overlaps a child at cx when
+  // cx - NOTE_SIZE < x < cx + NOTE_SIZE (likewise for y). One pass over the
+  // children instead of one per cell tried keeps a full sheet linear, not quadratic.
+  const occupied = new Uint8Array(maxSlots)
+  const cellRange = (c: number, limit: number): [number, number] => [
+    Math.max(0, Math.floor((c - NOTE_SIZE - SHEET_PADDING) / cell) + 1),
+    Math.min(limit - 1, Math.ceil((c + NOTE_SIZE - SHEET_PADDING) / cell) - 1),
+  ]
+  for (const c of recordsOf(doc).map.values()) {
+    const r = c.val
+    if (r.typeName !== 'shape' || r.parentId !== frame.id) continue
+    const [colFrom, colTo] = cellRange(Number(r.x ?? 0), columns)
+    const [rowFrom, rowTo] = cellRange(Number(r.y ?? 0), Math.ceil(maxSlots / columns))
+    for (let row = rowFrom; row <= rowTo; row++) {
+      for (let col = colFrom; col <= colTo; col++) {
+        const slot = row * columns + col
+        if (slot < maxSlots) occupied[slot] = 1
+      }
+    }
+  }
+  for (let slot = 0; slot < maxSlots; slot++) {
     const x = SHEET_PADDING + (slot % columns) * cell
     const y = SHEET_PADDING + Math.floor(slot / columns) * cell
-    if (!overlaps(x, y)) {
+    if (!occupied[slot]) {
       const needed = y + NOTE_SIZE + SHEET_PADDING
       const h = Number(propsOf(frame).h ?? SHEET_HEIGHT)
       if (needed > h) kv.set(frame.id, { ...frame, props: { ...propsOf(frame), h: needed } })
