@@ -1,7 +1,8 @@
 /**
- * Mirrors a room's session info (title, themagroep, type, date, place) and
- * its last change time into the session index, debounced per room, so that
- * listing sessions never has to load their documents.
+ * Mirrors a room's session info (title, type, date, place; not the
+ * themagroep, which decides access) and its last change time into the
+ * session index, debounced per room, so that listing sessions never has to
+ * load their documents.
  */
 import type { SessionSummary } from '../../shared/api'
 import { readSessionInfo } from '../../shared/ydoc'
@@ -36,9 +37,12 @@ export class SessionIndexSync {
     const patch: Partial<Omit<SessionSummary, 'id' | 'createdAt'>> = { updatedAt: pending.changedAt.toISOString() }
     const info = readSessionInfo(room.doc)
     if (info) {
+      // Not the themagroep: the index's themagroep is what access is decided on
+      // (P4, P9), set when the session was created. Whoever may write the
+      // session details into the document must not move the session into
+      // another themagroep, or out of its coördinatoren's reach.
       Object.assign(patch, {
         title: info.title,
-        themagroep: info.themagroep,
         type: info.type,
         date: info.date ?? null,
         place: info.place ?? null,
