@@ -1,4 +1,5 @@
 import type { MessageKey } from './nl'
+import { apiErrorsEn } from './apiErrorsEn'
 import { regelruimteEn } from './regelruimteEn'
 import { verslagEn } from './verslagEn'
 
@@ -121,4 +122,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.readOnlyHint': 'You are watching as a waarnemer: you see everything live but cannot change anything.',
   ...verslagEn,
   ...regelruimteEn,
+  ...apiErrorsEn,
 }

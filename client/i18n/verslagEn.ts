@@ -87,4 +87,5 @@ export const verslagEn: Readonly<Record<keyof typeof verslagNl, string>> = {
   'import.cancel': 'Cancel',
   'import.submit': 'Import',
   'import.busy': 'Importing…',
+  'import.wrongType': '{name} cannot be read: choose a .txt or .docx file. A PDF or an old .doc file? Save it as .docx in Word, or copy the text and paste it.',
 }

@@ -85,4 +85,5 @@ export const verslagNl = {
   'import.cancel': 'Annuleren',
   'import.submit': 'Importeren',
   'import.busy': 'Bezig met importeren…',
+  'import.wrongType': '{name} kan niet worden ingelezen: kies een .txt- of .docx-bestand. Een PDF of een oud .doc-bestand? Sla het in Word op als .docx, of kopieer de tekst en plak die.',
 } as const

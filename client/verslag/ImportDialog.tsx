@@ -3,6 +3,7 @@ import { ErrorMessage } from '../api/ErrorMessage'
 import { useT } from '../i18n/useT'
 import { navigate } from '../router/navigate'
 import './verslag.css'
+import { isImportableFile } from './isImportableFile'
 import { importVerslag } from './verslagApi'
 
 type Source = 'paste' | 'file'
@@ -27,7 +28,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     return () => window.removeEventListener('keydown', onKey)
   }, [busy, onClose])
 
-  const ready = source === 'paste' ? text.trim() !== '' : file !== null
+  const ready = source === 'paste' ? text.trim() !== '' : file !== null && isImportableFile(file.name)
   const choose = (next: Source) => {
     setSource(next)
     setError(null)
@@ -71,8 +72,10 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
           <label className="bp-import__file">
             {t('import.chooseFile')}
             <input name="file" type="file" accept=".txt,.md,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null)
-              setError(null)
+              const chosen = e.target.files?.[0] ?? null
+              setFile(chosen)
+              // A PDF, an old .doc or an image would become a sessie of gibberish: say so before uploading.
+              setError(chosen && !isImportableFile(chosen.name) ? new Error(t('import.wrongType', { name: chosen.name })) : null)
             }} />
             {file && <span className="bp-muted">{t('import.chosen', { name: file.name, kb: Math.max(1, Math.round(file.size / 1024)) })}</span>}
           </label>
