@@ -5,6 +5,7 @@ import { participantFromMe } from '../identity/participant'
 import { storeParticipant } from '../identity/useParticipant'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/useT'
+import { Link } from '../router/Link'
 import { navigate } from '../router/navigate'
 
 type InfoState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; info: JoinInfo }
@@ -55,7 +56,14 @@ export function JoinPage({ token }: { token: string }) {
       </header>
       <main className="bp-join">
         {state.status === 'loading' && <p>{t('app.loading')}</p>}
-        {state.status === 'error' && <ErrorMessage error={state.error} />}
+        {state.status === 'error' && (
+          <div className="bp-join__failed">
+            <ErrorMessage error={state.error} />
+            <p>
+              <Link to="/">{t('app.toStart')}</Link>
+            </p>
+          </div>
+        )}
         {state.status === 'ready' && (
           <form className="bp-card bp-form" onSubmit={onSubmit} aria-labelledby="join-title">
             <p className="bp-muted">{t('join.invited', { role: state.info.role })}</p>
