@@ -38,9 +38,17 @@ export function TagBar({ editor }: { editor: Editor }) {
         onClick={() => {
           createStickyAtCenter(editor, $currentTag.get())
         }}
-        title={`${t('tags.newSticky')} (${NEW_STICKY_KEY.toUpperCase()})`}
+        title={`${t('tags.newSticky')}: ${tagHint(current, language)} (${NEW_STICKY_KEY.toUpperCase()})`}
       >
-        + {t('tags.newSticky')} <kbd>{NEW_STICKY_KEY.toUpperCase()}</kbd>
+        + {t('tags.newSticky')}
+        {/* Which tag the new sticky gets: on a phone the current tag may be scrolled out of sight. */}
+        <span className="bp-tagbar__newtag" data-new-tag={current}>
+          <span className="bp-tag__symbol" aria-hidden="true">
+            {TAG_INFO[current].symbol}
+          </span>
+          <span className="bp-tagbar__newlabel">{tagLabel(current)}</span>
+        </span>
+        <kbd>{NEW_STICKY_KEY.toUpperCase()}</kbd>
       </button>
       )}
       <div className="bp-tagbar__tags">
