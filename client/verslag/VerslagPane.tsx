@@ -27,10 +27,14 @@ export function VerslagPane({ sessionId, doc, editor }: { sessionId: string; doc
   const [versions, setVersions] = useState<VerslagVersionSummary[] | null>(null)
   const [job, setJob] = useState<Job>({ kind: 'idle' })
 
+  // Unknown (null) until the server answers; asked again once the preview is
+  // back, so a pane opened while the server was away does not claim "(0)".
   const loadVersions = useCallback(() => {
-    listVersions(sessionId).then(setVersions, () => setVersions([]))
+    listVersions(sessionId).then(setVersions, () => setVersions(null))
   }, [sessionId])
-  useEffect(loadVersions, [loadVersions])
+  useEffect(() => {
+    if (state.status === 'ready' && versions === null) loadVersions()
+  }, [state.status, versions, loadVersions])
 
   const takePicture = async (): Promise<boolean> => {
     if (!editor) return false
@@ -99,7 +103,7 @@ export function VerslagPane({ sessionId, doc, editor }: { sessionId: string; doc
       </div>
 
       <details className="bp-versions" open={versions !== null && versions.length > 0}>
-        <summary>{t('verslag.versions.title', { count: versions?.length ?? 0 })}</summary>
+        <summary>{t('verslag.versions.title', { count: versions?.length ?? '…' })}</summary>
         {versions && versions.length === 0 && <p className="bp-muted">{t('verslag.versions.none')}</p>}
         <ol className="bp-versions__list">
           {(versions ?? [])
