@@ -19,6 +19,7 @@ import { $author, $language } from './boardState'
 import { ConnectionBadge } from './ConnectionBadge'
 import { exposeTestHooks } from './exposeTestHooks'
 import { participantAuthor, participantUser } from './participantUser'
+import { registerEmptyNoteCleanup } from './registerEmptyNoteCleanup'
 import { registerTagSideEffects } from './registerTagSideEffects'
 import { ShortcutHelp } from './ShortcutHelp'
 import { TagBar } from './TagBar'
@@ -82,6 +83,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
 
   const onMount = useCallback((mounted: Editor) => {
     const offSideEffects = registerTagSideEffects(mounted)
+    const offEmptyNotes = registerEmptyNoteCleanup(mounted)
     // New stickies look like the ones the server and the import make (shared/records.ts).
     mounted.setStyleForNextShapes(DefaultFontStyle, 'sans')
     mounted.setStyleForNextShapes(DefaultSizeStyle, 's')
@@ -89,6 +91,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
     setEditor(mounted)
     return () => {
       offSideEffects()
+      offEmptyNotes()
       setEditor(null)
     }
   }, [])
