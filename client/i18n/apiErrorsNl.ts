@@ -11,7 +11,7 @@ export const apiErrorsNl = {
   'apiError.invite_not_found': 'Deze uitnodiging bestaat niet (meer).',
   'apiError.setup_closed': 'Deze installatielink is ongeldig of al gebruikt. Log in met het account dat al is aangemaakt.',
   'apiError.session_not_found': 'Deze sessie bestaat niet (meer).',
-  'apiError.unreadable_docx': 'Dit Word-bestand kan niet worden gelezen. Sla het opnieuw op als .docx of plak de tekst.',
+  'apiError.unreadable_docx': 'Dit Word-bestand is onleesbaar. Sla het opnieuw op als .docx of plak de tekst.',
   'apiError.unreadable_body': 'Dit bestand is geen tekst. Kies een .txt- of .docx-bestand, of plak de tekst.',
   'apiError.empty_body': 'Er staat geen tekst in dit verslag.',
   'apiError.body_too_large': 'Het bestand is te groot.',
