@@ -11,6 +11,7 @@ import { ownAwarenessEntries } from '../access/ownAwarenessEntries'
 import { rootsOfUpdate } from '../access/rootsOfUpdate'
 import type { Grant } from '../auth/types'
 import { encodeAwarenessMessage, encodeSyncStep2 } from './encode'
+import { insertsMalformedRecordEntry } from './malformedRecordEntries'
 import { MessageType } from './messageType'
 import type { Room, RoomConnection } from './Room'
 
@@ -51,6 +52,8 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
       // Decode the whole update first: a truncated or garbled one throws here
       // and nothing of it is applied (P15), instead of half of it.
       const decoded = Y.decodeUpdate(payload)
+      // A malformed board record would break every reader of the room for good (P15).
+      if (insertsMalformedRecordEntry(room.doc, decoded)) throw new MalformedMessageError('update inserts a malformed board record')
       if (conn.grant.protectedRoots && touchesAny(rootsOfUpdate(room.doc, decoded), conn.grant.protectedRoots)) {
         // Refused whole and said so: a later update of this client would depend on it (P8).
         conn.close(CloseCode.Forbidden, 'Forbidden')
