@@ -77,6 +77,14 @@ describe('rough edges a user would stumble on', () => {
     const tags = await p.evaluate(() => (window.__brownpaper?.editor.getCurrentPageShapes() ?? []).filter((s) => s.type === 'note').map((s) => s.meta.tag))
     expect(tags).toEqual(['belemmerend'])
     await p.screenshot({ path: path.join(RESULTS, 'e2e-ux-phone.png') })
+
+    // The start page on the same phone: the header wraps, nothing pushes the page sideways.
+    await p.goto(`${server.url}/`)
+    await p.waitForSelector('.bp-account')
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    expect(await p.locator('.bp-language').isVisible()).toBe(true)
+    const box = await p.locator('.bp-account button').boundingBox()
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390)
   })
 
   it('in English, a wrong password and a bad invite link read in English, and the import dialog refuses a PDF before uploading', async () => {
