@@ -48,6 +48,8 @@ export class Room {
   private dirty = false
   private retryTimer: NodeJS.Timeout | null = null
   private destroyed = false
+  /** How many updates the doc has seen since it was loaded (not counting the load). */
+  private updates = 0
 
   static async load(name: string, store: DocStore, opts: RoomOptions): Promise<Room> {
     return new Room(name, store, await store.load(name), opts)
@@ -78,6 +80,11 @@ export class Room {
 
   get connectionCount(): number {
     return this.conns.size
+  }
+
+  /** How many updates the doc has seen since it was loaded: tells whether a task changed it. */
+  get updateCount(): number {
+    return this.updates
   }
 
   /** Whether the doc holds changes that are not stored yet. */
@@ -174,6 +181,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return
+    this.updates++
     this.batch.push({ update, message: encodeUpdateMessage(update), origin })
     if (this.batch.length === 1) void this.enqueue(() => this.storeBatch())
   }

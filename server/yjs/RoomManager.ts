@@ -4,6 +4,7 @@
  * and flushes everything on shutdown.
  */
 import { CloseCode } from '../../shared/closeCodes'
+import { HttpError } from '../http/errors'
 import type { Logger } from '../log'
 import type { DocStore } from '../storage/Storage'
 import { Room } from './Room'
@@ -73,12 +74,25 @@ export class RoomManager {
     }
   }
 
-  /** Opens the room, runs `fn`, waits until its changes are stored; unloads later when nobody is connected. */
+  /**
+   * Opens the room, runs `fn`, waits until its changes are stored; unloads
+   * later when nobody is connected. When `fn` changed the doc but the store
+   * failed (S9: the room keeps the change in memory and retries), throws a
+   * 503: the caller must not answer as if the change were durable (S1).
+   */
   async withRoom<T>(name: string, fn: (room: Room) => T): Promise<T> {
     const room = await this.open(name)
     try {
+      const updatesBefore = room.updateCount
       const result = fn(room)
       await room.whenSaved()
+      if (room.unsaved && room.updateCount !== updatesBefore) {
+        throw new HttpError(
+          503,
+          'storage_unavailable',
+          'De wijziging is niet opgeslagen: de opslag faalt. De server bewaart haar in het geheugen en probeert het opnieuw (change not stored yet)',
+        )
+      }
       return result
     } finally {
       this.release(room, { compact: false })
