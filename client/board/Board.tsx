@@ -21,6 +21,7 @@ import { exposeTestHooks } from './exposeTestHooks'
 import { participantAuthor, participantUser } from './participantUser'
 import { registerEmptyNoteCleanup } from './registerEmptyNoteCleanup'
 import { registerTagSideEffects } from './registerTagSideEffects'
+import { RetagNotice } from './RetagNotice'
 import { ShortcutHelp } from './ShortcutHelp'
 import { TagBar } from './TagBar'
 import { TaggedNoteShapeUtil } from './TaggedNoteShapeUtil'
@@ -149,6 +150,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
           />
         )}
         {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+        {editor && <RetagNotice />}
       </div>
       <BoardSide sessionId={sessionId} doc={state.session?.doc ?? null} editor={editor} />
     </div>

@@ -13,3 +13,5 @@ export const $highlightTag = atom<Tag | null>('highlight tag', null)
 export const $language = atom<Language>('board language', 'nl')
 /** The author stamped on new stickies. */
 export const $author = atom<Author | null>('author', null)
+/** The last retag of selected stickies, shown briefly so a retag by a stray digit does not go unnoticed. */
+export const $lastRetag = atom<{ count: number; tag: Tag; at: number } | null>('last retag', null)

@@ -1,5 +1,6 @@
 import type { Editor, TLNoteShape } from 'tldraw'
 import { TAG_INFO, type Tag } from '../../shared/tags'
+import { $lastRetag } from './boardState'
 
 /** Gives the selected stickies `tag` (meta.tag and colour); returns how many changed. */
 export function retagSelection(editor: Editor, tag: Tag): number {
@@ -18,5 +19,6 @@ export function retagSelection(editor: Editor, tag: Tag): number {
       meta: { ...note.meta, tag },
     })),
   )
+  $lastRetag.set({ count: notes.length, tag, at: Date.now() })
   return notes.length
 }

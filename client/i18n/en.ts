@@ -79,6 +79,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'tags.filterAll': 'All',
   'tags.filterHint': 'Click a count to highlight only those stickies.',
   'tags.newSticky': 'New sticky',
+  'retag.one': 'Sticky',
+  'retag.many': '{count} stickies',
+  'retag.undo': 'Ctrl+Z undoes it',
 
   'help.title': 'Keyboard shortcuts',
   'help.open': 'Shortcuts (?)',

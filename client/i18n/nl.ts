@@ -82,6 +82,9 @@ export const nl = {
   'tags.filterAll': 'Alles',
   'tags.filterHint': 'Klik op een aantal om alleen die stickies te markeren.',
   'tags.newSticky': 'Nieuwe sticky',
+  'retag.one': 'Sticky',
+  'retag.many': '{count} stickies',
+  'retag.undo': 'Ctrl+Z maakt het ongedaan',
 
   'help.title': 'Sneltoetsen',
   'help.open': 'Sneltoetsen (?)',

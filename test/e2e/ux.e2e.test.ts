@@ -78,6 +78,17 @@ describe('rough edges a user would stumble on', () => {
     expect(tags).toEqual(['belemmerend'])
     await p.screenshot({ path: path.join(RESULTS, 'e2e-ux-phone.png') })
 
+    // A digit pressed right after writing retags the sticky still selected: a notice says so, Ctrl+Z undoes it.
+    await p.keyboard.press('1')
+    const notice = p.locator('.bp-retag-notice')
+    await expect.poll(() => notice.innerText()).toContain('Bevorderend')
+    expect(await notice.innerText()).toContain('Ctrl+Z')
+    await p.keyboard.press('Control+z')
+    await expect
+      .poll(() => p.evaluate(() => (window.__brownpaper?.editor.getCurrentPageShapes() ?? []).filter((s) => s.type === 'note').map((s) => s.meta.tag)))
+      .toEqual(['belemmerend'])
+    await expect.poll(() => notice.innerText(), { timeout: 6_000 }).toBe('')
+
     // The start page on the same phone: the header wraps, nothing pushes the page sideways.
     await p.goto(`${server.url}/`)
     await p.waitForSelector('.bp-account')
