@@ -50,6 +50,7 @@ export const verslagEn: Readonly<Record<keyof typeof verslagNl, string>> = {
   'panel.session.addDeelnemer': 'Add deelnemer',
   'panel.session.afgemeld': 'Afgemeld (apologies)',
   'panel.session.addAfgemeld': 'Add apology',
+  'panel.session.noAfgemeld': 'No apologies filled in yet.',
   'panel.session.removeRow': 'Remove line',
   'panel.session.intro': 'Introduction of the verslag',
   'panel.session.introPlaceholder': 'One or more paragraphs; an empty line starts a new paragraph.',

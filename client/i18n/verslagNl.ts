@@ -48,6 +48,7 @@ export const verslagNl = {
   'panel.session.addDeelnemer': 'Deelnemer toevoegen',
   'panel.session.afgemeld': 'Afgemeld',
   'panel.session.addAfgemeld': 'Afmelding toevoegen',
+  'panel.session.noAfgemeld': 'Nog geen afmeldingen ingevuld.',
   'panel.session.removeRow': 'Regel verwijderen',
   'panel.session.intro': 'Inleiding van het verslag',
   'panel.session.introPlaceholder': 'Een of meer alinea’s; een lege regel begint een nieuwe alinea.',

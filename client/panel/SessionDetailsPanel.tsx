@@ -82,6 +82,7 @@ export function SessionDetailsPanel({ doc, readOnly }: { doc: Y.Doc; readOnly: b
       </fieldset>
       <fieldset disabled={readOnly}>
         <legend>{t('panel.session.afgemeld')}</legend>
+        {afgemeld.length === 0 && <p className="bp-muted">{t('panel.session.noAfgemeld')}</p>}
         <ul className="bp-rows">
           {afgemeld.map((value, i) => (
             <li key={i} className="bp-rows__row" data-row="afgemeld">
