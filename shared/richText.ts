@@ -23,7 +23,10 @@ export function flattenRichText(richText: unknown): string {
   if (!richText || typeof richText !== 'object') return ''
   const lines: string[] = []
   let current = ''
-  const walk = (node: RichTextNode): void => {
+  // The JSON comes from any client of the board: skip what is not a node, and
+  // stop at a depth no editor produces (a deeper one would overflow the stack).
+  const walk = (node: RichTextNode, depth: number): void => {
+    if (typeof node !== 'object' || node === null || depth > 100) return
     if (node.type === 'text') {
       current += typeof node.text === 'string' ? node.text : ''
       return
@@ -32,14 +35,14 @@ export function flattenRichText(richText: unknown): string {
       current += '\n'
       return
     }
-    const isBlock = BLOCK_TYPES.has(node.type) && node.type !== 'bulletList' && node.type !== 'orderedList'
-    for (const child of Array.isArray(node.content) ? node.content : []) walk(child)
+    const isBlock = BLOCK_TYPES.has(String(node.type)) && node.type !== 'bulletList' && node.type !== 'orderedList'
+    for (const child of Array.isArray(node.content) ? node.content : []) walk(child, depth + 1)
     if (isBlock && node.type !== 'listItem') {
       lines.push(current)
       current = ''
     }
   }
-  walk(richText as RichTextNode)
+  walk(richText as RichTextNode, 0)
   if (current) lines.push(current)
   // Trailing empty paragraphs are an editing artefact, not content.
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop()
