@@ -20,7 +20,14 @@ export async function loadRegister(ctx: RouteContext, actor: Actor, query: Regis
   )
   const rows: RegisterRow[] = []
   for (const session of sessions) {
-    const verslag = await readSessionDoc(ctx.rooms, ctx.storage.docs, ctx.log, session.id, (doc) => buildVerslag(doc, { language: 'nl' }))
+    let verslag
+    try {
+      verslag = await readSessionDoc(ctx.rooms, ctx.storage.docs, ctx.log, session.id, (doc) => buildVerslag(doc, { language: 'nl' }))
+    } catch (err) {
+      // One unreadable document must not take the register down for every session.
+      ctx.log.error({ err, room: session.id }, 'could not read a session for the register; leaving it out')
+      continue
+    }
     if (!verslag.sections.some((s) => s.kind === 'regelruimte')) continue
     const history = await ctx.storage.regelruimteStatus.listForSession(session.id)
     rows.push(...registerRows(session, verslag, history))
