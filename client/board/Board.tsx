@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { atom, DefaultFontStyle, DefaultSizeStyle, Tldraw, type Editor, type TLUser } from 'tldraw'
+import { atom, DefaultFontStyle, DefaultSizeStyle, Tldraw, type Editor, type TLUiOverrides, type TLUser } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { CLOSE_REASONS, CloseCode } from '../../shared/closeCodes'
 import { BoardAccessBar } from '../access/BoardAccessBar'
@@ -29,6 +29,17 @@ import { useBoardShortcuts } from './useBoardShortcuts'
 
 const SHAPE_UTILS = [TaggedNoteShapeUtil]
 const ASSET_URLS = getAssetUrlsByImport()
+/**
+ * tldraw's words in our domain's: its Dutch calls the note tool "Opmerking",
+ * which is also our tag for an untagged sticky (the tool makes a sticky with
+ * the current tag), and a frame is a sheet (vel) here.
+ */
+const UI_OVERRIDES: TLUiOverrides = {
+  translations: {
+    nl: { 'tool.note': 'Sticky', 'tool.frame': 'Vel' },
+    en: { 'tool.note': 'Sticky', 'tool.frame': 'Sheet' },
+  },
+}
 
 const PHONE_WIDTH = 700
 
@@ -145,6 +156,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
             shapeUtils={SHAPE_UTILS}
             assetUrls={ASSET_URLS}
             licenseKey={licenseKey ?? undefined}
+            overrides={UI_OVERRIDES}
             onMount={onMount}
             autoFocus
           />
