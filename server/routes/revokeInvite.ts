@@ -1,8 +1,10 @@
 import type { Router } from 'express'
+import { CloseCode } from '../../shared/closeCodes'
 import type { AccessContext } from '../access/AccessContext'
 import { callerOf } from '../access/authState'
 import { HttpError } from '../http/errors'
 import { findSession } from '../sessions/findSession'
+import { Connection } from '../yjs/Connection'
 
 /** DELETE /api/sessions/:id/invites/:inviteId → 204; the link and every session opened with it stop working (P10). */
 export function revokeInviteRoute(router: Router, ctx: AccessContext): void {
@@ -13,6 +15,13 @@ export function revokeInviteRoute(router: Router, ctx: AccessContext): void {
       throw new HttpError(404, 'invite_not_found', 'Deze uitnodiging bestaat niet (invite not found)')
     }
     await ctx.access.stores.invites.revoke(invite.id, new Date().toISOString())
+    // The invite's open boards end too, not only its cookie sessions (P10): a
+    // socket is authenticated once, at the upgrade.
+    ctx.rooms.get(session.id)?.closeWhere(
+      (conn) => conn instanceof Connection && conn.grant.actor.kind === 'participant' && conn.grant.actor.inviteId === invite.id,
+      CloseCode.Unauthorized,
+      'Unauthorized',
+    )
     await ctx.access.audit(callerOf(res), 'invite.revoke', {
       sessionId: session.id,
       themagroep: session.themagroep,

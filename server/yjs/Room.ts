@@ -157,7 +157,14 @@ export class Room {
   }
 
   closeAll(code: number, reason: string): void {
-    for (const conn of [...this.conns.keys()]) conn.close(code, reason)
+    this.closeWhere(() => true, code, reason)
+  }
+
+  /** Closes the connections `pick` selects (e.g. those of a revoked invite); returns how many. */
+  closeWhere(pick: (conn: RoomConnection) => boolean, code: number, reason: string): number {
+    const picked = [...this.conns.keys()].filter(pick)
+    for (const conn of picked) conn.close(code, reason)
+    return picked.length
   }
 
   broadcast(message: Uint8Array, except: unknown = null): void {
