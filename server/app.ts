@@ -10,7 +10,7 @@ import express from 'express'
 import type { AccessService } from './access/AccessService'
 import { setupAccess } from './access/setupAccess'
 import type { AuthHooks } from './auth/types'
-import { apiNotFound, errorHandler } from './http/errors'
+import { apiNotFound, errorHandler, notFound } from './http/errors'
 import { serveClient } from './http/serveClient'
 import { silentLogger, type Logger } from './log'
 import { addStickyRoute } from './routes/addSticky'
@@ -149,6 +149,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   api.use(apiNotFound)
   app.use('/api', api)
   app.use(serveClient(opts.clientDir ?? path.join(REPO_ROOT, 'dist', 'client')))
+  app.use(notFound)
   app.use(errorHandler(log))
 
   const yjs = createYjsEndpoint({

@@ -55,6 +55,19 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `Onbekende API-route: ${req.method} ${req.originalUrl}`))
 }
 
+/**
+ * The last handler: whatever neither the API nor the client answered (a POST
+ * outside /api, a plain HTTP request for the websocket path) gets a JSON
+ * error instead of Express's HTML page.
+ */
+export const notFound: RequestHandler = (req, _res, next) => {
+  if (/^\/yjs(\/|$)/.test(req.path)) {
+    next(new HttpError(426, 'upgrade_required', 'Dit adres spreekt alleen websocket (y-websocket): open het als ws:// (upgrade required)'))
+    return
+  }
+  next(new HttpError(404, 'not_found', `Niet gevonden: ${req.method} ${req.path} (not found)`))
+}
+
 interface BodyParserError {
   type: string
   status: number

@@ -58,6 +58,19 @@ describe('bad requests get a JSON error with a 4xx status', () => {
     expect(after).toBe(before)
   })
 
+  it.each([
+    ['POST', '/iets', 404, 'not_found'],
+    ['DELETE', '/', 404, 'not_found'],
+    ['PUT', '/assets/app.js', 404, 'not_found'],
+    ['GET', '/yjs/abcdefgh12', 426, 'upgrade_required'],
+  ])('%s %s outside the API answers %i with a JSON error, not an HTML page', async (method, path, status, error) => {
+    server = await startTestServer()
+    const res = await send(method, path)
+    expect(res.status).toBe(status)
+    expect(res.type).toMatch(/^application\/json/)
+    expect(res.body.error).toBe(error)
+  })
+
   it('[P15] a POST without a body still gets the 400 naming the missing fields', async () => {
     server = await startTestServer()
     const res = await send('POST', '/api/sessions')
