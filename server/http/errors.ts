@@ -92,7 +92,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (err instanceof HttpError) {
       status = err.status
       body = { error: err.code, message: err.message }
-    } else if (err instanceof z.ZodError) {
+    } else if (err instanceof z.ZodError && req.method !== 'GET' && req.method !== 'HEAD') {
+      // Input the route validated with a schema. A GET has no input to blame:
+      // a schema failing there is stored data or the server's own output (500).
       status = 400
       body = { error: 'invalid_body', message: describeZodError(err) }
     } else if (isBodyParserError(err) && err.type === 'entity.parse.failed') {

@@ -71,6 +71,24 @@ describe('bad requests get a JSON error with a 4xx status', () => {
     expect(res.body.error).toBe(error)
   })
 
+  it('a GET whose stored data fails its schema is a 500 internal_error, not a 400 blaming a body the client never sent', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    await server.storage.versions.add({
+      sessionId: id,
+      versie: 1,
+      vastgesteldAt: '2026-06-22T10:00:00.000Z',
+      vastgesteldOp: '2026-06-22',
+      actor: 'admin',
+      actorName: 'beheer',
+      models: JSON.stringify({ nl: { kapot: true }, en: { kapot: true } }),
+      picture: null,
+    })
+    const res = await send('GET', `/api/sessions/${id}/versions/1/verslag.md`)
+    expect(res.status).toBe(500)
+    expect(res.body.error).toBe('internal_error')
+  })
+
   it('[P15] a POST without a body still gets the 400 naming the missing fields', async () => {
     server = await startTestServer()
     const res = await send('POST', '/api/sessions')
