@@ -59,7 +59,7 @@ export class RoomManager {
 
   /** The room, loading it from the store on first use. Cancels a pending idle unload. */
   async open(name: string): Promise<Room> {
-    if (this.shuttingDown) throw new Error('server is shutting down')
+    if (this.shuttingDown) throw new HttpError(503, 'shutting_down', 'De server stopt; probeer het zo opnieuw (server is shutting down)')
     this.cancelUnload(name)
     const loaded = this.rooms.get(name)
     if (loaded) return loaded

@@ -7,12 +7,22 @@ import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
 import { waitFor } from '../helpers/waitFor'
 
-describe('the API while the store fails', () => {
+describe('the API while the store fails or the server stops', () => {
   let server: TestServer
 
   afterEach(async () => {
     await server?.close()
     removeTempDirs()
+  })
+
+  it('[S6] a request that reaches a room while the server shuts down is a 503 shutting_down, not a 500', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    // The first step of close(): rooms are flushed while requests already accepted still run.
+    await server.rooms.flushAll()
+    const res = await server.api<{ error: string }>('POST', `/api/sessions/${id}/stickies`, { text: 'Te laat' })
+    expect(res.status).toBe(503)
+    expect(res.body.error).toBe('shutting_down')
   })
 
   it('[S1] a sticky the store could not take is answered with 503, not 201; it is stored once the disk is back', async () => {
