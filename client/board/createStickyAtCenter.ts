@@ -10,7 +10,8 @@ function pageRect(editor: Editor, shape: TLShape): Rect | null {
 /**
  * Creates a sticky with `tag` at the centre of the viewport — inside the sheet
  * (frame) under the centre, if any — on the nearest free spot, selects it and
- * starts editing its text.
+ * starts editing its text. On a phone, zoomed out to see the sheets, it
+ * zooms in on the new sticky first, so that the text being typed is readable.
  */
 export function createStickyAtCenter(editor: Editor, tag: Tag): TLShapeId {
   const viewport = editor.getViewportPageBounds()
@@ -34,6 +35,26 @@ export function createStickyAtCenter(editor: Editor, tag: Tag): TLShapeId {
     if (frame) editor.reparentShapes([id], frame.id)
     editor.select(id)
   })
+  zoomInToTypeOnPhone(editor, id)
   startEditingShapeWithRichText(editor, id, { selectAll: true })
   return id
+}
+
+/** Below these, a sticky's text (12 px at zoom 1) is too small to read while typing on a phone. */
+const PHONE_WIDTH = 600
+const READABLE_ZOOM = 0.75
+
+function zoomInToTypeOnPhone(editor: Editor, id: TLShapeId): void {
+  if (editor.getViewportScreenBounds().w >= PHONE_WIDTH) return
+  const bounds = editor.getShapePageBounds(id)
+  if (!bounds) return
+  if (editor.getZoomLevel() < READABLE_ZOOM) {
+    editor.zoomToBounds(bounds, { targetZoom: 1, inset: 24 })
+    return
+  }
+  // Readable already, but maybe half under tldraw's toolbar: bring it to the middle.
+  const view = editor.getViewportPageBounds()
+  const margin = view.h * 0.2
+  const inView = bounds.minX >= view.minX && bounds.maxX <= view.maxX && bounds.minY >= view.minY + margin / 2 && bounds.maxY <= view.maxY - margin
+  if (!inView) editor.centerOnPoint(bounds.center)
 }

@@ -75,6 +75,8 @@ describe('rough edges a user would stumble on', () => {
 
     await button.click()
     await p.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
+    // Zoomed out to see the sheets, the phone zooms in on the new sticky so the text typed is readable.
+    expect(await p.evaluate(() => window.__brownpaper?.editor.getZoomLevel() ?? 0)).toBeGreaterThanOrEqual(0.75)
     await p.keyboard.type('Wachtlijst CIZ te lang')
     await p.keyboard.press('Escape')
     await p.waitForTimeout(300)
