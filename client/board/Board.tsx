@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { atom, DefaultFontStyle, DefaultSizeStyle, Tldraw, type Editor, type TLUiOverrides, type TLUser } from 'tldraw'
+import { atom, DefaultFontStyle, DefaultSizeStyle, Tldraw, type Editor, type TLComponents, type TLUiOverrides, type TLUser } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { CLOSE_REASONS, CloseCode } from '../../shared/closeCodes'
 import { BoardAccessBar } from '../access/BoardAccessBar'
@@ -21,6 +21,7 @@ import { exposeTestHooks } from './exposeTestHooks'
 import { participantAuthor, participantUser } from './participantUser'
 import { registerEmptyNoteCleanup } from './registerEmptyNoteCleanup'
 import { registerTagSideEffects } from './registerTagSideEffects'
+import { BoardMainMenu } from './BoardMainMenu'
 import { RetagNotice } from './RetagNotice'
 import { ShortcutHelp } from './ShortcutHelp'
 import { TagBar } from './TagBar'
@@ -34,6 +35,7 @@ const ASSET_URLS = getAssetUrlsByImport()
  * which is also our tag for an untagged sticky (the tool makes a sticky with
  * the current tag), and a frame is a sheet (vel) here.
  */
+const UI_COMPONENTS: TLComponents = { MainMenu: BoardMainMenu }
 const UI_OVERRIDES: TLUiOverrides = {
   translations: {
     nl: { 'tool.note': 'Sticky', 'tool.frame': 'Vel' },
@@ -157,6 +159,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
             assetUrls={ASSET_URLS}
             licenseKey={licenseKey ?? undefined}
             overrides={UI_OVERRIDES}
+            components={UI_COMPONENTS}
             onMount={onMount}
             autoFocus
           />

@@ -96,6 +96,15 @@ describe('rough edges a user would stumble on', () => {
       .toEqual(['belemmerend'])
     await expect.poll(() => notice.innerText(), { timeout: 6_000 }).toBe('')
 
+    // tldraw's menu has no second language switch (nor "Insert embed", a third-party page on every board).
+    await p.click('[data-testid="main-menu.button"]')
+    const menu = p.locator('.tlui-menu')
+    await menu.first().waitFor()
+    const items = await menu.first().innerText()
+    expect(items).toContain('Voorkeuren')
+    expect(items).not.toMatch(/Taal|Language|Embed/i)
+    await p.keyboard.press('Escape')
+
     // The start page on the same phone: the header wraps, nothing pushes the page sideways.
     await p.goto(`${server.url}/`)
     await p.waitForSelector('.bp-account')
