@@ -59,6 +59,7 @@ export const verslagEn: Readonly<Record<keyof typeof verslagNl, string>> = {
   'panel.session.readOnly': 'Only the secretariaat and the themacoördinator change these details.',
 
   'verslag.loading': 'Loading verslag…',
+  'verslag.empty': 'No stickies on the board yet. The verslag fills itself as stickies are added.',
   'verslag.updating': 'updating…',
   'verslag.download': 'Download',
   'verslag.icsHint': 'Afspraken as calendar entries (.ics)',

@@ -57,6 +57,7 @@ export const verslagNl = {
   'panel.session.readOnly': 'Alleen het secretariaat en de themacoördinator wijzigen deze gegevens.',
 
   'verslag.loading': 'Verslag laden…',
+  'verslag.empty': 'Nog geen stickies op het bord. Het verslag vult zich vanzelf zodra er stickies bij komen.',
   'verslag.updating': 'bijwerken…',
   'verslag.download': 'Downloaden',
   'verslag.icsHint': 'Afspraken als agenda-items (.ics)',

@@ -133,6 +133,7 @@ export function VerslagPane({ sessionId, doc, editor }: { sessionId: string; doc
             {state.last && <VerslagPreview verslag={state.last} />}
           </>
         )}
+        {state.status === 'ready' && state.verslag.stickyCount === 0 && <p className="bp-muted" data-testid="verslag-empty">{t('verslag.empty')}</p>}
         {state.status === 'ready' && <VerslagPreview verslag={state.verslag} />}
       </div>
     </div>
