@@ -7,24 +7,8 @@
  * What the room has already (structs, deletions) is not counted.
  */
 import * as Y from 'yjs'
+import { structAt, structsByClient, type DecodedUpdate, type Struct } from '../yjs/decodedUpdate'
 
-type Struct = Y.Item | Y.GC | Y.Skip
-type Decoded = ReturnType<typeof Y.decodeUpdate>
-
-/** The struct of `structs` (sorted by clock) that holds `clock`. */
-function structAt<T extends Struct>(structs: readonly T[] | undefined, clock: number): T | null {
-  if (!structs) return null
-  let lo = 0
-  let hi = structs.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const s = structs[mid]!
-    if (clock < s.id.clock) hi = mid - 1
-    else if (clock >= s.id.clock + s.length) lo = mid + 1
-    else return s
-  }
-  return null
-}
 
 function rootOfType(type: Y.AbstractType<unknown>): string | null {
   let t = type
@@ -37,14 +21,8 @@ function rootOfType(type: Y.AbstractType<unknown>): string | null {
   return null
 }
 
-export function rootsOfUpdate(doc: Y.Doc, decoded: Decoded): Set<string> | null {
-  const local = new Map<number, Struct[]>()
-  for (const s of decoded.structs) {
-    const list = local.get(s.id.client) ?? []
-    list.push(s)
-    local.set(s.id.client, list)
-  }
-  for (const list of local.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+export function rootsOfUpdate(doc: Y.Doc, decoded: DecodedUpdate): Set<string> | null {
+  const local = structsByClient(decoded)
   const docStructs = (client: number) => doc.store.clients.get(client) as (Y.Item | Y.GC)[] | undefined
 
   const UNKNOWN = Symbol('unknown')

@@ -9,10 +9,8 @@
  * refused at the edge, before it is applied.
  */
 import * as Y from 'yjs'
+import { structAt, structsByClient, type DecodedUpdate, type Struct } from './decodedUpdate'
 import { Y_RECORDS } from '../../shared/ydoc'
-
-type Struct = Y.Item | Y.GC | Y.Skip
-type Decoded = ReturnType<typeof Y.decodeUpdate>
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -27,36 +25,15 @@ export function isRecordEntry(entry: unknown): boolean {
   return true
 }
 
-/** The struct of `structs` (sorted by clock) that holds `clock`. */
-function structAt<T extends Struct>(structs: readonly T[] | undefined, clock: number): T | null {
-  if (!structs) return null
-  let lo = 0
-  let hi = structs.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const s = structs[mid]!
-    if (clock < s.id.clock) hi = mid - 1
-    else if (clock >= s.id.clock + s.length) lo = mid + 1
-    else return s
-  }
-  return null
-}
-
 /**
  * Whether the decoded update inserts anything into the records array that is
  * not a record entry. Only structs the doc lacks count. An item's parent is
  * resolved as Yjs does on integration: stated in the update, else the parent
  * of its left neighbour (origin), else of its right one.
  */
-export function insertsMalformedRecordEntry(doc: Y.Doc, decoded: Decoded): boolean {
+export function insertsMalformedRecordEntry(doc: Y.Doc, decoded: DecodedUpdate): boolean {
   const records = doc.getArray(Y_RECORDS)
-  const local = new Map<number, Struct[]>()
-  for (const s of decoded.structs) {
-    const list = local.get(s.id.client) ?? []
-    list.push(s)
-    local.set(s.id.client, list)
-  }
-  for (const list of local.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+  const local = structsByClient(decoded)
 
   const memo = new Map<Struct, boolean>()
   /** Whether the item's parent is the records array itself. */
