@@ -2,7 +2,7 @@ import './access.css'
 import { useCallback, useEffect, useState } from 'react'
 import type { AuditEntry } from '../../shared/access'
 import { ErrorMessage } from '../api/ErrorMessage'
-import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { SignedInPageHeader } from '../layout/PageHeader'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { Link } from '../router/Link'
@@ -27,13 +27,7 @@ export function AuditPage() {
 
   return (
     <div className="bp-start">
-      <header className="bp-header">
-        <h1>
-          <span className="bp-logo" aria-hidden="true" />
-          {t('app.name')}
-        </h1>
-        <LanguageSwitch />
-      </header>
+      <SignedInPageHeader />
       <main className="bp-audit">
         <Link to="/">← {t('board.back')}</Link>
         <h1>{t('audit.title')}</h1>

@@ -3,7 +3,7 @@ import { fetchJoinInfo, joinWithInvite, type JoinInfo } from '../api/accessApi'
 import { ErrorMessage } from '../api/ErrorMessage'
 import { participantFromMe } from '../identity/participant'
 import { storeParticipant } from '../identity/useParticipant'
-import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { PageHeader } from '../layout/PageHeader'
 import { useT } from '../i18n/useT'
 import { Link } from '../router/Link'
 import { navigate } from '../router/navigate'
@@ -47,13 +47,7 @@ export function JoinPage({ token }: { token: string }) {
 
   return (
     <div className="bp-start">
-      <header className="bp-header">
-        <h1>
-          <span className="bp-logo" aria-hidden="true" />
-          {t('app.name')}
-        </h1>
-        <LanguageSwitch />
-      </header>
+      <PageHeader />
       <main className="bp-join">
         {state.status === 'loading' && <p>{t('app.loading')}</p>}
         {state.status === 'error' && (

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { RegisterRow } from '../../shared/regelruimte'
 import { REGELRUIMTE_STATUSES, regelruimteStatusSchema } from '../../shared/sticky'
 import { ErrorMessage } from '../api/ErrorMessage'
-import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { SignedInPageHeader } from '../layout/PageHeader'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { Link } from '../router/Link'
@@ -42,13 +42,7 @@ export function RegelruimtePage() {
 
   return (
     <div className="bp-start">
-      <header className="bp-header">
-        <h1>
-          <span className="bp-logo" aria-hidden="true" />
-          {t('app.name')}
-        </h1>
-        <LanguageSwitch />
-      </header>
+      <SignedInPageHeader />
       <main className="bp-register">
         <Link to="/">← {t('board.back')}</Link>
         <h1>{t('regelruimte.title')}</h1>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { completeSetup } from '../api/accessApi'
 import { ErrorMessage } from '../api/ErrorMessage'
-import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { PageHeader } from '../layout/PageHeader'
 import { useT } from '../i18n/useT'
 
 /** `/setup?token=…` (printed by the server on first start): makes the first themacoördinator. */
@@ -26,13 +26,7 @@ export function SetupPage({ token }: { token: string }) {
   }
   return (
     <div className="bp-start">
-      <header className="bp-header">
-        <h1>
-          <span className="bp-logo" aria-hidden="true" />
-          {t('app.name')}
-        </h1>
-        <LanguageSwitch />
-      </header>
+      <PageHeader />
       <main className="bp-join">
         <form className="bp-card bp-form" onSubmit={onSubmit} aria-labelledby="setup-title">
           <h2 id="setup-title">{t('setup.title')}</h2>

@@ -3,11 +3,10 @@ import type { MeResponse } from '../../shared/access'
 import type { SessionSummary } from '../../shared/api'
 import { ErrorMessage } from '../api/ErrorMessage'
 import { listSessions } from '../api/sessionsApi'
-import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { PageHeader } from '../layout/PageHeader'
 import { useT } from '../i18n/useT'
 import { useIdentity } from '../identity/useIdentity'
 import { ImportButton } from '../verslag/ImportButton'
-import { AccountMenu } from './AccountMenu'
 import { CreateSessionForm } from './CreateSessionForm'
 import { LoginForm } from './LoginForm'
 import { SessionList } from './SessionList'
@@ -64,14 +63,7 @@ export function StartPage() {
   const me = identity.status === 'ready' ? (identity.identity?.me ?? null) : null
   return (
     <div className="bp-start">
-      <header className="bp-header">
-        <h1>
-          <span className="bp-logo" aria-hidden="true" />
-          {t('app.name')}
-        </h1>
-        {me && <AccountMenu me={me} />}
-        <LanguageSwitch />
-      </header>
+      <PageHeader me={me} />
       <main className="bp-start__main">
         {identity.status === 'loading' && <p>{t('start.loading')}</p>}
         {identity.status === 'ready' && me?.kind === 'anonymous' && (
