@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import { fetchJoinInfo, joinWithInvite, type JoinInfo } from '../api/accessApi'
 import { ErrorMessage } from '../api/ErrorMessage'
+import { useSubmit } from '../api/useSubmit'
 import { participantFromMe } from '../identity/participant'
 import { storeParticipant } from '../identity/useParticipant'
 import { PageHeader } from '../layout/PageHeader'
@@ -19,8 +20,6 @@ export function JoinPage({ token }: { token: string }) {
   const [state, setState] = useState<InfoState>({ status: 'loading' })
   const [name, setName] = useState('')
   const [organisation, setOrganisation] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
 
   useEffect(() => {
     fetchJoinInfo(token).then(
@@ -29,21 +28,13 @@ export function JoinPage({ token }: { token: string }) {
     )
   }, [token])
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
+  const { busy, error, onSubmit } = useSubmit(async () => {
     if (state.status !== 'ready') return
-    setBusy(true)
-    setError(null)
-    try {
-      const me = await joinWithInvite({ token, name: name.trim(), organisation: organisation.trim() })
-      const participant = participantFromMe(me, null)
-      if (participant) storeParticipant(participant)
-      navigate(`/s/${encodeURIComponent(state.info.sessionId)}`)
-    } catch (cause) {
-      setError(cause)
-      setBusy(false)
-    }
-  }
+    const me = await joinWithInvite({ token, name: name.trim(), organisation: organisation.trim() })
+    const participant = participantFromMe(me, null)
+    if (participant) storeParticipant(participant)
+    navigate(`/s/${encodeURIComponent(state.info.sessionId)}`)
+  })
 
   return (
     <div className="bp-start">

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { completeSetup } from '../api/accessApi'
 import { ErrorMessage } from '../api/ErrorMessage'
+import { useSubmit } from '../api/useSubmit'
 import { PageHeader } from '../layout/PageHeader'
 import { useT } from '../i18n/useT'
 
@@ -10,20 +11,10 @@ export function SetupPage({ token }: { token: string }) {
   const [email, setEmail] = useState('')
   const [name, setName] = useState('')
   const [password, setPassword] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      await completeSetup({ token, email, name, password })
-      location.assign('/')
-    } catch (cause) {
-      setError(cause)
-      setBusy(false)
-    }
-  }
+  const { busy, error, onSubmit } = useSubmit(async () => {
+    await completeSetup({ token, email, name, password })
+    location.assign('/')
+  })
   return (
     <div className="bp-start">
       <PageHeader />

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { SESSION_TYPES, sessionTypeSchema, type SessionType } from '../../shared/session'
 import { sessionTypeLabel } from '../i18n/domainLabels'
 import { ErrorMessage } from '../api/ErrorMessage'
+import { useSubmit } from '../api/useSubmit'
 import { createSession } from '../api/sessionsApi'
 import { useT } from '../i18n/useT'
 import { navigate } from '../router/navigate'
@@ -14,27 +15,17 @@ export function CreateSessionForm({ themagroepen }: { themagroepen: readonly str
   const [type, setType] = useState<SessionType>('brownpapersessie')
   const [date, setDate] = useState('')
   const [place, setPlace] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      const { id } = await createSession({
-        title,
-        themagroep,
-        type,
-        ...(date ? { date } : {}),
-        ...(place.trim() ? { place } : {}),
-      })
-      navigate(`/s/${encodeURIComponent(id)}`)
-    } catch (cause) {
-      setError(cause)
-      setBusy(false)
-    }
-  }
+  const { busy, error, onSubmit } = useSubmit(async () => {
+    const { id } = await createSession({
+      title,
+      themagroep,
+      type,
+      ...(date ? { date } : {}),
+      ...(place.trim() ? { place } : {}),
+    })
+    navigate(`/s/${encodeURIComponent(id)}`)
+  })
 
   return (
     <form className="bp-card bp-form" onSubmit={onSubmit} aria-labelledby="create-title">

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { login } from '../api/accessApi'
 import { ErrorMessage } from '../api/ErrorMessage'
+import { useSubmit } from '../api/useSubmit'
 import { useT } from '../i18n/useT'
 
 /** Sign in for themacoördinatoren and secretariaat; participants use their invite link. */
@@ -8,20 +9,10 @@ export function LoginForm({ setupPending }: { setupPending: boolean }) {
   const t = useT()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      await login({ email, password })
-      location.assign('/')
-    } catch (cause) {
-      setError(cause)
-      setBusy(false)
-    }
-  }
+  const { busy, error, onSubmit } = useSubmit(async () => {
+    await login({ email, password })
+    location.assign('/')
+  })
   return (
     <form className="bp-card bp-form" onSubmit={onSubmit} aria-labelledby="login-title">
       <h2 id="login-title">{t('login.title')}</h2>
