@@ -10,6 +10,7 @@ import express from 'express'
 import type { AccessService } from './access/AccessService'
 import { setupAccess } from './access/setupAccess'
 import type { AuthHooks } from './auth/types'
+import { setupHistory, type HistorySettings } from './history/setupHistory'
 import { apiNotFound, errorHandler, notFound } from './http/errors'
 import { serveClient } from './http/serveClient'
 import { silentLogger, type Logger } from './log'
@@ -62,6 +63,8 @@ export interface ServerOptions {
   maxMessageBytes?: number
   pingIntervalMs?: number
   indexDebounceMs?: number
+  /** history: HISTORY_KEEP, HISTORY_INTERVAL_MS, HISTORY_DELETE_THRESHOLD (SPEC H5). */
+  history?: HistorySettings
 }
 
 export interface RunningServer {
@@ -92,6 +95,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const verslag = setupVerslag(storage, log)
   const { laatstGewijzigd } = verslag
   const regelruimte = setupRegelruimte(storage, log)
+  // history (H1–H19): until the extension interface lands, wired here by hand.
+  const history = setupHistory(storage.history, log, opts.history)
   const rooms = new RoomManager(storage.docs, {
     log,
     idleUnloadMs: opts.idleUnloadMs,
@@ -101,15 +106,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       onLoad: (room) => {
         regelruimte.tracker.attach(room)
         laatstGewijzigd.loaded(room)
+        history.recorder.onLoad(room)
       },
       onChange: (room) => {
         indexSync.changed(room)
         laatstGewijzigd.changed(room)
       },
-      onUnload: (room) => {
+      onUnload: async (room) => {
         laatstGewijzigd.unloaded(room)
+        await history.recorder.onUnload(room)
         return indexSync.flush(room)
       },
+      beforeApply: (room, decoded, origin) => history.recorder.beforeApply(room, decoded, origin),
     },
   })
   laatstGewijzigd.attach(rooms)
@@ -142,6 +150,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...accessSetup.routes,
     ...verslag.routes,
     ...regelruimte.routes,
+    ...history.routes,
     ...(opts.routes ?? []),
   ]) {
     route(api, ctx)
@@ -182,6 +191,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     closing ??= (async () => {
       ready = false
       laatstGewijzigd.close()
+      history.recorder.close()
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       yjs.close()
       await rooms.flushAll()

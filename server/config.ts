@@ -23,6 +23,12 @@ export const configSchema = z.object({
   ),
   TLDRAW_LICENSE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default('info')),
+  /** H5: versions kept per session (vaststellingen are always kept). */
+  HISTORY_KEEP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(200)),
+  /** H1: at most one periodic version per this many milliseconds while a board changes. */
+  HISTORY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).default(600_000)),
+  /** H3: a change deleting more board records than this is preceded by a version. */
+  HISTORY_DELETE_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(5)),
 })
 
 export type Config = z.infer<typeof configSchema>

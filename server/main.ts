@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     tldrawLicenseKey: config.TLDRAW_LICENSE_KEY,
     publicUrl: config.PUBLIC_URL,
     log,
+    history: { keep: config.HISTORY_KEEP, intervalMs: config.HISTORY_INTERVAL_MS, deleteThreshold: config.HISTORY_DELETE_THRESHOLD },
   })
   process.stdout.write(`Brownpaper listening on http://localhost:${server.port}\n`)
   // P13: on an empty store, a one-time link that creates the first themacoördinator.

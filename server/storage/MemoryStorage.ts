@@ -4,6 +4,7 @@
  */
 import type { SessionSummary } from '../../shared/api'
 import { createMemoryAccessStores } from '../access/MemoryAccessStores'
+import { MemoryHistoryStore } from '../history/MemoryHistoryStore'
 import { MemoryRegelruimteStatusStore } from './MemoryRegelruimteStatusStore'
 import { createMemoryVerslagStores } from './MemoryVerslagStores'
 import type { DocStore, SessionStore, Storage, StoredDoc } from './Storage'
@@ -96,6 +97,7 @@ export class MemoryStorage implements Storage {
   readonly versions = this.verslag.versions
   readonly pictures = this.verslag.pictures
   readonly regelruimteStatus = new MemoryRegelruimteStatusStore()
+  readonly history = new MemoryHistoryStore()
 
   async close(): Promise<void> {}
 }

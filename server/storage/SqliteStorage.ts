@@ -11,6 +11,8 @@ import type { SessionSummary } from '../../shared/api'
 import { sessionTypeSchema } from '../../shared/session'
 import type { AuditStore, InviteStore, LoginStore, ThemagroepStore, UserStore } from '../access/AccessStores'
 import { createSqliteAccessStores } from '../access/SqliteAccessStores'
+import type { HistoryStore } from '../history/HistoryStore'
+import { SqliteHistoryStore } from '../history/SqliteHistoryStore'
 import { SQLITE_MIGRATIONS } from './sqliteMigrations'
 import type { RegelruimteStatusStore } from './RegelruimteStatusStore'
 import { SqliteRegelruimteStatusStore } from './SqliteRegelruimteStatusStore'
@@ -216,6 +218,7 @@ export class SqliteStorage implements Storage {
   readonly versions: VersionStore
   readonly pictures: PictureStore
   readonly regelruimteStatus: RegelruimteStatusStore
+  readonly history: HistoryStore
   readonly file: string
   private readonly db: Db
   private readonly docStore: SqliteDocStore
@@ -246,6 +249,7 @@ export class SqliteStorage implements Storage {
     this.versions = verslag.versions
     this.pictures = verslag.pictures
     this.regelruimteStatus = new SqliteRegelruimteStatusStore(this.db)
+    this.history = new SqliteHistoryStore(this.db)
   }
 
   async close(): Promise<void> {

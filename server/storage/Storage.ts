@@ -7,6 +7,7 @@
  */
 import type { SessionSummary } from '../../shared/api'
 import type { AccessStores } from '../access/AccessStores'
+import type { HistoryStore } from '../history/HistoryStore'
 import type { RegelruimteStores } from './RegelruimteStatusStore'
 import type { VerslagStores } from './VerslagStores'
 
@@ -46,6 +47,8 @@ export interface SessionStore {
 export interface Storage extends AccessStores, VerslagStores, RegelruimteStores {
   readonly docs: DocStore
   readonly sessions: SessionStore
+  /** history: the board's restorable versions (server/history; until the extension stores land). */
+  readonly history: HistoryStore
   /** Flushes and releases resources. */
   close(): Promise<void>
 }

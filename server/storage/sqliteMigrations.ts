@@ -3,6 +3,7 @@
  * user_version` holds how many have run; append new ones, never edit old ones.
  */
 import { ACCESS_SCHEMA } from '../access/SqliteAccessStores'
+import { HISTORY_SCHEMA } from '../history/SqliteHistoryStore'
 import { REGELRUIMTE_SCHEMA } from './SqliteRegelruimteStatusStore'
 import { VERSLAG_SCHEMA } from './SqliteVerslagStores'
 
@@ -39,4 +40,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   VERSLAG_SCHEMA,
   // 4: status history of regelruimte requests (the register)
   REGELRUIMTE_SCHEMA,
+  // 5: restorable versions of the board (server/history, SPEC H4)
+  HISTORY_SCHEMA,
 ]

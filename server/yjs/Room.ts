@@ -10,6 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Logger } from '../log'
 import type { DocStore, StoredDoc } from '../storage/Storage'
+import type { DecodedUpdate } from './decodedUpdate'
 import { encodeAwarenessMessage, encodeUpdateMessage } from './encode'
 import { LOAD_ORIGIN, SERVER_ORIGIN } from './origins'
 
@@ -30,6 +31,8 @@ export interface RoomOptions {
   log: Logger
   /** Called after each stored update (debounce on the receiving side). */
   onChange?: (room: Room) => void
+  /** history (H3): called with a connection's update, decoded, before it is applied. */
+  beforeApply?: (room: Room, decoded: DecodedUpdate, origin: unknown) => void
 }
 
 export class Room {
@@ -129,6 +132,20 @@ export class Room {
       result = fn(this.doc)
     }, origin)
     return result as T
+  }
+
+  /**
+   * Applies an update a connection sent (already decoded whole and checked),
+   * after the pre-apply hook saw it against the doc as it is (H3). A failing
+   * hook is logged; the update is applied all the same.
+   */
+  applyUpdate(update: Uint8Array, decoded: DecodedUpdate, origin: unknown): void {
+    try {
+      this.opts.beforeApply?.(this, decoded, origin)
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name }, 'pre-apply hook failed')
+    }
+    Y.applyUpdate(this.doc, update, origin)
   }
 
   /**

@@ -7,6 +7,7 @@ import { CloseCode } from '../../shared/closeCodes'
 import { HttpError } from '../http/errors'
 import type { Logger } from '../log'
 import type { DocStore } from '../storage/Storage'
+import type { DecodedUpdate } from './decodedUpdate'
 import { Room } from './Room'
 
 export interface RoomHooks {
@@ -16,6 +17,8 @@ export interface RoomHooks {
   onChange?(room: Room): void
   /** Before a room is unloaded, after its last compaction. */
   onUnload?(room: Room): Promise<void>
+  /** Before a connection's update is applied, with the update decoded (the pre-apply point; history H3). */
+  beforeApply?(room: Room, decoded: DecodedUpdate, origin: unknown): void
 }
 
 export interface RoomManagerOptions {
@@ -131,6 +134,7 @@ export class RoomManager {
       retryMs: this.retryMs,
       log: this.opts.log,
       onChange: this.opts.hooks?.onChange,
+      beforeApply: this.opts.hooks?.beforeApply,
     })
     try {
       this.opts.hooks?.onLoad?.(room)

@@ -59,7 +59,7 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
         conn.close(CloseCode.Forbidden, 'Forbidden')
         return
       }
-      Y.applyUpdate(room.doc, payload, conn)
+      room.applyUpdate(payload, decoded, conn)
       return
     }
     default:

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../server/config'
 
+/** history (H5): HISTORY_KEEP, HISTORY_INTERVAL_MS, HISTORY_DELETE_THRESHOLD when unset. */
+const HISTORY = { HISTORY_KEEP: 200, HISTORY_INTERVAL_MS: 600_000, HISTORY_DELETE_THRESHOLD: 5 }
+
 describe('server configuration', () => {
   it('uses port 3000, ./data and log level info by default', () => {
-    expect(loadConfig({})).toEqual({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' })
+    expect(loadConfig({})).toEqual({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', ...HISTORY })
   })
 
   it('reads every setting, and PORT=0 for a free port', () => {
@@ -23,7 +26,18 @@ describe('server configuration', () => {
       TLDRAW_LICENSE_KEY: 'key',
       LOG_LEVEL: 'debug',
       PUBLIC_URL: 'https://brownpaper.example.nl',
+      ...HISTORY,
     })
+  })
+
+  it('[H5] reads the history settings and refuses a retention below one version', () => {
+    expect(loadConfig({ HISTORY_KEEP: '20', HISTORY_INTERVAL_MS: '60000', HISTORY_DELETE_THRESHOLD: '0' })).toMatchObject({
+      HISTORY_KEEP: 20,
+      HISTORY_INTERVAL_MS: 60_000,
+      HISTORY_DELETE_THRESHOLD: 0,
+    })
+    expect(() => loadConfig({ HISTORY_KEEP: '0' })).toThrow(/HISTORY_KEEP/)
+    expect(() => loadConfig({ HISTORY_INTERVAL_MS: 'often' })).toThrow(/HISTORY_INTERVAL_MS/)
   })
 
   it('accepts a short admin token chosen by automation', () => {
@@ -31,7 +45,7 @@ describe('server configuration', () => {
   })
 
   it('treats empty values as unset', () => {
-    expect(loadConfig({ PORT: '', BROWNPAPER_ADMIN_TOKEN: '' })).toEqual({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' })
+    expect(loadConfig({ PORT: '', BROWNPAPER_ADMIN_TOKEN: '' })).toEqual({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', ...HISTORY })
   })
 
   it('fails with a message naming each bad variable', () => {
