@@ -1,5 +1,6 @@
 import type { MessageKey } from './nl'
 import { apiErrorsEn } from './apiErrorsEn'
+import { historyEn } from './historyEn'
 import { regelruimteEn } from './regelruimteEn'
 import { verslagEn } from './verslagEn'
 
@@ -125,5 +126,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.readOnlyHint': 'You are watching as a waarnemer: you see everything live but cannot change anything.',
   ...verslagEn,
   ...regelruimteEn,
+  ...historyEn,
   ...apiErrorsEn,
 }

@@ -4,6 +4,7 @@
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
 import { apiErrorsNl } from './apiErrorsNl'
+import { historyNl } from './historyNl'
 import { regelruimteNl } from './regelruimteNl'
 import { verslagNl } from './verslagNl'
 
@@ -129,6 +130,7 @@ export const nl = {
   'board.readOnlyHint': 'Je kijkt mee als waarnemer: je ziet alles live, maar kunt niets wijzigen.',
   ...verslagNl,
   ...regelruimteNl,
+  ...historyNl,
   ...apiErrorsNl,
 } as const
 
