@@ -8,6 +8,8 @@ import path from 'node:path'
 import compression from 'compression'
 import express from 'express'
 import type { AccessService } from './access/AccessService'
+import type { AttemptLimitSettings } from './access/attemptLimits'
+import type { TrustProxy } from './config'
 import { setupAccess } from './access/setupAccess'
 import type { AuthHooks } from './auth/types'
 import { setupHistory, type HistorySettings } from './history/setupHistory'
@@ -48,8 +50,12 @@ export interface ServerOptions {
   log?: Logger
   /** Replaces (parts of) the auth hooks of server/access (tests only). */
   auth?: Partial<AuthHooks>
-  /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
+  /** P16: scales the failed login/setup/join budgets (default 10 per account; see setupAccess). */
   loginAttempts?: number
+  /** P16, P22: the failed-attempt budgets per kind (overrides loginAttempts). */
+  attemptLimits?: AttemptLimitSettings
+  /** P23 (TRUST_PROXY): Express's 'trust proxy' — false (default), a hop count, or proxy addresses/subnets. */
+  trustProxy?: TrustProxy
   /** P15: per-connection websocket token bucket (default burst 1000, 300 messages/s; a busy editor sends about 120/s). */
   wsRateLimit?: { capacity: number; refillPerSecond: number }
   /** Extra API routes, registered after the core ones. */
@@ -87,6 +93,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const accessSetup = setupAccess(storage, {
     adminToken: opts.adminToken,
     loginAttempts: opts.loginAttempts,
+    attemptLimits: opts.attemptLimits,
     publicUrl: opts.publicUrl,
   })
   const { access } = accessSetup
@@ -135,7 +142,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // P23: X-Forwarded-For/-Proto count only from a configured proxy (TRUST_PROXY); off by default.
+  app.set('trust proxy', opts.trustProxy ?? false)
   app.use(accessSetup.headers)
   app.use(compression())
   const api = express.Router()

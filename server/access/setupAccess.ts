@@ -23,13 +23,19 @@ import type { Storage } from '../storage/Storage'
 import type { AccessContext } from './AccessContext'
 import { AccessService } from './AccessService'
 import { accessAuthHooks } from './accessAuthHooks'
-import { loginLimiter } from './loginLimiter'
+import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, type AttemptLimitSettings } from './attemptLimits'
 import { securityHeaders } from './securityHeaders'
 
 export interface AccessSetupOptions {
   adminToken?: string | undefined
-  /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
+  /**
+   * P16: scales every attempt budget: failed logins per account per 15
+   * minutes (default 10); per address ten times that for login and join,
+   * once that for setup. Tests pass a large number to switch limits off.
+   */
   loginAttempts?: number
+  /** P16, P22: the budgets themselves (overrides `loginAttempts`). */
+  attemptLimits?: AttemptLimitSettings
   /** PUBLIC_URL: its host is trusted by the websocket origin check (P14). */
   publicUrl?: string | null | undefined
 }
@@ -59,12 +65,23 @@ const ACCESS_ROUTES: ((router: import('express').Router, ctx: AccessContext) => 
 
 export function setupAccess(storage: Storage, opts: AccessSetupOptions): AccessSetup {
   const access = new AccessService({ stores: storage, adminToken: opts.adminToken })
-  const attemptLimiter = loginLimiter(opts.loginAttempts ?? 10)
+  const n = opts.loginAttempts
+  const attempts = attemptLimiters(
+    opts.attemptLimits ??
+      (n === undefined
+        ? DEFAULT_ATTEMPT_LIMITS
+        : {
+            windowMs: DEFAULT_ATTEMPT_LIMITS.windowMs,
+            login: { perAccount: n, perAddress: n * 10 },
+            setup: { perAccount: 0, perAddress: n },
+            join: { perAccount: 0, perAddress: n * 10 },
+          }),
+  )
   return {
     access,
     authorize: createAuthorize(access, storage.sessions),
     auth: accessAuthHooks(access, storage.sessions, opts.publicUrl ?? null),
-    routes: ACCESS_ROUTES.map((route) => (router, ctx) => route(router, { ...ctx, attemptLimiter })),
+    routes: ACCESS_ROUTES.map((route) => (router, ctx) => route(router, { ...ctx, attempts })),
     headers: securityHeaders(),
   }
 }

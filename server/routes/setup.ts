@@ -10,7 +10,7 @@ import { HttpError, parseBody } from '../http/errors'
  * themacoördinator with the one-time token printed at start-up, and logs in (P13).
  */
 export function setupRoute(router: Router, ctx: AccessContext): void {
-  router.post('/auth/setup', ctx.attemptLimiter, ctx.authorize('auth:public'), requireJson, async (req, res) => {
+  router.post('/auth/setup', ctx.attempts.setup.guard, ctx.authorize('auth:public'), requireJson, async (req, res) => {
     const body = parseBody(setupBodySchema, req)
     const user = await ctx.access.completeSetup(body.token, body)
     if (!user) throw new HttpError(403, 'setup_closed', 'Deze installatielink is ongeldig of al gebruikt (setup link invalid or used)')
