@@ -59,6 +59,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.title': 'First themacoördinator',
   'setup.body': 'Create the first account. Then sign in with it to create sessies and invites.',
   'setup.submit': 'Create account',
+  'setup.passwordHint': 'At least 10 characters, and not a common or predictable password. A sentence of four or more words works well.',
 
   'join.invited': 'You are invited as {role} to',
 

@@ -62,6 +62,7 @@ export const nl = {
   'setup.title': 'Eerste themacoördinator',
   'setup.body': 'Maak het eerste account aan. Daarna log je hiermee in en maak je sessies en uitnodigingen.',
   'setup.submit': 'Account aanmaken',
+  'setup.passwordHint': 'Minstens 10 tekens, en geen veelgebruikt of voorspelbaar wachtwoord. Een zin van vier of meer woorden werkt goed.',
 
   'join.invited': 'Je bent uitgenodigd als {role} voor',
 
