@@ -22,6 +22,25 @@ import type { PictureStore, VersionStore } from './VerslagStores'
 
 export const SQLITE_FILE = 'brownpaper.sqlite'
 
+/**
+ * P25: the store is readable by the server's user only: DATA_DIR 0700, the
+ * database file 0600, created so before SQLite opens it (SQLite gives its
+ * -wal and -shm files the database file's mode), also when they existed
+ * with wider modes.
+ */
+function ownerOnly(dataDir: string, file: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  fs.chmodSync(dataDir, 0o700)
+  fs.closeSync(fs.openSync(file, 'a', 0o600))
+  fs.chmodSync(file, 0o600)
+}
+
+function restrictSidecars(file: string): void {
+  for (const sidecar of [`${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(sidecar)) fs.chmodSync(sidecar, 0o600)
+  }
+}
+
 type Db = Database.Database
 
 function migrate(db: Db): void {
@@ -228,11 +247,12 @@ export class SqliteStorage implements Storage {
     if (dataDir === ':memory:') {
       this.file = ':memory:'
     } else {
-      fs.mkdirSync(dataDir, { recursive: true })
       this.file = path.join(dataDir, SQLITE_FILE)
+      ownerOnly(dataDir, this.file)
     }
     this.db = new Database(this.file)
     this.db.pragma('journal_mode = WAL')
+    if (this.file !== ':memory:') restrictSidecars(this.file)
     this.db.pragma('synchronous = FULL')
     this.db.pragma('busy_timeout = 5000')
     migrate(this.db)

@@ -28,7 +28,7 @@ function noteCount(page: Page): Promise<number> {
   return page.evaluate(() => (window.__brownpaper?.editor.getCurrentPageShapes() ?? []).filter((s) => s.type === 'note').length)
 }
 
-/** Console messages about the Content Security Policy (P17, P25): there must be none. */
+/** Console messages about the Content Security Policy (P17: connect-src 'self' only): there must be none. */
 function watchCsp(browser: TestBrowser): string[] {
   const violations: string[] = []
   browser.context.on('console', (message) => {

@@ -253,7 +253,7 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     expect((await server.api('GET', '/api/audit', undefined, ANONYMOUS_CREDENTIAL.headers)).status).toBe(401)
   })
 
-  it('[P17] every response carries a CSP without inline scripts, nosniff, frame-ancestors none and no-referrer', async () => {
+  it('[P17] every response carries a CSP without inline scripts, connecting only to its own origin, nosniff, frame-ancestors none and no-referrer', async () => {
     server = await startTestServer()
     for (const path of ['/', '/api/health', '/join/abc']) {
       const res = await fetch(`${server.url}${path}`)
@@ -262,6 +262,7 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
       expect(csp).toContain("frame-ancestors 'none'")
       expect(csp).toContain("object-src 'none'")
+      expect(csp).toMatch(/(^|;)\s*connect-src 'self'\s*(;|$)/)
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
       expect(res.headers.get('referrer-policy')).toBe('no-referrer')
       expect(res.headers.get('x-frame-options')).toBe('DENY')
