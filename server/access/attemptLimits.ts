@@ -9,7 +9,7 @@
  * Counts live in this process (fixed windows, bounded in memory).
  */
 import type { Request, RequestHandler } from 'express'
-import { HttpError } from '../http/errors'
+import { HttpError } from '../core/http/errors'
 
 export type AttemptKind = 'login' | 'setup' | 'join'
 

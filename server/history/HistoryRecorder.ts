@@ -15,14 +15,15 @@ import { isDeepStrictEqual } from 'node:util'
 import type * as Y from 'yjs'
 import type { HistoryContent, HistoryKind, HistoryVersionSummary } from '../../shared/history'
 import { Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
-import type { Logger } from '../log'
-import type { DecodedUpdate } from '../yjs/decodedUpdate'
-import { LOAD_ORIGIN } from '../yjs/origins'
-import type { Room } from '../yjs/Room'
+import type { DecodedUpdate } from '../core/decodedUpdate'
+import type { Principal } from '../core/Grant'
+import type { Logger } from '../core/log'
+import { LOAD_ORIGIN } from '../core/origins'
+import type { Room } from '../core/Room'
 import { deletedRecordCount } from './deletedRecordCount'
 import type { HistoryStore } from './HistoryStore'
 import { contentOf, countsOf, decodeContent, encodeContent } from './versionContent'
-import { whoMadeIt } from './whoMadeIt'
+import { displayName, whoMadeIt } from './whoMadeIt'
 
 export interface HistoryOptions {
   store: HistoryStore
@@ -92,14 +93,15 @@ export class HistoryRecorder {
 
   /**
    * The pre-apply point (H3): called with an update a connection sent, before
-   * it is applied. A version of the board as it is now is taken when the
+   * it is applied (the core's filterUpdate, after every other filter
+   * accepted it). A version of the board as it is now is taken when the
    * update would delete more than `deleteThreshold` records.
    */
-  beforeApply(room: Room, decoded: DecodedUpdate, origin: unknown): void {
+  beforeApply(room: Room, decoded: DecodedUpdate, actor: Principal): void {
     const deleted = deletedRecordCount(room.doc, decoded)
     if (deleted <= this.opts.deleteThreshold) return
     this.opts.log.info({ room: room.name, deleted }, 'a change deletes many records: taking a version first')
-    this.take(room, 'before-delete', String(deleted), this.namesOf(origin))
+    this.take(room, 'before-delete', String(deleted), [displayName(actor)])
   }
 
   /** RoomManager onUnload: a version of changes no version holds, then stop observing. */
@@ -154,6 +156,11 @@ export class HistoryRecorder {
   /** Resolves once every version of the session taken so far is stored (or its failure logged). */
   idle(sessionId: string): Promise<void> {
     return (this.queues.get(sessionId) ?? Promise.resolve()).then(() => undefined)
+  }
+
+  /** Resolves once every version taken so far, of every session, is stored. */
+  async idleAll(): Promise<void> {
+    await Promise.all([...this.queues.keys()].map((sessionId) => this.idle(sessionId)))
   }
 
   /** Stops the periodic timers (server shutdown; unload stores what is left). */

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs'
 import { recordsOf, Y_RECORDS } from '../../shared/ydoc'
-import type { DecodedUpdate } from '../yjs/decodedUpdate'
+import type { DecodedUpdate } from '../core/decodedUpdate'
 
 interface Entry {
   key: string

@@ -1,27 +1,20 @@
 /**
  * The person behind a transaction origin, as a history version names them
- * (H2): a connection's grant, an API change made on someone's behalf
- * (ActorOrigin), or nobody for the server's own changes.
+ * (H2): a connection's grant or an API change made on someone's behalf
+ * (the core's actorOfOrigin), or nobody for the server's own changes.
  */
-import type { Actor } from '../access/Actor'
-
-function actorOfOrigin(origin: unknown): Actor | null {
-  if (typeof origin !== 'object' || origin === null) return null
-  if ('grant' in origin) {
-    const grant = (origin as { grant: unknown }).grant
-    if (typeof grant === 'object' && grant !== null && 'actor' in grant) return (grant as { actor: Actor }).actor
-  }
-  if ('actor' in origin) return (origin as { actor: Actor }).actor
-  return null
-}
+import { isActor } from '../access/Actor'
+import type { Principal } from '../core/Grant'
+import { actorOfOrigin } from '../core/origins'
 
 /** A short display name: "Anna de Vries", "Piet (Zorggroep Noord)", "Beheer (token)". */
-export function displayName(actor: Actor): string {
-  switch (actor.kind) {
+export function displayName(principal: Principal): string {
+  if (!isActor(principal)) return principal.id
+  switch (principal.kind) {
     case 'user':
-      return actor.name || actor.email
+      return principal.name || principal.email
     case 'participant':
-      return actor.organisation ? `${actor.name} (${actor.organisation})` : actor.name
+      return principal.organisation ? `${principal.name} (${principal.organisation})` : principal.name
     case 'admin':
       return 'Beheer (token)'
     case 'anonymous':

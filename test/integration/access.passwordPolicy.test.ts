@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isStrongPassword } from '../../server/access/passwordPolicy'
-import { SqliteStorage } from '../../server/storage/SqliteStorage'
+import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
+import { storesOf } from '../helpers/storesOf'
 import { REPO } from '../helpers/builtClient'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs, tempDir } from '../helpers/tempDir'
@@ -61,7 +62,7 @@ describe('password policy (P24)', () => {
     const strong = run('een lang en sterk wachtwoord 2026')
     expect(strong.stderr).toBe('')
     expect(strong.status).toBe(0)
-    const storage = new SqliteStorage(dataDir)
+    const storage = storesOf(new SqliteBackend(dataDir))
     try {
       expect((await storage.users.getByEmail('bram@groep-a.nl'))?.role).toBe('secretariaat')
     } finally {

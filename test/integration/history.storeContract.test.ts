@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { HistoryKind } from '../../shared/history'
 import type { HistoryStore, NewHistoryVersion } from '../../server/history/HistoryStore'
 import { MemoryHistoryStore } from '../../server/history/MemoryHistoryStore'
-import { SqliteStorage } from '../../server/storage/SqliteStorage'
+import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
+import { storesOf } from '../helpers/storesOf'
 import { removeTempDirs, tempDir } from '../helpers/tempDir'
 
 interface Factory {
@@ -89,7 +90,7 @@ historyStoreContract('memory', {
 
 historyStoreContract('sqlite', {
   create: async () => {
-    const storage = new SqliteStorage(tempDir())
+    const storage = storesOf(new SqliteBackend(tempDir()))
     return { store: storage.history, close: () => storage.close() }
   },
 })
@@ -99,10 +100,10 @@ describe('history store: SQLite specifics', () => {
 
   it('[H4] versions survive reopening the database file', async () => {
     const dir = tempDir()
-    const first = new SqliteStorage(dir)
+    const first = storesOf(new SqliteBackend(dir))
     await first.history.add(version('s1', 'phase', 3))
     await first.close()
-    const reopened = new SqliteStorage(dir)
+    const reopened = storesOf(new SqliteBackend(dir))
     try {
       const got = await reopened.history.get('s1', 1)
       expect(got?.detail).toBe('stemmen')

@@ -1,6 +1,6 @@
 import type { Router } from 'express'
 import type { HistoryVersion } from '../../../shared/history'
-import { findSession } from '../../sessions/findSession'
+import { findSession } from '../../access/findSession'
 import type { HistoryContext } from '../HistoryContext'
 import { versionNotFound } from '../restoreVersion'
 import { decodeContent } from '../versionContent'

@@ -1,6 +1,6 @@
 import type { Router } from 'express'
 import type { HistoryList } from '../../../shared/history'
-import { findSession } from '../../sessions/findSession'
+import { findSession } from '../../access/findSession'
 import type { HistoryContext } from '../HistoryContext'
 
 /** GET /api/sessions/:id/history → { versions } newest first, without content (H8). */

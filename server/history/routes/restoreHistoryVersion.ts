@@ -1,6 +1,6 @@
 import type { Router } from 'express'
-import { actorOf } from '../../auth/authorize'
-import { findSession } from '../../sessions/findSession'
+import { actorOf } from '../../access/authorize'
+import { findSession } from '../../access/findSession'
 import type { HistoryContext } from '../HistoryContext'
 import { restoreVersion } from '../restoreVersion'
 import { versionParam } from './versionParam'

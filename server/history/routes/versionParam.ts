@@ -1,4 +1,4 @@
-import { HttpError } from '../../http/errors'
+import { HttpError } from '../../core/http/errors'
 
 /** The `:version` of a history route: a positive integer, else 400. */
 export function versionParam(value: unknown): number {
