@@ -6,6 +6,10 @@
 import type http from 'node:http'
 import path from 'node:path'
 import type { AccessService } from './access/AccessService'
+import type { AttemptLimitSettings } from './access/attemptLimits'
+import type { TrustProxy } from './config'
+import { historyExtension, type HistorySettings } from './history/historyExtension'
+import type { HistoryStore } from './history/HistoryStore'
 import { accessExtension } from './access/accessExtension'
 import type { AccessStores } from './access/AccessStores'
 import type { Extension } from './core/Extension'
@@ -41,8 +45,14 @@ export interface ServerOptions {
   log?: Logger
   /** Answers websocket authentication before access does (tests only). */
   auth?: { authenticateConnection(req: http.IncomingMessage, sessionId: string): Promise<Grant | Refusal | undefined> }
-  /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
+  /** P16: scales the failed login/setup/join budgets (default 10 per account; see accessExtension). */
   loginAttempts?: number
+  /** P16, P22: the failed-attempt budgets per kind (overrides loginAttempts). */
+  attemptLimits?: AttemptLimitSettings
+  /** P23 (TRUST_PROXY): Express's 'trust proxy' — false (default), a hop count, or proxy addresses/subnets. */
+  trustProxy?: TrustProxy
+  /** history: HISTORY_KEEP, HISTORY_INTERVAL_MS, HISTORY_DELETE_THRESHOLD (SPEC H1, H3, H5). */
+  history?: HistorySettings
   /** P15: per-connection websocket token bucket (default burst 1000, 300 messages/s; a busy editor sends about 120/s). */
   wsRateLimit?: { capacity: number; refillPerSecond: number }
   /** Extra extensions, after the features (their hooks run last). */
@@ -59,7 +69,9 @@ export interface ServerOptions {
 }
 
 /** The stores of the composed features, for tests and the command line. */
-export type ServerStores = { readonly docs: DocStore; readonly sessions: SessionStore } & AccessStores & VerslagStores & RegelruimteStores
+export type ServerStores = { readonly docs: DocStore; readonly sessions: SessionStore; readonly history: HistoryStore } & AccessStores &
+  VerslagStores &
+  RegelruimteStores
 
 export interface RunningServer {
   url: string
@@ -85,6 +97,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     sessions: sessionIndex,
     adminToken: opts.adminToken,
     loginAttempts: opts.loginAttempts,
+    attemptLimits: opts.attemptLimits,
     publicUrl: opts.publicUrl,
   })
   const sessions = sessionsExtension({
@@ -95,6 +108,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   })
   const verslag = verslagExtension({ backend, sessions: sessions.sessions, access })
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
+  const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -102,7 +116,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port: opts.port,
     host: opts.host,
     backend,
-    extensions: [...testAuth, sessions, access, verslag, regelruimte, ...(opts.extensions ?? [])],
+    // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
+    extensions: [...testAuth, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? path.join(REPO_ROOT, 'dist', 'client')),
     wsRateLimit: opts.wsRateLimit,
@@ -111,6 +126,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     retryMs: opts.retryMs,
     maxMessageBytes: opts.maxMessageBytes,
     pingIntervalMs: opts.pingIntervalMs,
+    trustProxy: opts.trustProxy,
   })
 
   const storage: ServerStores = {
@@ -119,6 +135,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...access.access.stores,
     ...verslag.stores,
     ...regelruimte.stores,
+    history: history.store,
   }
   return { ...core, backend, storage, access: access.access }
 }

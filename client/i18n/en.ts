@@ -1,5 +1,6 @@
 import type { MessageKey } from './nl'
 import { apiErrorsEn } from './apiErrorsEn'
+import { historyEn } from './historyEn'
 import { regelruimteEn } from './regelruimteEn'
 import { verslagEn } from './verslagEn'
 
@@ -58,6 +59,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.title': 'First themacoördinator',
   'setup.body': 'Create the first account. Then sign in with it to create sessies and invites.',
   'setup.submit': 'Create account',
+  'setup.passwordHint': 'At least 10 characters, and not a common or predictable password. A sentence of four or more words works well.',
 
   'join.invited': 'You are invited as {role} to',
 
@@ -125,5 +127,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.readOnlyHint': 'You are watching as a waarnemer: you see everything live but cannot change anything.',
   ...verslagEn,
   ...regelruimteEn,
+  ...historyEn,
   ...apiErrorsEn,
 }

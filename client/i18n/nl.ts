@@ -4,6 +4,7 @@
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
 import { apiErrorsNl } from './apiErrorsNl'
+import { historyNl } from './historyNl'
 import { regelruimteNl } from './regelruimteNl'
 import { verslagNl } from './verslagNl'
 
@@ -61,6 +62,7 @@ export const nl = {
   'setup.title': 'Eerste themacoördinator',
   'setup.body': 'Maak het eerste account aan. Daarna log je hiermee in en maak je sessies en uitnodigingen.',
   'setup.submit': 'Account aanmaken',
+  'setup.passwordHint': 'Minstens 10 tekens, en geen veelgebruikt of voorspelbaar wachtwoord. Een zin van vier of meer woorden werkt goed.',
 
   'join.invited': 'Je bent uitgenodigd als {role} voor',
 
@@ -129,6 +131,7 @@ export const nl = {
   'board.readOnlyHint': 'Je kijkt mee als waarnemer: je ziet alles live, maar kunt niets wijzigen.',
   ...verslagNl,
   ...regelruimteNl,
+  ...historyNl,
   ...apiErrorsNl,
 } as const
 

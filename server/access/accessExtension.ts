@@ -18,7 +18,7 @@ import type { Actor } from './Actor'
 import { authenticateConnection } from './authenticateConnection'
 import { createAuthorize, type Authorize } from './authorize'
 import type { SessionLookup } from './findSession'
-import { loginLimiter } from './loginLimiter'
+import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, type AttemptLimitSettings } from './attemptLimits'
 import { ownAwarenessEntries } from './ownAwarenessEntries'
 import { rootsOfUpdate } from './rootsOfUpdate'
 import { addThemagroepMemberRoute } from './routes/addThemagroepMember'
@@ -40,8 +40,14 @@ export interface AccessExtensionOptions {
   /** The session index (server/sessions/): which themagroep a session is in decides access. */
   sessions: SessionLookup
   adminToken?: string | undefined
-  /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
+  /**
+   * P16: scales every attempt budget: failed logins per account per 15
+   * minutes (default 10); per address ten times that for login and join,
+   * once that for setup. Tests pass a large number to switch limits off.
+   */
   loginAttempts?: number
+  /** P16, P22: the budgets themselves (overrides `loginAttempts`). */
+  attemptLimits?: AttemptLimitSettings
   /** PUBLIC_URL: its host is trusted by the websocket origin check (P14) and names join links. */
   publicUrl?: string | null | undefined
 }
@@ -79,6 +85,18 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
   /** P8: root types of the Y.Doc a connection's updates may not touch. */
   const protectedRoots = new WeakMap<Grant, readonly string[]>()
   let core: CoreContext | null = null
+  const n = opts.loginAttempts
+  const attempts = attemptLimiters(
+    opts.attemptLimits ??
+      (n === undefined
+        ? DEFAULT_ATTEMPT_LIMITS
+        : {
+            windowMs: DEFAULT_ATTEMPT_LIMITS.windowMs,
+            login: { perAccount: n, perAddress: n * 10 },
+            setup: { perAccount: 0, perAddress: n },
+            join: { perAccount: 0, perAddress: n * 10 },
+          }),
+  )
 
   return {
     name: 'access',
@@ -96,7 +114,7 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
         access,
         authorize,
         publicUrl,
-        attemptLimiter: loginLimiter(opts.loginAttempts ?? 10),
+        attempts,
       }
       for (const route of ACCESS_ROUTES) route(router, ctx)
     },
