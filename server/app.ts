@@ -11,6 +11,8 @@ import type { AccessService } from './access/AccessService'
 import { setupAccess } from './access/setupAccess'
 import type { AuthHooks } from './auth/types'
 import { apiNotFound, errorHandler, notFound } from './http/errors'
+import { refusalAuditor } from './integrity/auditRefusals'
+import { DEFAULT_LIMITS, type BoardLimits } from './integrity/limits'
 import { serveClient } from './http/serveClient'
 import { silentLogger, type Logger } from './log'
 import { addStickyRoute } from './routes/addSticky'
@@ -60,6 +62,8 @@ export interface ServerOptions {
   /** Delay before retrying a failed save. */
   retryMs?: number
   maxMessageBytes?: number
+  /** L1–L5: limits of a board; each field defaults to DEFAULT_LIMITS. */
+  limits?: Partial<BoardLimits>
   pingIntervalMs?: number
   indexDebounceMs?: number
 }
@@ -152,8 +156,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use(notFound)
   app.use(errorHandler(log))
 
+  const auditRefusal = refusalAuditor((actor, action, about) => access.audit(actor, action, about), storage.sessions, log)
   const yjs = createYjsEndpoint({
     rooms,
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    onWriteRefused: (conn, refusal) => auditRefusal(conn.room.name, conn.grant.actor, refusal),
     sessions: storage.sessions,
     auth,
     log,

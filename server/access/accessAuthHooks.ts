@@ -12,7 +12,7 @@ export function accessAuthHooks(access: AccessService, sessions: SessionStore, p
     async authenticateConnection(req, sessionId) {
       const decision = await authenticateConnection(access, sessions, req, sessionId, publicUrl)
       if (!decision.ok) return { code: decision.code, reason: decision.reason }
-      return { actor: decision.actor, readOnly: decision.readOnly, ...(decision.protectedRoots ? { protectedRoots: decision.protectedRoots } : {}) }
+      return { actor: decision.actor, readOnly: decision.readOnly }
     },
   }
 }

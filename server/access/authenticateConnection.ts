@@ -6,14 +6,13 @@
  */
 import type { IncomingMessage } from 'node:http'
 import { CloseCode } from '../../shared/closeCodes'
-import { Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
 import type { SessionStore } from '../storage/Storage'
 import type { AccessService } from './AccessService'
 import type { Actor } from './Actor'
 import { can } from './policy'
 
 export type ConnectionDecision =
-  | { ok: true; actor: Actor; readOnly: boolean; protectedRoots?: readonly string[] }
+  | { ok: true; actor: Actor; readOnly: boolean }
   | { ok: false; code: number; reason: string }
 
 function queryToken(req: IncomingMessage): string | null {
@@ -56,8 +55,7 @@ export async function authenticateConnection(
       ? { ok: false, code: CloseCode.Unauthorized, reason: 'Unauthorized' }
       : { ok: false, code: CloseCode.Forbidden, reason: 'Forbidden' }
   }
+  // What a writer may change, record by record, is the write filter's (server/integrity/, W1–W16).
   const readOnly = !can(auth.actor, 'board:write', resource).allow
-  // P8: who may not edit the session details may not write them (nor the facilitation state) in the doc either.
-  const detailsToo = can(auth.actor, 'session:update', resource).allow
-  return { ok: true, actor: auth.actor, readOnly, ...(readOnly || detailsToo ? {} : { protectedRoots: [Y_SESSION, Y_FACILITATION] }) }
+  return { ok: true, actor: auth.actor, readOnly }
 }

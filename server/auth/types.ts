@@ -13,8 +13,6 @@ export interface Grant {
   actor: Actor
   /** A read-only grant (waarnemer) may read and show presence; its document updates are refused (P6). */
   readOnly: boolean
-  /** Root types of the Y.Doc its updates may not touch; none when omitted. A deelnemer may not write the session details or facilitation (P8). */
-  protectedRoots?: readonly string[]
 }
 
 /** A refused websocket: closed with `code` (CloseCode.Unauthorized, Forbidden, UnknownSession). */

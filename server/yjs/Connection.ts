@@ -6,6 +6,8 @@ import type { WebSocket } from 'ws'
 import { CloseCode } from '../../shared/closeCodes'
 import { TokenBucket } from '../access/TokenBucket'
 import type { Grant } from '../auth/types'
+import type { WriteRefusal } from '../integrity/filterUpdate'
+import type { BoardLimits } from '../integrity/limits'
 import type { Logger } from '../log'
 import { encodeAwarenessMessage, encodeSyncStep1 } from './encode'
 import { handleMessage, type MessageSender } from './messages'
@@ -21,8 +23,12 @@ export interface ConnectionOptions {
   pingIntervalMs: number
   /** Token bucket of this connection: burst size and messages per second (P15). */
   rateLimit: { capacity: number; refillPerSecond: number }
+  /** L1–L5: the limits of the board. */
+  limits: BoardLimits
   log: Logger
   onClose: (conn: Connection) => void
+  /** Called after the write filter refused an update of this connection (W1), e.g. to audit it. */
+  onWriteRefused?: (conn: Connection, refusal: WriteRefusal) => void
 }
 
 export class Connection implements MessageSender {
@@ -52,6 +58,10 @@ export class Connection implements MessageSender {
 
   get readOnly(): boolean {
     return this.grant.readOnly
+  }
+
+  get limits(): BoardLimits {
+    return this.opts.limits
   }
 
   /** Joins the room: sync step 1 and the current awareness, then frames received while loading. */
@@ -87,6 +97,18 @@ export class Connection implements MessageSender {
     if (this.refusedUpdates === 1) {
       this.opts.log.info({ room: this.room.name, actor: this.grant.actor.id }, 'refused an update from a read-only connection')
     }
+  }
+
+  /** W1: the update was refused whole; log it, tell the hook, close so the client resyncs. */
+  writeRefused(refusal: WriteRefusal): void {
+    this.opts.log.warn(
+      { room: this.room.name, actor: this.grant.actor.id, rule: refusal.rule, record: refusal.record, reason: refusal.reason },
+      'refused an update',
+    )
+    this.opts.onWriteRefused?.(this, refusal)
+    if (refusal.rule === 'L1') this.close(CloseCode.MessageTooLarge, 'MessageTooLarge')
+    else if (refusal.kind === 'limit') this.close(CloseCode.LimitExceeded, 'LimitExceeded')
+    else this.close(CloseCode.WriteRefused, 'WriteRefused')
   }
 
   private receive(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {

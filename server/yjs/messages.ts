@@ -6,10 +6,10 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { CloseCode } from '../../shared/closeCodes'
 import { ownAwarenessEntries } from '../access/ownAwarenessEntries'
-import { rootsOfUpdate } from '../access/rootsOfUpdate'
 import type { Grant } from '../auth/types'
+import { filterUpdate, type WriteRefusal } from '../integrity/filterUpdate'
+import type { BoardLimits } from '../integrity/limits'
 import { encodeAwarenessMessage, encodeSyncStep2 } from './encode'
 import { insertsMalformedRecordEntry } from './malformedRecordEntries'
 import { MessageType } from './messageType'
@@ -19,17 +19,16 @@ import type { Room, RoomConnection } from './Room'
 export interface MessageSender extends RoomConnection {
   readonly readOnly: boolean
   readonly grant: Grant
+  /** The limits of the board (L1–L5). */
+  readonly limits: BoardLimits
   /** Called when a read-only connection sends a document update. */
   refused(): void
+  /** Called when the write filter refuses an update (W1): logs, audits and closes. */
+  writeRefused(refusal: WriteRefusal): void
 }
 
 export class MalformedMessageError extends Error {
   override name = 'MalformedMessageError'
-}
-
-/** Whether an update touches a protected root (null: some part could not be placed, so it might). */
-function touchesAny(roots: Set<string> | null, protectedRoots: readonly string[]): boolean {
-  return roots === null || [...roots].some((root) => protectedRoots.includes(root))
 }
 
 type Handler = (decoder: decoding.Decoder, room: Room, conn: MessageSender) => void
@@ -54,9 +53,10 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
       const decoded = Y.decodeUpdate(payload)
       // A malformed board record would break every reader of the room for good (P15).
       if (insertsMalformedRecordEntry(room.doc, decoded)) throw new MalformedMessageError('update inserts a malformed board record')
-      if (conn.grant.protectedRoots && touchesAny(rootsOfUpdate(room.doc, decoded), conn.grant.protectedRoots)) {
-        // Refused whole and said so: a later update of this client would depend on it (P8).
-        conn.close(CloseCode.Forbidden, 'Forbidden')
+      // The write rules and limits, record by record; refused whole (W1).
+      const refusal = filterUpdate({ doc: room.doc, docBytes: room.storedBytes, decoded, updateBytes: payload.byteLength, actor: conn.grant.actor, limits: conn.limits })
+      if (refusal) {
+        conn.writeRefused(refusal)
         return
       }
       Y.applyUpdate(room.doc, payload, conn)

@@ -10,6 +10,8 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { CloseCode } from '../../shared/closeCodes'
 import { isSessionId } from '../../shared/sessionId'
 import type { AuthHooks } from '../auth/types'
+import type { WriteRefusal } from '../integrity/filterUpdate'
+import { DEFAULT_LIMITS, type BoardLimits } from '../integrity/limits'
 import type { Logger } from '../log'
 import type { SessionStore } from '../storage/Storage'
 import { Connection, type BufferedFrame } from './Connection'
@@ -28,6 +30,10 @@ export interface YjsEndpointOptions {
   pingIntervalMs: number
   /** Per-connection token bucket: burst size and messages per second (P15). */
   rateLimit: { capacity: number; refillPerSecond: number }
+  /** L1–L5; DEFAULT_LIMITS when omitted. */
+  limits?: BoardLimits
+  /** W1: called for every update the write filter refuses (audit). */
+  onWriteRefused?: (conn: Connection, refusal: WriteRefusal) => void
 }
 
 export interface YjsEndpoint {
@@ -70,8 +76,10 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       maxMessageBytes: opts.maxMessageBytes,
       pingIntervalMs: opts.pingIntervalMs,
       rateLimit: opts.rateLimit,
+      limits: opts.limits ?? DEFAULT_LIMITS,
       log: opts.log,
       onClose: () => opts.rooms.release(room),
+      ...(opts.onWriteRefused ? { onWriteRefused: opts.onWriteRefused } : {}),
     })
     conn.start(buffered)
   }
