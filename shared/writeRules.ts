@@ -34,7 +34,7 @@ export const WRITE_RULES = {
   deleteSticky: { id: 'W6', what: 'delete a sticky', reach: { deelnemer: 'own', secretariaat: 'any', coordinator: 'any' } },
   setStatus: { id: 'W7', what: 'set the status of a regelruimte request', reach: ORGANISERS_ONLY },
   vote: { id: 'W8', what: 'vote on a sticky', reach: { deelnemer: 'own', secretariaat: 'own', coordinator: 'own' } },
-  authorship: { id: 'W9', what: 'author and creation time of a sticky', reach: { deelnemer: 'own', secretariaat: 'own', coordinator: 'own' } },
+  authorship: { id: 'W9', what: 'author and creation time of a new sticky', reach: { deelnemer: 'own', secretariaat: 'any', coordinator: 'any' } },
   sheets: { id: 'W10', what: 'create, move, rename or delete a sheet', reach: ORGANISERS_ONLY },
   links: { id: 'W11', what: 'draw, change or delete an arrow (link)', reach: ORGANISERS_ONLY },
   otherShapes: { id: 'W12', what: 'shapes other than stickies, sheets and arrows; assets', reach: ORGANISERS_ONLY },

@@ -171,10 +171,12 @@ function checkNewSticky(
   if (!mayWrite(role, 'createSticky', true)) return refuse('createSticky', 'creates a sticky', key)
   const meta = metaOf(after)
   const author = authorIdOf(after)
-  if ('author' in meta && author !== id) return refuse('authorship', 'creates a sticky in another person’s name', key)
+  // Organisers may bring back a sticky in its author's name (undo, restore); a deelnemer writes as themselves.
+  const anyAuthor = mayWrite(role, 'authorship', false)
+  if ('author' in meta && author !== id && !anyAuthor) return refuse('authorship', 'creates a sticky in another person’s name', key)
   if ('createdAt' in meta) {
     const at = typeof meta.createdAt === 'string' ? Date.parse(meta.createdAt) : Number.NaN
-    if (!Number.isFinite(at) || at > now.getTime() + CLOCK_SKEW_MS) return refuse('authorship', 'creates a sticky with a forged creation time', key)
+    if (!Number.isFinite(at) || (at > now.getTime() + CLOCK_SKEW_MS && !anyAuthor)) return refuse('authorship', 'creates a sticky with a forged creation time', key)
   }
   if ('votes' in meta) {
     const votes = meta.votes
