@@ -12,7 +12,7 @@ import { setupAccess } from './access/setupAccess'
 import type { AuthHooks } from './auth/types'
 import { apiNotFound, errorHandler, notFound } from './http/errors'
 import { refusalAuditor } from './integrity/auditRefusals'
-import { DEFAULT_LIMITS, type BoardLimits } from './integrity/limits'
+import { DEFAULT_LIMITS, type BoardLimits, type SocketLimits } from './integrity/limits'
 import { serveClient } from './http/serveClient'
 import { silentLogger, type Logger } from './log'
 import { addStickyRoute } from './routes/addSticky'
@@ -64,6 +64,8 @@ export interface ServerOptions {
   maxMessageBytes?: number
   /** L1–L5: limits of a board; each field defaults to DEFAULT_LIMITS. */
   limits?: Partial<BoardLimits>
+  /** L6: open websockets per identity and per client address (default 20 and 300). */
+  socketLimits?: SocketLimits
   pingIntervalMs?: number
   indexDebounceMs?: number
 }
@@ -160,6 +162,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const yjs = createYjsEndpoint({
     rooms,
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    ...(opts.socketLimits ? { socketLimits: opts.socketLimits } : {}),
     onWriteRefused: (conn, refusal) => auditRefusal(conn.room.name, conn.grant.actor, refusal),
     sessions: storage.sessions,
     auth,

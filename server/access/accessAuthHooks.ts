@@ -12,7 +12,8 @@ export function accessAuthHooks(access: AccessService, sessions: SessionStore, p
     async authenticateConnection(req, sessionId) {
       const decision = await authenticateConnection(access, sessions, req, sessionId, publicUrl)
       if (!decision.ok) return { code: decision.code, reason: decision.reason }
-      return { actor: decision.actor, readOnly: decision.readOnly }
+      const { actor, readOnly, expiresAt, loginKey } = decision
+      return { actor, readOnly, ...(expiresAt ? { expiresAt } : {}), ...(loginKey ? { loginKey } : {}) }
     },
   }
 }

@@ -10,9 +10,10 @@ import type { SessionStore } from '../storage/Storage'
 import type { AccessService } from './AccessService'
 import type { Actor } from './Actor'
 import { can } from './policy'
+import { hashToken } from './tokens'
 
 export type ConnectionDecision =
-  | { ok: true; actor: Actor; readOnly: boolean }
+  | { ok: true; actor: Actor; readOnly: boolean; expiresAt?: string; loginKey?: string }
   | { ok: false; code: number; reason: string }
 
 function queryToken(req: IncomingMessage): string | null {
@@ -57,5 +58,13 @@ export async function authenticateConnection(
   }
   // What a writer may change, record by record, is the write filter's (server/integrity/, W1–W16).
   const readOnly = !can(auth.actor, 'board:write', resource).allow
-  return { ok: true, actor: auth.actor, readOnly }
+  // The socket lives as long as its grant (W18, W19).
+  const expiresAt = await access.expiryOf(auth)
+  return {
+    ok: true,
+    actor: auth.actor,
+    readOnly,
+    ...(expiresAt ? { expiresAt } : {}),
+    ...(auth.via === 'cookie' && auth.sessionToken ? { loginKey: hashToken(auth.sessionToken) } : {}),
+  }
 }

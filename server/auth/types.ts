@@ -13,6 +13,10 @@ export interface Grant {
   actor: Actor
   /** A read-only grant (waarnemer) may read and show presence; its document updates are refused (P6). */
   readOnly: boolean
+  /** When the grant ends (login or invite expiry): the socket is closed then (W19). */
+  expiresAt?: string
+  /** The login (cookie session) it came from, as its token's SHA-256: logout closes its sockets (W18). */
+  loginKey?: string
 }
 
 /** A refused websocket: closed with `code` (CloseCode.Unauthorized, Forbidden, UnknownSession). */

@@ -1,10 +1,9 @@
 import type { Router } from 'express'
-import { CloseCode } from '../../shared/closeCodes'
 import type { AccessContext } from '../access/AccessContext'
 import { callerOf } from '../access/authState'
 import { HttpError } from '../http/errors'
 import { findSession } from '../sessions/findSession'
-import { Connection } from '../yjs/Connection'
+import { closeGrantSockets } from '../integrity/closeGrantSockets'
 
 /** DELETE /api/sessions/:id/invites/:inviteId → 204; the link and every session opened with it stop working (P10). */
 export function revokeInviteRoute(router: Router, ctx: AccessContext): void {
@@ -17,11 +16,7 @@ export function revokeInviteRoute(router: Router, ctx: AccessContext): void {
     await ctx.access.stores.invites.revoke(invite.id, new Date().toISOString())
     // The invite's open boards end too, not only its cookie sessions (P10): a
     // socket is authenticated once, at the upgrade.
-    ctx.rooms.get(session.id)?.closeWhere(
-      (conn) => conn instanceof Connection && conn.grant.actor.kind === 'participant' && conn.grant.actor.inviteId === invite.id,
-      CloseCode.Unauthorized,
-      'Unauthorized',
-    )
+    closeGrantSockets(ctx.rooms, (grant) => grant.actor.kind === 'participant' && grant.actor.inviteId === invite.id, ctx.log, 'invite revoked')
     await ctx.access.audit(callerOf(res), 'invite.revoke', {
       sessionId: session.id,
       themagroep: session.themagroep,

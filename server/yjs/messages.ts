@@ -10,6 +10,7 @@ import { ownAwarenessEntries } from '../access/ownAwarenessEntries'
 import type { Grant } from '../auth/types'
 import { filterUpdate, type WriteRefusal } from '../integrity/filterUpdate'
 import type { BoardLimits } from '../integrity/limits'
+import { isAcceptablePresenceState } from '../integrity/presenceState'
 import { encodeAwarenessMessage, encodeSyncStep2 } from './encode'
 import { insertsMalformedRecordEntry } from './malformedRecordEntries'
 import { MessageType } from './messageType'
@@ -68,7 +69,7 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
 }
 
 function handleAwareness(decoder: decoding.Decoder, room: Room, conn: MessageSender): void {
-  const update = ownAwarenessEntries(decoding.readVarUint8Array(decoder), (id) => room.isForeignAwareness(id, conn))
+  const update = ownAwarenessEntries(decoding.readVarUint8Array(decoder), (id) => room.isForeignAwareness(id, conn), isAcceptablePresenceState)
   awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn)
 }
 

@@ -11,7 +11,8 @@ import { CloseCode } from '../../shared/closeCodes'
 import { isSessionId } from '../../shared/sessionId'
 import type { AuthHooks } from '../auth/types'
 import type { WriteRefusal } from '../integrity/filterUpdate'
-import { DEFAULT_LIMITS, type BoardLimits } from '../integrity/limits'
+import { DEFAULT_LIMITS, DEFAULT_SOCKET_LIMITS, type BoardLimits, type SocketLimits } from '../integrity/limits'
+import { SocketCounter } from '../integrity/SocketCounter'
 import type { Logger } from '../log'
 import type { SessionStore } from '../storage/Storage'
 import { Connection, type BufferedFrame } from './Connection'
@@ -32,6 +33,8 @@ export interface YjsEndpointOptions {
   rateLimit: { capacity: number; refillPerSecond: number }
   /** L1–L5; DEFAULT_LIMITS when omitted. */
   limits?: BoardLimits
+  /** L6: open sockets per identity and per address; DEFAULT_SOCKET_LIMITS when omitted. */
+  socketLimits?: SocketLimits
   /** W1: called for every update the write filter refuses (audit). */
   onWriteRefused?: (conn: Connection, refusal: WriteRefusal) => void
 }
@@ -54,6 +57,11 @@ export function sessionIdOfPath(url: string | undefined): string | null {
 export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
   // The cap is enforced per frame with a named close code; ws's own limit is a memory backstop.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes * 2 })
+  const sockets = new SocketCounter(opts.socketLimits ?? DEFAULT_SOCKET_LIMITS)
+  const tooMany = (ws: WebSocket, about: Record<string, unknown>) => {
+    opts.log.warn(about, 'refused a websocket: too many open sockets')
+    ws.close(CloseCode.TooManyConnections, 'TooManyConnections')
+  }
 
   async function join(ws: WebSocket, req: IncomingMessage, sessionId: string, buffered: BufferedFrame[], onEarlyError: (err: Error) => void) {
     if (!sessionId || !(await opts.sessions.get(sessionId))) {
@@ -65,6 +73,13 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       ws.close(grant?.code ?? CloseCode.Unauthorized, grant?.reason ?? 'Unauthorized')
       return
     }
+    const releaseIdentity = sockets.identity(grant.actor)
+    if (!releaseIdentity) {
+      tooMany(ws, { sessionId, actor: grant.actor.id })
+      return
+    }
+    ws.once('close', releaseIdentity)
+    if (ws.readyState !== ws.OPEN) releaseIdentity()
     const room = await opts.rooms.open(sessionId)
     if (ws.readyState !== ws.OPEN) {
       opts.rooms.release(room)
@@ -89,6 +104,14 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       const sessionId = sessionIdOfPath(req.url)
       if (sessionId === null) return false
       wss.handleUpgrade(req, socket, head, (ws) => {
+        const address = req.socket.remoteAddress ?? 'unknown'
+        const releaseAddress = sockets.address(address)
+        if (!releaseAddress) {
+          ws.on('error', () => undefined)
+          tooMany(ws, { sessionId, address })
+          return
+        }
+        ws.once('close', releaseAddress)
         const buffered: BufferedFrame[] = []
         // An 'error' without a listener would throw and end the process: ws
         // emits one for a frame that breaks websocket framing (unmasked,
