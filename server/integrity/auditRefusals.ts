@@ -6,8 +6,8 @@
  * at most once a minute (the log keeps every one).
  */
 import type { Actor } from '../access/Actor'
-import type { Logger } from '../log'
-import type { SessionStore } from '../storage/Storage'
+import type { Logger } from '../core/log'
+import type { SessionLookup } from '../access/findSession'
 import type { WriteRefusal } from './checkWrite'
 
 const AUDIT_EVERY_MS = 60_000
@@ -15,7 +15,7 @@ const MAX_REMEMBERED = 10_000
 
 export type AuditFn = (actor: Actor, action: string, about: { sessionId?: string | null; themagroep?: string | null; detail?: string }) => Promise<void>
 
-export function refusalAuditor(audit: AuditFn, sessions: SessionStore, log: Logger) {
+export function refusalAuditor(audit: AuditFn, sessions: SessionLookup, log: () => Logger) {
   const lastAudited = new Map<string, number>()
   return (sessionId: string, actor: Actor, refusal: WriteRefusal): void => {
     const key = `${sessionId}|${actor.kind}:${actor.id}|${refusal.rule}`
@@ -27,6 +27,6 @@ export function refusalAuditor(audit: AuditFn, sessions: SessionStore, log: Logg
       const session = await sessions.get(sessionId)
       const detail = `${refusal.rule}: ${refusal.reason}${refusal.record ? ` (${refusal.record})` : ''}`
       await audit(actor, 'board.refused', { sessionId, themagroep: session?.themagroep ?? null, detail })
-    })().catch((err: unknown) => log.error({ err, sessionId }, 'could not audit a refused update'))
+    })().catch((err: unknown) => log().error({ err, sessionId }, 'could not audit a refused update'))
   }
 }

@@ -25,11 +25,3 @@ export const DEFAULT_LIMITS: BoardLimits = {
   maxRichTextDepth: 32,
   maxRichTextChars: 20_000,
 }
-
-/** L6: open websockets per identity (an invite token, a login, an account) and per client address. */
-export interface SocketLimits {
-  perIdentity: number
-  perAddress: number
-}
-
-export const DEFAULT_SOCKET_LIMITS: SocketLimits = { perIdentity: 20, perAddress: 300 }

@@ -16,7 +16,7 @@
  */
 import * as Y from 'yjs'
 import { recordsOf, Y_RECORDS, type StoredRecord } from '../../shared/ydoc'
-import { structAt, structsByClient, type DecodedUpdate, type Struct } from '../yjs/decodedUpdate'
+import { structAt, structsByClient, type DecodedUpdate, type Struct } from '../core/decodedUpdate'
 
 export interface RecordChange {
   key: string
