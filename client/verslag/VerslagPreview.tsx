@@ -60,16 +60,22 @@ function isSafePicture(url: string): boolean {
 function Items({ items, verslag }: { items: readonly VerslagItem[]; verslag: Verslag }) {
   const bullets: ReactNode[] = []
   const out: ReactNode[] = []
+  let numbered = false
   const flush = () => {
     if (bullets.length > 0) out.push(<ul key={`ul-${out.length}`}>{bullets.splice(0)}</ul>)
+    numbered = false
   }
   for (const item of items) {
     if (item.kind === 'paragraph') {
       flush()
       out.push(<p key={item.id}>{item.text}</p>)
     } else {
+      // Numbered items show their number as written (V20), in a list of their own.
+      if (numbered !== (item.marker !== undefined)) flush()
+      numbered = item.marker !== undefined
       bullets.push(
-        <li key={item.id} data-sticky={item.id}>
+        <li key={item.id} data-sticky={item.id} className={item.marker !== undefined ? 'bp-verslag__numbered' : undefined}>
+          {item.marker !== undefined && <span className="bp-verslag__marker">{item.marker} </span>}
           <Text text={item.text} />
           {item.votes > 0 && <span className="bp-verslag__votes"> ({VERSLAG_LABELS[verslag.language].votes(item.votes)})</span>}
           {item.children.length > 0 && <Items items={item.children} verslag={verslag} />}

@@ -165,6 +165,7 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     text: s.text,
     tag: s.tag,
     kind: s.meta.prose ? 'paragraph' : 'bullet',
+    ...(s.meta.listMarker && !s.meta.prose ? { marker: s.meta.listMarker } : {}),
     votes: voteCount(s.meta),
     children: (childrenOf.get(s.id) ?? []).map(item),
   })

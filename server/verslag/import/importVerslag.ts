@@ -267,6 +267,7 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
       } else {
         const parent = stack.slice(0, block.depth).reverse().find((id) => id)
         if (parent) meta.parentStickyId = parent
+        if (block.marker) meta.listMarker = block.marker
         if (tag === 'afspraak') Object.assign(meta, parseAfspraak(block.text, year))
       }
       let text = block.text

@@ -65,16 +65,38 @@ function traceParagraph(level: number, label: string, children: ParagraphChild[]
   })
 }
 
+/** Bullet characters of typed lists per level, as Word's own bullets look. */
+const TYPED_GLYPHS = ['•', '◦', '▪']
+
+/**
+ * Items as paragraphs. Bullets use Word's bullet numbering; a list with
+ * numbered items (and everything under it) is typed: each item starts with
+ * its number or letter as written and a tab, on a hanging indent, so that
+ * "6. a." and a list starting at 3 stay as written (SPEC V20).
+ */
 function itemParagraphs(
   list: VerslagItem[],
   v: Verslag,
   level = 0,
   extras?: (item: VerslagItem, level: number) => Paragraph[],
+  typedAbove = false,
 ): Paragraph[] {
   const out: Paragraph[] = []
+  const typed = typedAbove || list.some((i) => i.kind === 'bullet' && i.marker !== undefined)
   for (const item of list) {
     if (item.kind === 'paragraph') {
       out.push(new Paragraph({ indent: level > 0 ? { left: LEVEL_INDENT * level } : undefined, children: [...runs(item.text), ...votes(item, v)] }))
+    } else if (typed) {
+      const marker = item.marker ?? TYPED_GLYPHS[level % TYPED_GLYPHS.length]!
+      const hanging = marker.length <= 3 ? LEVEL_INDENT : LEVEL_INDENT * 2
+      out.push(
+        new Paragraph({
+          indent: { left: LEVEL_INDENT * level + hanging, hanging },
+          spacing: { after: 40 },
+          children: [new TextRun(`${marker}\t`), ...runs(item.text), ...votes(item, v)],
+        }),
+      )
+      if (extras) out.push(...extras(item, level))
     } else {
       out.push(
         new Paragraph({
@@ -84,7 +106,7 @@ function itemParagraphs(
       )
       if (extras) out.push(...extras(item, level))
     }
-    out.push(...itemParagraphs(item.children, v, level + 1, extras))
+    out.push(...itemParagraphs(item.children, v, level + 1, extras, typed && item.kind === 'bullet'))
   }
   return out
 }
