@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { TAG_INFO } from '../../shared/tags'
 import { VERSLAG_LABELS } from '../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, refContext, wanneerText } from '../../shared/verslag/wording'
+import { asksForText, footerLines, headerLines, isImagePlaceholder, refContext, wanneerText } from '../../shared/verslag/wording'
 
 /**
  * The verslag as the server's model has it, laid out like the html export.
@@ -22,7 +22,7 @@ export function VerslagPreview({ verslag: v }: { verslag: Verslag }) {
         ))}
       </dl>
       {v.intro.map((p, i) => (
-        <p key={i}>{p}</p>
+        <Prose key={i} text={p} verslag={v} />
       ))}
       {v.agenda.length > 0 && (
         <>
@@ -68,7 +68,7 @@ function Items({ items, verslag }: { items: readonly VerslagItem[]; verslag: Ver
   for (const item of items) {
     if (item.kind === 'paragraph') {
       flush()
-      out.push(<p key={item.id}>{item.text}</p>)
+      out.push(<Prose key={item.id} text={item.text} verslag={verslag} />)
     } else {
       // Numbered items show their number as written (V20), in a list of their own.
       if (numbered !== (item.marker !== undefined)) flush()
@@ -85,6 +85,17 @@ function Items({ items, verslag }: { items: readonly VerslagItem[]; verslag: Ver
   }
   flush()
   return <>{out}</>
+}
+
+/** A paragraph; an image placeholder is shown greyed, since the export leaves it out (V21). */
+function Prose({ text, verslag }: { text: string; verslag: Verslag }) {
+  if (!isImagePlaceholder(text)) return <p>{text}</p>
+  const label = VERSLAG_LABELS[verslag.language].imagePlaceholder
+  return (
+    <p className="bp-verslag__placeholder" title={label}>
+      {text} <small>({label})</small>
+    </p>
+  )
 }
 
 /** Multi-line sticky text with its line breaks. */

@@ -41,6 +41,11 @@ export function typedListItem(line: string): TypedListItem | undefined {
   }
 }
 
+/** A marker that can start a list: "1.", "a)", "i.", "A)"; "3." continues one. */
+export function startsList(item: TypedListItem): boolean {
+  return item.marker === undefined || /^(?:0|1|a|A|i)[.)]$|^1\s?(?:[.)]\s*)?a[.)]$/.test(item.marker)
+}
+
 /** The kind of counter a marker uses, so that "a." under "1." is a deeper level. */
 export function markerKind(marker: string): 'number' | 'letter' | 'roman' | 'compound' {
   if (/^\d+\s?(?:[.)]\s*)?[a-z][.)]$/.test(marker)) return 'compound'
@@ -82,6 +87,11 @@ export class TypedNesting {
     if (at >= 0) {
       this.kinds = this.kinds.slice(0, at + 1)
       return at
+    }
+    if (!startsList(item)) {
+      // "3." under bullets continues a numbered list from before: back to the top.
+      this.kinds = [kind]
+      return 0
     }
     this.kinds.push(kind)
     return this.kinds.length - 1

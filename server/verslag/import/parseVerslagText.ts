@@ -6,7 +6,8 @@
  */
 import { FIELD_LINE, isHeadingLine, KNOWN_HEADING } from './classifyLine'
 import { knownTableBullets, TRACE_LINE } from './knownTables'
-import { itemKind, typedListItem } from './listMarkers'
+import { itemKind, startsList, typedListItem } from './listMarkers'
+import { shapeText } from './textShapes'
 import type { BlockFields, ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/
@@ -71,7 +72,8 @@ function boldHeading(line: string): string | undefined {
 }
 
 export function parseVerslagText(text: string): ParsedVerslag {
-  const lines = normaliseText(text)
+  const shaped = shapeText(normaliseText(text))
+  const lines = shaped.lines
   const blocks: ParsedBlock[] = []
   /** The open list levels, outermost first: their indentation and kind of bullet or counter (SPEC I14). */
   let levels: { indent: number; kind: string }[] = []
@@ -126,7 +128,18 @@ export function parseVerslagText(text: string): ParsedVerslag {
     paragraph = []
   }
 
-  for (const raw of lines) {
+  for (const [index, raw] of lines.entries()) {
+    if (shaped.headings.has(index)) {
+      // A heading recognised from its place in the text (SPEC I16, I17).
+      flushTable()
+      flushParagraph()
+      blocks.push({ kind: 'heading', text: unescapeMarkdown(raw.trim()) })
+      lastBullet = null
+      levels = []
+      lastLetter = ''
+      blankSinceLast = true
+      continue
+    }
     if (/^\s*\|.*\|\s*$/.test(raw) && paragraph.length === 0 && (tableLines.length > 0 || !lastBullet || blankSinceLast)) {
       tableLines.push(raw)
       continue
@@ -151,7 +164,12 @@ export function parseVerslagText(text: string): ParsedVerslag {
         let at = -1
         for (let i = levels.length - 1; i >= 0 && levels[i]!.indent === width; i--) if (levels[i]!.kind === kind) at = i
         if (at >= 0) levels = levels.slice(0, at + 1)
-        else levels.push({ indent: width, kind })
+        else if (!startsList(bullet)) {
+          // "3." under bullets continues a numbered list from before: the outermost level of this indentation.
+          let outer = levels.length - 1
+          while (outer > 0 && levels[outer - 1]!.indent === width) outer--
+          levels = [...levels.slice(0, outer), { indent: width, kind }]
+        } else levels.push({ indent: width, kind })
       }
       const text = unescapeMarkdown(bullet.text.trim().replace(VOTES_SUFFIX, ''))
       if (TRACE_LINE.test(text)) {
@@ -197,5 +215,5 @@ export function parseVerslagText(text: string): ParsedVerslag {
   }
   flushTable()
   flushParagraph()
-  return { blocks }
+  return { blocks, shape: shaped.shape, dropped: shaped.dropped }
 }

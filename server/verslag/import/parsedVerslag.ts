@@ -23,6 +23,10 @@ export type BlockFields = Partial<
 
 export interface ParsedVerslag {
   blocks: ParsedBlock[]
+  /** How the text was laid out (SPEC I16): for the import report. */
+  shape?: 'paragraphs' | 'lines' | 'wrapped' | 'docx'
+  /** Page headers, footers and page numbers left out (SPEC I18). */
+  dropped?: string[]
 }
 
 export interface ParsedSection {

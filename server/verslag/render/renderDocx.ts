@@ -25,7 +25,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
+import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
 
 export interface RenderDocxOptions {
   /** The board picture as PNG bytes, embedded when given (else a data: URL in the model is used). */
@@ -258,7 +258,8 @@ function deterministicZip(buffer: Uint8Array, v: Verslag): Buffer {
   return Buffer.from(zipSync(entries as unknown as Parameters<typeof zipSync>[0], { mtime }))
 }
 
-export async function renderDocx(v: Verslag, options: RenderDocxOptions = {}): Promise<Buffer> {
+export async function renderDocx(model: Verslag, options: RenderDocxOptions = {}): Promise<Buffer> {
+  const v = printable(model)
   const L = VERSLAG_LABELS[v.language]
   const children: (Paragraph | Table)[] = [new Paragraph({ text: v.heading, heading: HeadingLevel.HEADING_1 })]
   for (const line of headerLines(v)) {

@@ -5,7 +5,7 @@
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
+import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
 
 export function escapeHtml(text: string): string {
   return text
@@ -182,7 +182,8 @@ function safePictureUrl(url: string): string | undefined {
   return undefined
 }
 
-export function renderHtml(v: Verslag): string {
+export function renderHtml(model: Verslag): string {
+  const v = printable(model)
   const L = VERSLAG_LABELS[v.language]
   const body: string[] = [`<h1>${escapeHtml(v.heading)}</h1>`]
   const header = headerLines(v)

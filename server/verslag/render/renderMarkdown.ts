@@ -4,7 +4,7 @@
  */
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
+import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
 
 /** Escapes Markdown syntax in one line of text (SPEC V10). */
 export function escapeMarkdown(line: string): string {
@@ -157,7 +157,8 @@ function sectionBlocks(section: VerslagSection, v: Verslag): string[] {
   return blocks
 }
 
-export function renderMarkdown(v: Verslag): string {
+export function renderMarkdown(model: Verslag): string {
+  const v = printable(model)
   const L = VERSLAG_LABELS[v.language]
   const blocks: string[] = [`# ${escapeMarkdown(v.heading)}`]
   for (const line of headerLines(v)) {
