@@ -111,6 +111,15 @@ function paragraphs(text: string | undefined): string[] {
     .filter((p) => p !== '')
 }
 
+/** The session map's `importGaps` (SPEC V22), read leniently. */
+export function importGapsOf(value: unknown): { themagroep?: string; type?: string } {
+  const source = value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+  return {
+    ...(typeof source.themagroep === 'string' ? { themagroep: source.themagroep } : {}),
+    ...(typeof source.type === 'string' ? { type: source.type } : {}),
+  }
+}
+
 export function verslagHeading(title: string, lang: Language): string {
   return /^(verslag|report)\b/i.test(title.trim()) ? title.trim() : `${VERSLAG_LABELS[lang].verslag}: ${title.trim()}`
 }
@@ -308,14 +317,16 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
 
   const picture = options.boardPicture ?? (storedPicture.success ? storedPicture.data : undefined)
   const vaststelling = options.vaststelling ?? (storedVaststelling.success ? storedVaststelling.data : undefined)
+  // Fields an import filled in without the text giving them stay out until someone sets them (SPEC V22).
+  const gaps = importGapsOf(sessionMap.get('importGaps'))
   return {
     schemaVersion: VERSLAG_SCHEMA_VERSION,
     language: lang,
-    heading: verslagHeading(info.title, lang),
+    heading: sessionMap.get('verslagHeading') === 'title' ? info.title.trim() : verslagHeading(info.title, lang),
     title: info.title,
-    themagroep: info.themagroep,
+    themagroep: gaps.themagroep !== undefined && gaps.themagroep === info.themagroep ? '' : info.themagroep,
     type: info.type,
-    typeLabel: SESSION_TYPE_LABEL[info.type][lang],
+    typeLabel: gaps.type !== undefined && gaps.type === info.type ? '' : SESSION_TYPE_LABEL[info.type][lang],
     ...(info.date ? { date: info.date } : {}),
     ...(info.place ? { place: info.place } : {}),
     deelnemers: info.deelnemers,

@@ -55,7 +55,7 @@ export function headerLines(v: Verslag): LabelledLine[] {
   const L = VERSLAG_LABELS[v.language]
   const lines: LabelledLine[] = []
   if (v.themagroep.trim()) lines.push({ label: L.themagroep, value: v.themagroep })
-  lines.push({ label: L.type, value: v.typeLabel })
+  if (v.typeLabel) lines.push({ label: L.type, value: v.typeLabel })
   if (v.date) lines.push({ label: L.datum, value: formatDate(v.date, v.language) })
   if (v.place) lines.push({ label: L.plaats, value: v.place })
   if (v.deelnemers.length > 0) {
