@@ -45,6 +45,12 @@ export function printable(v: Verslag): Verslag {
   return { ...v, intro: v.intro.filter((p) => !isImagePlaceholder(p)), sections: v.sections.map(printableSection) }
 }
 
+/** "1. Opening" → marker "1." and text "Opening": an agenda line with its number as written (SPEC V20). */
+export function agendaMarker(line: string): { marker: string; text: string } | undefined {
+  const m = /^(\d{1,3}[.)]|[a-z][.)])\s+(\S.*)$/.exec(line)
+  return m ? { marker: m[1]!, text: m[2]! } : undefined
+}
+
 export interface LabelledLine {
   label: string
   value: string

@@ -285,7 +285,8 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
         continue
       }
       if (target.kind === 'agenda') {
-        agenda.push(block.text)
+        // A numbered agenda keeps its numbers (SPEC V20).
+        agenda.push(block.kind === 'bullet' && block.marker ? `${block.marker} ${block.text}` : block.text)
         continue
       }
       if ((target.kind === 'deelnemers' || target.kind === 'afgemeld') && block.kind === 'bullet') {

@@ -25,7 +25,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
 
 export interface RenderDocxOptions {
   /** The board picture as PNG bytes, embedded when given (else a data: URL in the model is used). */
@@ -272,7 +272,14 @@ export async function renderDocx(model: Verslag, options: RenderDocxOptions = {}
   for (const p of v.intro) children.push(new Paragraph({ children: runs(p), spacing: { before: 120 } }))
   if (v.agenda.length > 0) {
     children.push(new Paragraph({ text: L.agenda, heading: HeadingLevel.HEADING_2 }))
-    for (const a of v.agenda) children.push(new Paragraph({ text: a, numbering: { reference: BULLETS, level: 0 } }))
+    for (const a of v.agenda) {
+      const m = agendaMarker(a)
+      children.push(
+        m
+          ? new Paragraph({ indent: { left: LEVEL_INDENT, hanging: LEVEL_INDENT }, children: [new TextRun(`${m.marker}\t${m.text}`)] })
+          : new Paragraph({ text: a, numbering: { reference: BULLETS, level: 0 } }),
+      )
+    }
   }
   const png = pictureBytes(v, options)
   const size = png ? pngSize(png) : undefined

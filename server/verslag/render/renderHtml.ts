@@ -5,7 +5,7 @@
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
 
 export function escapeHtml(text: string): string {
   return text
@@ -195,7 +195,15 @@ export function renderHtml(model: Verslag): string {
     )
   }
   for (const p of v.intro) body.push(`<p>${text(p)}</p>`)
-  if (v.agenda.length > 0) body.push(`<h2>${escapeHtml(L.agenda)}</h2>`, `<ul>${v.agenda.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`)
+  if (v.agenda.length > 0) {
+    // A numbered agenda keeps its numbers as written (SPEC V20).
+    const numbered = v.agenda.every((a) => agendaMarker(a))
+    const li = (a: string) => {
+      const m = agendaMarker(a)
+      return numbered && m ? `<li><span class="marker">${escapeHtml(m.marker)}</span> ${escapeHtml(m.text)}</li>` : `<li>${escapeHtml(a)}</li>`
+    }
+    body.push(`<h2>${escapeHtml(L.agenda)}</h2>`, numbered ? `<ol class="written">${v.agenda.map(li).join('')}</ol>` : `<ul>${v.agenda.map(li).join('')}</ul>`)
+  }
   const pictureUrl = v.boardPicture ? safePictureUrl(v.boardPicture.url) : undefined
   if (v.boardPicture && pictureUrl) {
     const alt = v.boardPicture.alt || L.boardPicture

@@ -4,7 +4,7 @@
  */
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
 
 /** Escapes Markdown syntax in one line of text (SPEC V10). */
 export function escapeMarkdown(line: string): string {
@@ -165,7 +165,13 @@ export function renderMarkdown(model: Verslag): string {
     blocks.push(line.value ? `**${escapeMarkdown(line.label)}:** ${escapeMarkdown(line.value)}` : `**${escapeMarkdown(line.label)}**`)
   }
   for (const p of v.intro) blocks.push(textLines(p, '').join('\n'))
-  if (v.agenda.length > 0) blocks.push(`## ${L.agenda}`, v.agenda.map((a) => `- ${escapeMarkdown(a)}`).join('\n'))
+  if (v.agenda.length > 0) {
+    // A numbered agenda item keeps its number as written (SPEC V20).
+    blocks.push(`## ${L.agenda}`, v.agenda.map((a) => {
+      const numbered = agendaMarker(a)
+      return numbered ? `${numbered.marker} ${escapeMarkdown(numbered.text)}` : `- ${escapeMarkdown(a)}`
+    }).join('\n'))
+  }
   // Only a same-origin path is referenced; an embedded picture is left to html and docx (SPEC V10).
   if (v.boardPicture && /^\/(?!\/)[^\s()<>\\]*$/.test(v.boardPicture.url)) {
     blocks.push(`![${escapeMarkdown(v.boardPicture.alt || L.boardPicture)}](${v.boardPicture.url})`)
