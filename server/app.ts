@@ -17,6 +17,8 @@ import type { Grant, Refusal } from './core/Grant'
 import { serveClient } from './core/http/serveClient'
 import { silentLogger, type Logger } from './core/log'
 import type { RoomManager } from './core/RoomManager'
+import type { BoardLimits } from './integrity/limits'
+import type { SocketLimits } from './core/SocketCounter'
 import type { Backend } from './core/storage/Backend'
 import type { DocStore } from './core/storage/DocStore'
 import { MemoryBackend } from './core/storage/MemoryBackend'
@@ -53,6 +55,10 @@ export interface ServerOptions {
   trustProxy?: TrustProxy
   /** history: HISTORY_KEEP, HISTORY_INTERVAL_MS, HISTORY_DELETE_THRESHOLD (SPEC H1, H3, H5). */
   history?: HistorySettings
+  /** L1–L5: limits of a board; each field defaults to DEFAULT_LIMITS (server/integrity/limits.ts). */
+  limits?: Partial<BoardLimits>
+  /** L6: open websockets per identity and per client address (default 20 and 300). */
+  socketLimits?: SocketLimits
   /** P15: per-connection websocket token bucket (default burst 1000, 300 messages/s; a busy editor sends about 120/s). */
   wsRateLimit?: { capacity: number; refillPerSecond: number }
   /** Extra extensions, after the features (their hooks run last). */
@@ -99,6 +105,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     loginAttempts: opts.loginAttempts,
     attemptLimits: opts.attemptLimits,
     publicUrl: opts.publicUrl,
+    limits: opts.limits,
   })
   const sessions = sessionsExtension({
     backend,
@@ -121,6 +128,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     log,
     fallback: serveClient(opts.clientDir ?? path.join(REPO_ROOT, 'dist', 'client')),
     wsRateLimit: opts.wsRateLimit,
+    socketLimits: opts.socketLimits,
     idleUnloadMs: opts.idleUnloadMs,
     compactAfter: opts.compactAfter,
     retryMs: opts.retryMs,

@@ -67,6 +67,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.unknownSession': 'This sessie does not exist (any more).',
   'board.refused': 'The server refuses the connection to this board ({reason}).',
   'board.unauthorized': 'You have no access to this board yet. Open the invite link you were given, or log in.',
+  'board.writeRefused': 'You may not make this change; the board was reloaded without it.',
+  'board.writeRefusedLimit': 'This change would make the board too large; the board was reloaded without it.',
   'board.forbidden': 'You have no access to this board.',
   'board.back': 'Sessies',
   'board.participants': '{count} present',

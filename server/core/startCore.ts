@@ -13,6 +13,7 @@ import type { Extension } from './Extension'
 import { ExtensionHooks } from './ExtensionHooks'
 import { healthRoute } from './health'
 import { apiNotFound, errorHandler, notFound } from './http/errors'
+import type { SocketLimits } from './SocketCounter'
 import type { Logger } from './log'
 import { RoomManager } from './RoomManager'
 import type { Backend } from './storage/Backend'
@@ -31,6 +32,8 @@ export interface CoreOptions {
   fallback?: RequestHandler
   /** P15: per-connection websocket token bucket (default burst 1000, 300 messages/s; a busy editor sends about 120/s). */
   wsRateLimit?: { capacity: number; refillPerSecond: number }
+  /** L6: open websockets per identity and per client address (default 20 and 300). */
+  socketLimits?: SocketLimits | undefined
   idleUnloadMs?: number
   compactAfter?: number
   /** Delay before retrying a failed save. */
@@ -86,6 +89,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     log,
     maxMessageBytes: opts.maxMessageBytes ?? 16 * 1024 * 1024,
     rateLimit: opts.wsRateLimit ?? { capacity: 1000, refillPerSecond: 300 },
+    socketLimits: opts.socketLimits,
     pingIntervalMs: opts.pingIntervalMs ?? 30_000,
   })
   const httpServer = http.createServer(app)
