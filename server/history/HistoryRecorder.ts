@@ -98,7 +98,14 @@ export class HistoryRecorder {
    * update would delete more than `deleteThreshold` records.
    */
   beforeApply(room: Room, decoded: DecodedUpdate, actor: Principal): void {
-    const deleted = deletedRecordCount(room.doc, decoded)
+    let deleted: number
+    try {
+      deleted = deletedRecordCount(room.doc, decoded)
+    } catch (err) {
+      // Counting is the history's business; it never stands in the way of an update.
+      this.opts.log.error({ err, room: room.name }, 'could not count the records an update deletes')
+      return
+    }
     if (deleted <= this.opts.deleteThreshold) return
     this.opts.log.info({ room: room.name, deleted }, 'a change deletes many records: taking a version first')
     this.take(room, 'before-delete', String(deleted), [displayName(actor)])
