@@ -8,6 +8,7 @@ export const historyEn: Record<keyof typeof historyNl, string> = {
     'Brownpaper saves the board automatically while people work on it, just before someone deletes a lot at once, at every phase change and at every vaststelling of the verslag. Choose a version to see what was on it, and bring the board back to it if needed.',
   'history.back': 'Back to the board',
   'history.loading': 'Loading versions…',
+  'history.forbidden': 'Only the themacoördinator and the secretariaat of this session see the history of the board.',
   'history.empty':
     'No version has been saved yet. As soon as people work on the board, Brownpaper saves it automatically; also just before a large deletion, at a phase change and at a vaststelling.',
   'history.list': 'Saved versions',

@@ -6,6 +6,7 @@ export const historyNl = {
     'Brownpaper bewaart het bord automatisch terwijl eraan gewerkt wordt, vlak voordat iemand veel tegelijk verwijdert, bij elke fasewissel en bij elke vaststelling van het verslag. Kies een versie om te zien wat erop stond, en zet het bord zo nodig terug.',
   'history.back': 'Terug naar het bord',
   'history.loading': 'Versies laden…',
+  'history.forbidden': 'Alleen de themacoördinator en het secretariaat van deze sessie zien de geschiedenis van het bord.',
   'history.empty':
     'Er is nog geen versie bewaard. Zodra er op het bord gewerkt wordt, bewaart Brownpaper het automatisch; ook vlak voor een grote verwijdering, bij een fasewissel en bij een vaststelling.',
   'history.list': 'Bewaarde versies',

@@ -71,7 +71,7 @@ describe('history in two browsers', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('[H3][H6][P21] a coördinator wipes the board, restores the version from before the wipe on the history page, and the deelnemer sees the stickies again', async () => {
+  it('[H3][H6][P21][P17] a coördinator wipes the board, restores the version from before the wipe on the history page, and the deelnemer sees the stickies again (no history for the deelnemer)', async () => {
     await server.access.addUser({ email: 'anna@themagroep.nl', name: 'Anna de Vries', role: 'coordinator', password: PASSWORD, themagroepen: [THEMAGROEP] })
     const session = await api<{ id: string }>(server, 'POST', '/api/sessions', { title: 'Brownpapersessie geschiedenis', themagroep: THEMAGROEP })
     for (const [i, text] of TEXTS.entries()) {
@@ -151,6 +151,12 @@ describe('history in two browsers', () => {
     await c.goto(`${server.url}/s/${session.id}`)
     await waitForBoard(c)
     await expect.poll(() => noteCount(c), { timeout: 10_000 }).toBe(TEXTS.length)
+
+    // A deelnemer is offered no history, and the page itself says who may see it.
+    expect(await d.locator('a.bp-history-link').count()).toBe(0)
+    await d.goto(`${server.url}/s/${session.id}/geschiedenis`)
+    await d.getByTestId('history-forbidden').waitFor()
+    expect(await d.getByTestId('history-forbidden').textContent()).toContain('Alleen de themacoördinator en het secretariaat')
 
     expect(csp.flat()).toEqual([])
     expect(externalRequests([...coordinator.requests, ...deelnemer.requests])).toEqual([])
