@@ -11,7 +11,9 @@ import { FIELD_LINE, isHeadingLine } from './classifyLine'
 import { knownTableBullets, TRACE_LINE } from './knownTables'
 import type { ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
-export class UnreadableDocxError extends Error {}
+import { UnreadableDocxError } from './UnreadableDocxError'
+
+export { UnreadableDocxError }
 
 /** Votes as our export writes them, "(3 stemmen)": derived from the votes, not text. */
 const VOTES_SUFFIX = /\s\(\d+ (stem|stemmen|vote|votes)\)$/

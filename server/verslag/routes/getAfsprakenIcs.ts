@@ -1,6 +1,6 @@
 import type { Router } from 'express'
 import { attachment, loadVerslag } from '../loadVerslag'
-import { renderAfsprakenIcs } from '../render/renderAfsprakenIcs'
+import { renderAfsprakenIcs } from '../lazyFormats'
 import type { VerslagContext } from '../VerslagContext'
 
 /** GET /api/sessions/:id/afspraken.ics → one calendar entry per dated afspraak (SPEC V13). */
@@ -10,6 +10,6 @@ export function getAfsprakenIcsRoute(router: Router, ctx: VerslagContext): void 
     res
       .type('text/calendar; charset=utf-8')
       .set('Content-Disposition', attachment(verslag, 'ics', 'Afspraken '))
-      .send(renderAfsprakenIcs(verslag, session.id))
+      .send(await renderAfsprakenIcs(verslag, session.id))
   })
 }
