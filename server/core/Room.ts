@@ -103,6 +103,8 @@ export class Room {
   private handled = 0
   /** Callbacks waiting until `handled` reaches their mark, in order of their marks. */
   private readonly waiters: { mark: number; run: () => void }[] = []
+  /** Estimated bytes of the doc: what was stored at load, plus each update since, reset by compaction (L2). */
+  private bytes = 0
 
   static async load(name: string, store: DocStore, opts: RoomOptions): Promise<Room> {
     return new Room(name, store, await store.load(name), opts)
@@ -116,6 +118,7 @@ export class Room {
   ) {
     this.lastSeq = stored.lastSeq
     this.pending = stored.updates.length
+    this.bytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
     this.awareness.setLocalState(null)
     this.doc.transact(() => {
       for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
@@ -138,6 +141,11 @@ export class Room {
   /** How many updates the doc has seen since it was loaded: tells whether a task changed it. */
   get updateCount(): number {
     return this.updates
+  }
+
+  /** Estimated bytes of the doc (L2): an upper bound between compactions. */
+  get storedBytes(): number {
+    return this.bytes
   }
 
   /** Whether the doc holds changes that are not stored yet. */
@@ -262,6 +270,7 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return
     this.updates++
+    this.bytes += update.byteLength
     this.batch.push({ update, message: encodeUpdateMessage(update), origin })
     if (this.batch.length === 1) void this.enqueue(() => this.storeBatch())
   }
@@ -312,7 +321,9 @@ export class Room {
   private async compactNow(): Promise<void> {
     if (this.destroyed || (this.pending === 0 && !this.dirty)) return
     try {
-      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      await this.store.compact(this.name, snapshot, this.lastSeq)
+      this.bytes = snapshot.byteLength
       this.pending = 0
       this.dirty = false
     } catch (err) {

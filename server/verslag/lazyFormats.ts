@@ -1,6 +1,6 @@
 /**
- * The libraries behind the export and import formats (docx, mammoth, ics)
- * load on first use, not at start (SPEC X14): most servers never render a
+ * The libraries behind the export and import formats (docx, mammoth) load
+ * on first use, not at start (SPEC X14): most servers never render a
  * .docx, and each of them costs megabytes of memory and start time. The
  * routes call these wrappers; the real modules are imported dynamically.
  */
@@ -10,10 +10,6 @@ import type { RenderDocxOptions } from './render/renderDocx'
 
 export async function renderDocx(v: Verslag, options: RenderDocxOptions = {}): Promise<Buffer> {
   return (await import('./render/renderDocx')).renderDocx(v, options)
-}
-
-export async function renderAfsprakenIcs(v: Verslag, sessionId: string): Promise<string> {
-  return (await import('./render/renderAfsprakenIcs')).renderAfsprakenIcs(v, sessionId)
 }
 
 export { UnreadableDocxError } from './import/UnreadableDocxError'

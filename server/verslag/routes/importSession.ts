@@ -69,7 +69,7 @@ export function importSessionRoute(router: Router, ctx: VerslagContext): void {
       const actor = actorOf(req, res)
       const queryThemagroep = typeof req.query.themagroep === 'string' ? req.query.themagroep.trim().slice(0, 300) : ''
       const fallback = queryThemagroep || (actor.kind === 'user' ? actor.themagroepen[0] : undefined)
-      const imported = importVerslag(parsed, fallback ? { fallbackThemagroep: fallback } : {})
+      const imported = importVerslag(parsed, { ...(fallback ? { fallbackThemagroep: fallback } : {}), ...(queryThemagroep ? { themagroep: queryThemagroep } : {}) })
       const info = queryThemagroep ? { ...imported.info, themagroep: queryThemagroep } : imported.info
       // The policy sees the themagroep only now that the verslag is read (P9).
       const decision = can(actor, 'session:import', {
