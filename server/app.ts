@@ -91,7 +91,14 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '..')
+/**
+ * The built client: dist/client of the repository, whether this file runs
+ * from the sources (server/app.ts) or from the build (dist/server/main.js).
+ */
+function defaultClientDir(): string {
+  const here = import.meta.dirname
+  return path.basename(path.dirname(here)) === 'dist' ? path.resolve(here, '..', 'client') : path.resolve(here, '..', 'dist', 'client')
+}
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? silentLogger
@@ -126,7 +133,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
     extensions: [...testAuth, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
     log,
-    fallback: serveClient(opts.clientDir ?? path.join(REPO_ROOT, 'dist', 'client')),
+    fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,
     socketLimits: opts.socketLimits,
     idleUnloadMs: opts.idleUnloadMs,
