@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import { createEvents, type DateArray, type EventAttributes } from 'ics'
 import type { Afspraak, Verslag } from '../../../shared/verslag/schema'
 import { oneLine } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 export class IcsError extends Error {}
 
@@ -47,7 +48,9 @@ function stamp(v: Verslag): number {
   return Date.parse(`${date}T00:00:00Z`)
 }
 
-export function renderAfsprakenIcs(v: Verslag, sessionId: string): string {
+export function renderAfsprakenIcs(unsafe: Verslag, sessionId: string): string {
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = safeDeep(unsafe)
   const afspraken = v.sections.flatMap((s) => (s.kind === 'afspraken' ? s.afspraken : []))
   const dated = afspraken.filter((a): a is Afspraak & { wanneer: string } => typeof a.wanneer === 'string')
   const timestamp = stamp(v)

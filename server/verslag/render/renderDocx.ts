@@ -26,6 +26,7 @@ import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
 import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 export interface RenderDocxOptions {
   /** The board picture as PNG bytes, embedded when given (else a data: URL in the model is used). */
@@ -236,7 +237,9 @@ function deterministicZip(buffer: Uint8Array, v: Verslag): Buffer {
   return Buffer.from(zipSync(entries as unknown as Parameters<typeof zipSync>[0], { mtime }))
 }
 
-export async function renderDocx(v: Verslag, options: RenderDocxOptions = {}): Promise<Buffer> {
+export async function renderDocx(unsafe: Verslag, options: RenderDocxOptions = {}): Promise<Buffer> {
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = safeDeep(unsafe)
   const L = VERSLAG_LABELS[v.language]
   const children: (Paragraph | Table)[] = [new Paragraph({ text: v.heading, heading: HeadingLevel.HEADING_1 })]
   for (const line of headerLines(v)) {

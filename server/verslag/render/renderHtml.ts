@@ -6,6 +6,7 @@ import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
 import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 export function escapeHtml(text: string): string {
   return text
@@ -171,7 +172,9 @@ function safePictureUrl(url: string): string | undefined {
   return undefined
 }
 
-export function renderHtml(v: Verslag): string {
+export function renderHtml(unsafe: Verslag): string {
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = safeDeep(unsafe)
   const L = VERSLAG_LABELS[v.language]
   const body: string[] = [`<h1>${escapeHtml(v.heading)}</h1>`]
   const header = headerLines(v)

@@ -5,6 +5,7 @@
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
 import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 /** Escapes Markdown syntax in one line of text (SPEC V10). */
 export function escapeMarkdown(line: string): string {
@@ -150,7 +151,9 @@ function sectionBlocks(section: VerslagSection, v: Verslag): string[] {
   return blocks
 }
 
-export function renderMarkdown(v: Verslag): string {
+export function renderMarkdown(unsafe: Verslag): string {
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = safeDeep(unsafe)
   const L = VERSLAG_LABELS[v.language]
   const blocks: string[] = [`# ${escapeMarkdown(v.heading)}`]
   for (const line of headerLines(v)) {
