@@ -78,6 +78,13 @@ async function vastgesteld(f: AccessFixture): Promise<number> {
   return version.versie
 }
 
+/** A history version of the session (a vaststelling takes one, H2); its number. */
+async function historyVersion(f: AccessFixture): Promise<number> {
+  await vastgesteld(f)
+  const list = (await asAdmin(f, 'GET', `/api/sessions/${f.session.id}/history`)) as { versions: { version: number }[] }
+  return list.versions[0]!.version
+}
+
 const HTTP_CASES: HttpCase[] = [
   { rule: 'P1', name: 'GET /api/health', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/health' }) },
   { rule: 'P1', name: 'GET /api/config', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/config' }) },
@@ -266,6 +273,19 @@ const HTTP_CASES: HttpCase[] = [
     name: 'POST /api/themagroepen/:name/members',
     expected: COORDINATOR_OF_GROUP,
     request: (f) => ({ method: 'POST', path: `/api/themagroepen/${encodeURIComponent(GROEP_A)}/members`, body: { email: f.emails.secretariaatAccount } }),
+  },
+  { rule: 'P21', name: 'GET /api/sessions/:id/history', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/history` }) },
+  {
+    rule: 'P21',
+    name: 'GET /api/sessions/:id/history/:version',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => ({ method: 'GET', path: `${s(f)}/history/${await historyVersion(f)}` }),
+  },
+  {
+    rule: 'P21',
+    name: 'POST /api/sessions/:id/history/:version/restore',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => ({ method: 'POST', path: `${s(f)}/history/${await historyVersion(f)}/restore` }),
   },
   // Last: it ends the cookie sessions it is called with.
   { rule: 'P1', name: 'POST /api/auth/logout', expected: PUBLIC, request: () => ({ method: 'POST', path: '/api/auth/logout' }) },
