@@ -163,6 +163,15 @@ const HTTP_CASES: HttpCase[] = [
     request: (f) => ({ method: 'PUT', path: `${s(f)}/picture`, body: BOARD_SVG, contentType: 'image/svg+xml' }),
   },
   {
+    rule: 'P8',
+    name: 'POST /api/sessions/:id/sheets/:sheetId/tag',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => {
+      const added = (await asAdmin(f, 'POST', `${s(f)}/stickies`, JSON.stringify({ text: 'Punt', sheet: 'Vel om te taggen' }), 'application/json')) as { sheetId: string }
+      return { method: 'POST', path: `${s(f)}/sheets/${encodeURIComponent(added.sheetId)}/tag`, body: JSON.stringify({ tag: 'afspraak' }), contentType: 'application/json' }
+    },
+  },
+  {
     rule: 'P4',
     name: 'GET /api/sessions/:id/picture',
     expected: SEES_SESSION,
