@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/boardModel'
-import { allRecords, recordsOf, type StoredRecord } from '../../shared/ydoc'
+import { addSticky, allRecords, recordsOf, type StoredRecord } from '../../shared/ydoc'
 import { verslagSchema, type VerslagItem } from '../../shared/verslag/schema'
 import { buildVerslag } from '../../server/verslag/buildVerslag'
 import { chainBoard, link } from '../helpers/verslagBoard'
@@ -73,10 +73,36 @@ describe('buildVerslag: the structured model from the document alone', () => {
   it('[V6] an arrow drawn backwards (conclusie → factor, regelruimte → conclusie) means the same link', () => {
     const { doc, ids } = chainBoard()
     link(doc, 'shape:arrow-back', ids.conclusie, ids.bevorderend)
+    // A second request, linked to the conclusie by an arrow from the request.
+    const backwards = addSticky(doc, {
+      text: 'Tweede verzoek',
+      tag: 'regelruimte',
+      sheet: 'SO in the lead',
+      now: new Date('2016-06-13T10:00:00Z'),
+    }).id
+    link(doc, 'shape:arrow-rr-back', backwards, ids.conclusie)
     const v = buildVerslag(doc)
     const c = v.sections.find((s) => s.kind === 'conclusies')
     if (c?.kind !== 'conclusies') throw new Error('no conclusies')
-    expect(c.conclusies[0]!.restsOn.map((r) => r.id).sort()).toEqual([ids.factor, ids.bevorderend].sort())
+    const conclusie = c.conclusies.find((x) => x.item.id === ids.conclusie)!
+    expect(conclusie.restsOn.map((r) => r.id).sort()).toEqual([ids.factor, ids.bevorderend].sort())
+    const rr = v.sections.find((s) => s.kind === 'regelruimte')
+    if (rr?.kind !== 'regelruimte') throw new Error('no regelruimte section')
+    const request = rr.verzoeken.find((r) => r.item.id === backwards)
+    expect(request?.conclusies.map((x) => x.conclusie.id)).toEqual([ids.conclusie])
+    expect(conclusie.asksFor).toEqual(rr.verzoeken.map((r) => r.nummer))
+    expect(conclusie.asksFor).toHaveLength(2)
+    // Not a link straight to the request: it follows from the conclusie.
+    expect(request?.restsOn).toEqual([])
+  })
+
+  it('[V6] a sticky linked to a request either way round is listed under it directly', () => {
+    const { doc, ids } = chainBoard()
+    link(doc, 'shape:arrow-direct-fwd', ids.parent, ids.regelruimte)
+    link(doc, 'shape:arrow-direct-back', ids.regelruimte, ids.loose)
+    const rr = buildVerslag(doc).sections.find((s) => s.kind === 'regelruimte')
+    if (rr?.kind !== 'regelruimte') throw new Error('no regelruimte section')
+    expect(rr.verzoeken[0]!.restsOn.map((d) => d.id).sort()).toEqual([ids.parent, ids.loose].sort())
   })
 
   it('[V7] a regelruimte request without a status is a concept', () => {
@@ -104,6 +130,9 @@ describe('buildVerslag: the structured model from the document alone', () => {
     v = buildVerslag(doc)
     const again = v.sections[0]
     if (again?.kind !== 'section') throw new Error('no opbrengst')
+    const top = again.items.map((i) => i.id)
+    expect(top).toContain(ids.parent)
+    expect(top).toContain(ids.child)
     const all = entries(again.items).map((i) => i.id)
     expect(all.filter((id) => id === ids.parent || id === ids.child)).toHaveLength(2)
   })
