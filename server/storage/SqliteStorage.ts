@@ -248,6 +248,11 @@ export class SqliteStorage implements Storage {
     this.regelruimteStatus = new SqliteRegelruimteStatusStore(this.db)
   }
 
+  /** The value of a pragma on the server's own connection (a seam for tests: SPEC S4). */
+  pragma(name: 'synchronous' | 'journal_mode' | 'user_version'): unknown {
+    return this.db.pragma(name, { simple: true })
+  }
+
   async close(): Promise<void> {
     if (!this.db.open) return
     this.docStore.flushAppends()

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { SQLITE_MIGRATIONS } from '../../server/storage/sqliteMigrations'
 import { SqliteStorage } from '../../server/storage/SqliteStorage'
+import { startTestServer } from '../helpers/startTestServer'
 import { storageContract } from './storage.contract'
 
 const dirs: string[] = []
@@ -36,7 +37,20 @@ storageContract('sqlite', {
 })
 
 describe('SQLite specifics', () => {
-  it('[S4] opens in WAL mode with synchronous=FULL and records the schema version', async () => {
+  it('[S4] the running server\'s own connection uses WAL with synchronous=FULL', async () => {
+    const server = await startTestServer({ dataDir: tempDir() })
+    try {
+      expect(server.storage).toBeInstanceOf(SqliteStorage)
+      const storage = server.storage as SqliteStorage
+      expect(storage.pragma('journal_mode')).toBe('wal')
+      // 2 = FULL (0 OFF, 1 NORMAL, 3 EXTRA); the pragma is per connection, so only the server's own one tells.
+      expect(storage.pragma('synchronous')).toBe(2)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('[S4] a new database file is in WAL mode and records the schema version', async () => {
     const dir = tempDir()
     const storage = new SqliteStorage(dir)
     await storage.close()
