@@ -8,7 +8,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Storage, StoredDoc } from '../../server/storage/Storage'
+import type { Backend } from '../../server/core/storage/Backend'
+import type { StoredDoc } from '../../server/core/storage/DocStore'
 import { captureLog } from '../helpers/captureLog'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { FaultyDocStore, withDocStore } from '../helpers/faultyDocs'
@@ -20,13 +21,13 @@ import { waitFor } from '../helpers/waitFor'
 import type { ServerOptions } from '../../server/app'
 
 export interface DurableStoreFactory {
-  /** A fresh, empty store. */
-  create(): Promise<Storage>
+  /** A fresh, empty backend. */
+  create(): Promise<Backend>
   /**
    * A second, independent handle on the same data while the first stays
    * open (what a restarted process would read); omit for stores that do not persist.
    */
-  openCopy?(storage: Storage): Promise<Storage>
+  openCopy?(backend: Backend): Promise<Backend>
 }
 
 function rebuild(stored: StoredDoc): Y.Doc {
@@ -44,12 +45,12 @@ export function roomDurabilityContract(name: string, factory: DurableStoreFactor
     let release: (() => void) | null = null
     const clients: YClient[] = []
     const sockets: RawSocket[] = []
-    const copies: Storage[] = []
+    const copies: Backend[] = []
 
     async function start(opts: Partial<ServerOptions> = {}): Promise<TestServer> {
-      const storage = await factory.create()
-      docs = new FaultyDocStore(storage.docs)
-      server = await startTestServer({ storage: withDocStore(storage, docs), ...opts })
+      const backend = await factory.create()
+      docs = new FaultyDocStore(backend.docs)
+      server = await startTestServer({ backend: withDocStore(backend, docs), ...opts })
       return server
     }
     const connect = (id: string) => {
@@ -167,7 +168,7 @@ export function roomDurabilityContract(name: string, factory: DurableStoreFactor
         await waitFor(() => b.doc.getMap('m').get('acknowledged') === 'yes', 'b receives it')
         const res = await srv.api<{ id: string }>('POST', `/api/sessions/${id}/stickies`, { text: 'Bevestigd', tag: 'conclusie' })
         expect(res.status).toBe(201)
-        const copy = await openCopy(srv.storage)
+        const copy = await openCopy(srv.backend)
         copies.push(copy)
         const onDisk = rebuild(await copy.docs.load(id))
         expect(onDisk.getMap('m').get('acknowledged')).toBe('yes')

@@ -1,4 +1,4 @@
-import { MemoryStorage } from '../../server/storage/MemoryStorage'
+import { MemoryBackend } from '../../server/core/storage/MemoryBackend'
 import { roomDurabilityContract } from './rooms.durability.contract'
 
-roomDurabilityContract('memory', { create: async () => new MemoryStorage() })
+roomDurabilityContract('memory', { create: async () => new MemoryBackend() })

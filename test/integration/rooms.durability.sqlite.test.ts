@@ -1,9 +1,9 @@
 import path from 'node:path'
-import { SqliteStorage } from '../../server/storage/SqliteStorage'
+import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
 import { tempDir } from '../helpers/tempDir'
 import { roomDurabilityContract } from './rooms.durability.contract'
 
 roomDurabilityContract('sqlite', {
-  create: async () => new SqliteStorage(tempDir()),
-  openCopy: async (storage) => new SqliteStorage(path.dirname((storage as SqliteStorage).file)),
+  create: async () => new SqliteBackend(tempDir()),
+  openCopy: async (backend) => new SqliteBackend(path.dirname((backend as SqliteBackend).file)),
 })

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { MemoryStorage } from '../../server/storage/MemoryStorage'
+import { MemoryBackend } from '../../server/core/storage/MemoryBackend'
 import { captureLog } from '../helpers/captureLog'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { rawSocket, type RawSocket } from '../helpers/rawSocket'
@@ -23,7 +23,7 @@ describe('a connection that does not read', () => {
 
   it('[S3] is closed with 1013 once its send buffer passes 4× the cap; the others carry on', async () => {
     const { log, lines } = captureLog()
-    server = await startTestServer({ storage: new MemoryStorage(), maxMessageBytes: CAP, log })
+    server = await startTestServer({ backend: new MemoryBackend(), maxMessageBytes: CAP, log })
     const { id } = await server.createSession()
     const slow = rawSocket(`${server.wsUrl}/${id}`)
     sockets.push(slow)
