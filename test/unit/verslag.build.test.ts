@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/boardModel'
-import { addSticky, allRecords, recordsOf, type StoredRecord } from '../../shared/ydoc'
+import { addSticky, allRecords, recordsOf, seedBoard, writeSessionInfo, type StoredRecord } from '../../shared/ydoc'
 import { verslagSchema, type VerslagItem } from '../../shared/verslag/schema'
 import { buildVerslag } from '../../server/verslag/buildVerslag'
 import { chainBoard, link } from '../helpers/verslagBoard'
@@ -154,5 +154,37 @@ describe('buildVerslag: the structured model from the document alone', () => {
     const v = buildVerslag(chainBoard().doc, { language: 'en' })
     expect(v.heading).toBe('Report: Bekostiging SO in de eerstelijn')
     expect(v.sections.map((s) => s.heading)).toContain('Hindering factors')
+  })
+
+  it('[V5] entries follow the reading order (rows of half a note, then x, then z-index, then id); sheets too', () => {
+    const doc = new Y.Doc()
+    writeSessionInfo(doc, { title: 'Leesvolgorde', themagroep: 'Test', type: 'brownpapersessie' })
+    seedBoard(doc, ['Rechts', 'Links'])
+    const kv = recordsOf(doc)
+    const place = (id: string, patch: Partial<StoredRecord>) => kv.set(id, { ...(kv.get(id) as StoredRecord), ...patch })
+    const frames = allRecords(doc).filter((r) => r.typeName === 'shape' && r.type === 'frame')
+    const frameNamed = (name: string) => frames.find((f) => (f.props as { name?: string }).name === name)!
+    // 'Links' was made second but lies left of 'Rechts' on the same band of rows.
+    place(frameNamed('Rechts').id, { x: 2000, y: 0 })
+    place(frameNamed('Links').id, { x: -2000, y: 50 })
+    const add = (text: string) => addSticky(doc, { text, tag: 'opmerking', sheet: 'Rechts', now: new Date('2026-01-01T10:00:00Z') }).id
+    const a = add('a: first row, far right')
+    const b = add('b: first row, left')
+    const c = add('c: second row, leftmost')
+    const d = add('d: as b, higher z-index')
+    const e = add('e: as d, ties on the id')
+    place(a, { x: 500, y: 10, index: 'a1' })
+    place(b, { x: 100, y: 60, index: 'a2' })
+    place(c, { x: 50, y: 150, index: 'a1' })
+    place(d, { x: 100, y: 60, index: 'a3' })
+    place(e, { x: 100, y: 60, index: 'a3' })
+    addSticky(doc, { text: 'In het linker vel', tag: 'opmerking', sheet: 'Links', now: new Date('2026-01-01T10:00:00Z') })
+    const v = buildVerslag(doc)
+    const sheets = v.sections.filter((s) => s.kind === 'section' && s.heading.startsWith('Opbrengst')).map((s) => s.heading)
+    expect(sheets).toEqual(['Opbrengst brownpapersessie – Links', 'Opbrengst brownpapersessie – Rechts'])
+    const rechts = v.sections.find((s) => s.heading === 'Opbrengst brownpapersessie – Rechts')
+    if (rechts?.kind !== 'section') throw new Error('no section for Rechts')
+    const [first, second] = d < e ? [d, e] : [e, d]
+    expect(rechts.items.map((i) => i.id)).toEqual([b, first, second, a, c])
   })
 })
