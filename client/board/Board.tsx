@@ -165,7 +165,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
           />
         )}
         {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
-        {editor && <RetagNotice />}
+        {editor && <RetagNotice editor={editor} />}
       </div>
       <BoardSide sessionId={sessionId} doc={state.session?.doc ?? null} editor={editor} />
     </div>

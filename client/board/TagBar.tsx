@@ -6,11 +6,10 @@ import { useT } from '../i18n/useT'
 import { $currentTag, $highlightTag } from './boardState'
 import { countTags } from './countTags'
 import { createStickyAtCenter } from './createStickyAtCenter'
-import { retagSelection } from './retagShapes'
 import { NEW_STICKY_KEY } from './shortcuts'
 
 /**
- * The tags: pick the current tag (also retags the selection), see how many
+ * The tags: pick the tag of the next sticky (never retags), see how many
  * stickies carry each, highlight one tag (the others are dimmed), add a sticky.
  */
 export function TagBar({ editor }: { editor: Editor }) {
@@ -21,9 +20,9 @@ export function TagBar({ editor }: { editor: Editor }) {
   const readOnly = useValue('read-only', () => editor.getIsReadonly(), [editor])
   const counts = useValue('tag counts', () => countTags(editor.getCurrentPageShapes().filter((s) => s.type === 'note')), [editor])
 
+  // F21: choosing the next sticky's tag never changes an existing sticky (retag: panel, Alt+digit).
   const choose = (tag: Tag) => {
     $currentTag.set(tag)
-    retagSelection(editor, tag)
     editor.focus()
   }
   const toggleHighlight = (tag: Tag) => $highlightTag.set(highlight === tag ? null : tag)

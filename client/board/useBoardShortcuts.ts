@@ -11,8 +11,8 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * The board's own keys: digits choose the current tag and retag the
- * selection, `s` adds a sticky with the current tag, `?` toggles the help.
+ * The board's own keys: digits choose the tag of the next sticky, Alt+digit
+ * retags the selection, `s` adds a sticky with the current tag, `?` toggles the help.
  * Ignored while typing (in a sticky or a form field) and while a dialog is open.
  */
 export function useBoardShortcuts(editor: Editor | null, onToggleHelp: () => void, enabled: boolean): void {
@@ -26,10 +26,10 @@ export function useBoardShortcuts(editor: Editor | null, onToggleHelp: () => voi
       event.preventDefault()
       event.stopPropagation()
       if (shortcut.kind === 'help') onToggleHelp()
-      else if (shortcut.kind === 'tag') {
-        $currentTag.set(shortcut.tag)
-        retagSelection(editor, shortcut.tag)
-      } else if (!editor.getIsReadonly()) {
+      // F21: a digit only chooses the next sticky's tag; Alt+digit retags the selection.
+      else if (shortcut.kind === 'tag') $currentTag.set(shortcut.tag)
+      else if (shortcut.kind === 'retag') retagSelection(editor, shortcut.tag)
+      else if (!editor.getIsReadonly()) {
         createStickyAtCenter(editor, $currentTag.get())
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countTags } from '../../client/board/countTags'
-import { boardShortcutOf } from '../../client/board/shortcuts'
+import { boardShortcutOf, retagChord, undoChord } from '../../client/board/shortcuts'
 import { stickySpot, type Rect } from '../../client/board/stickySpot'
 import { reconcileTagAndColor } from '../../client/board/tagColorSync'
 import { presenceColor } from '../../client/identity/participant'
@@ -8,7 +8,7 @@ import { connectionStatusOf, OFFLINE_AFTER_ATTEMPTS } from '../../client/sync/co
 import { NOTE_SIZE, SHEET_PADDING } from '../../shared/records'
 import { TAG_INFO, TAGS } from '../../shared/tags'
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean; code: string }> = {}) => ({
   key: k,
   ctrlKey: false,
   metaKey: false,
@@ -26,9 +26,28 @@ describe('board keys', () => {
   it('leaves modifier chords and other keys to tldraw and the browser', () => {
     expect(boardShortcutOf(key('s', { ctrlKey: true }))).toBeNull()
     expect(boardShortcutOf(key('2', { metaKey: true }))).toBeNull()
-    expect(boardShortcutOf(key('1', { altKey: true }))).toBeNull()
+    expect(boardShortcutOf(key('1', { shiftKey: true }))).toBeNull()
     expect(boardShortcutOf(key('n'))).toBeNull()
     expect(boardShortcutOf(key('9'))).toBeNull()
+  })
+})
+
+describe('choosing a tag and retagging (F21)', () => {
+  it('[F21] a digit only chooses the next sticky’s tag; Alt+digit (also as typed on a Mac) retags the selection', () => {
+    for (const tag of TAGS) {
+      const digit = TAG_INFO[tag].shortcut
+      expect(boardShortcutOf(key(digit))).toEqual({ kind: 'tag', tag })
+      expect(boardShortcutOf(key('¡', { altKey: true, code: `Digit${digit}` }))).toEqual({ kind: 'retag', tag })
+    }
+    expect(boardShortcutOf(key('1', { altKey: true, shiftKey: true, code: 'Digit1' }))).toBeNull()
+    expect(boardShortcutOf(key('x', { altKey: true, code: 'KeyX' }))).toBeNull()
+  })
+
+  it('[F21] names the retag chord and the undo per platform', () => {
+    expect(retagChord('1', false)).toBe('Alt+1')
+    expect(retagChord('1', true)).toBe('⌥1')
+    expect(undoChord(false)).toBe('Ctrl+Z')
+    expect(undoChord(true)).toBe('⌘Z')
   })
 })
 
