@@ -18,6 +18,8 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
     ['Enter', t('help.edit')],
     ['Esc', t('help.stopEdit')],
     ['Shift 1', t('help.zoomFit')],
+    ['V', t('help.vote')],
+    ['Shift V', t('help.unvote')],
     [HELP_KEY, t('help.toggle')],
   ]
   return (

@@ -5,7 +5,7 @@ import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { $currentTag, $highlightTag } from './boardState'
 import { countTags } from './countTags'
-import { createStickyAtCenter } from './createStickyAtCenter'
+import { newSticky } from './createStickyAtCenter'
 import { NEW_STICKY_KEY } from './shortcuts'
 
 /**
@@ -35,7 +35,7 @@ export function TagBar({ editor }: { editor: Editor }) {
         className="bp-tagbar__new"
         style={{ ['--bp-tag' as string]: TAG_INFO[current].hex }}
         onClick={() => {
-          createStickyAtCenter(editor, $currentTag.get())
+          newSticky(editor, $currentTag.get())
         }}
         title={`${t('tags.newSticky')}: ${tagHint(current, language)} (${NEW_STICKY_KEY.toUpperCase()})`}
       >

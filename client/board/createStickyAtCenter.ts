@@ -1,6 +1,7 @@
 import { createShapeId, startEditingShapeWithRichText, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
 import { chooseSheet, freeCells, type Box } from '../../shared/placement'
 import { TAG_INFO, type Tag } from '../../shared/tags'
+import { $privateWriting } from '../facilitation/facilitationAtoms'
 import { $author } from './boardState'
 import { stickySpot, type Rect } from './stickySpot'
 
@@ -107,4 +108,19 @@ function bringIntoView(editor: Editor, id: TLShapeId): void {
   const margin = phone ? view.h * 0.2 : 0
   const inView = bounds.minX >= view.minX && bounds.maxX <= view.maxX && bounds.minY >= view.minY + margin / 2 && bounds.maxY <= view.maxY - margin
   if (!inView) editor.centerOnPoint(bounds.center)
+}
+
+/** The id of the private tray's text field (client/facilitation/PrivateTray.tsx). */
+export const PRIVATE_TEXT_ID = 'bp-private-text'
+
+/**
+ * "New sticky" from the button or the key: on the board, or — while this
+ * deelnemer writes privately (F6) — into the private tray's text field.
+ */
+export function newSticky(editor: Editor, tag: Tag): TLShapeId | null {
+  if ($privateWriting.get()) {
+    document.getElementById(PRIVATE_TEXT_ID)?.focus()
+    return null
+  }
+  return createStickyAtCenter(editor, tag)
 }

@@ -3,6 +3,8 @@ import { tagForShortcut, type Tag } from '../../shared/tags'
 /** Key that creates a sticky with the current tag ("s" for sticky; tldraw does not use it). */
 export const NEW_STICKY_KEY = 's'
 export const HELP_KEY = '?'
+/** Key that gives the selected sticky one of your dots during stemmen (Shift+V takes one back; F10). */
+export const VOTE_KEY = 'v'
 /** Modifier that turns a tag digit into "retag the selection" (F21). Shift+digit is tldraw's zoom. */
 export const RETAG_MODIFIER = 'Alt'
 
@@ -10,7 +12,9 @@ export const RETAG_MODIFIER = 'Alt'
  * `tag` only chooses the tag of the next sticky; `retag` gives the selected
  * stickies that tag (F21: never a side effect of choosing).
  */
-export type BoardShortcut = { kind: 'newSticky' } | { kind: 'tag'; tag: Tag } | { kind: 'retag'; tag: Tag } | { kind: 'help' }
+export type BoardShortcut =
+  | { kind: 'vote'; delta: 1 | -1 }
+  | { kind: 'newSticky' } | { kind: 'tag'; tag: Tag } | { kind: 'retag'; tag: Tag } | { kind: 'help' }
 
 export interface KeyLike {
   key: string
@@ -31,6 +35,7 @@ export function boardShortcutOf(event: KeyLike): BoardShortcut | null {
     return tag ? { kind: 'retag', tag } : null
   }
   if (event.key === HELP_KEY) return { kind: 'help' }
+  if (event.key.toLowerCase() === VOTE_KEY) return { kind: 'vote', delta: event.shiftKey ? -1 : 1 }
   if (event.shiftKey) return null
   if (event.key === NEW_STICKY_KEY) return { kind: 'newSticky' }
   const tag = tagForShortcut(event.key)

@@ -1,4 +1,5 @@
 import type { MessageKey } from './nl'
+import { facilitationEn } from './facilitationEn'
 import { apiErrorsEn } from './apiErrorsEn'
 import { regelruimteEn } from './regelruimteEn'
 import { verslagEn } from './verslagEn'
@@ -90,6 +91,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'help.newSticky': 'New sticky with the current tag, in the middle of the view (inside the sheet below it)',
   'help.tagKey': 'Choose tag {label} for the next sticky',
   'help.retagKey': 'Give the selected stickies another tag (e.g. {chord} for enabling)',
+  'help.vote': 'Give the selected sticky a dot (while voting)',
+  'help.unvote': 'Take a dot back (while voting)',
   'help.undo': 'Undo',
   'help.edit': 'Edit the text of the selected sticky',
   'help.stopEdit': 'Stop typing',
@@ -129,4 +132,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...verslagEn,
   ...regelruimteEn,
   ...apiErrorsEn,
+  ...facilitationEn,
 }

@@ -3,6 +3,7 @@
  * marks a placeholder filled in by `t(key, { name })`. Domain words
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
+import { facilitationNl } from './facilitationNl'
 import { apiErrorsNl } from './apiErrorsNl'
 import { regelruimteNl } from './regelruimteNl'
 import { verslagNl } from './verslagNl'
@@ -93,6 +94,8 @@ export const nl = {
   'help.newSticky': 'Nieuwe sticky met de huidige tag, midden in beeld (in het vel eronder)',
   'help.tagKey': 'Kies tag {label} voor de volgende sticky',
   'help.retagKey': 'Geef de geselecteerde stickies een andere tag (bijv. {chord} voor bevorderend)',
+  'help.vote': 'Stip geven aan de geselecteerde sticky (tijdens stemmen)',
+  'help.unvote': 'Stip terugnemen (tijdens stemmen)',
   'help.undo': 'Ongedaan maken',
   'help.edit': 'Tekst van de geselecteerde sticky bewerken',
   'help.stopEdit': 'Stoppen met typen',
@@ -133,6 +136,7 @@ export const nl = {
   ...verslagNl,
   ...regelruimteNl,
   ...apiErrorsNl,
+  ...facilitationNl,
 } as const
 
 export type MessageKey = keyof typeof nl
