@@ -5,7 +5,8 @@ import { apiErrorText } from '../api/apiErrorText'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { $myVotes, $voteError } from './facilitationAtoms'
-import { putFacilitation } from './facilitationApi'
+import { addTemplateSheets, putFacilitation } from './facilitationApi'
+import { TemplateSelect } from './TemplatePicker'
 import { Ranking } from './Ranking'
 import { Timer } from './Timer'
 import { usedVotes } from './votes'
@@ -31,6 +32,7 @@ export function FacilitationBar({ sessionId, state, editor, leads }: { sessionId
   const voteError = useValue($voteError)
   const [error, setError] = useState<unknown>(null)
   const [minutes, setMinutes] = useState(5)
+  const [template, setTemplate] = useState('')
   const counts = Object.entries(state.privateCounts)
 
   useEffect(() => {
@@ -140,6 +142,22 @@ export function FacilitationBar({ sessionId, state, editor, leads }: { sessionId
             >
               {t('facil.summon')}
             </button>
+            <fieldset>
+              <legend>{t('facil.addSheets')}</legend>
+              <TemplateSelect name="sheet-template" value={template} onChange={setTemplate} emptyLabel={t('facil.addSheetsTemplate')} />
+              <button
+                type="button"
+                disabled={!template}
+                onClick={() =>
+                  void addTemplateSheets(sessionId, template).then(
+                    () => setTemplate(''),
+                    (err: unknown) => setError(err),
+                  )
+                }
+              >
+                {t('facil.addSheetsButton')}
+              </button>
+            </fieldset>
             <fieldset className="bp-facil__agenda">
               <legend>{t('facil.agenda')}</legend>
               {state.agenda.map((item, i) => (

@@ -12,7 +12,7 @@ import {
   type PutFacilitationBody,
 } from '../../shared/facilitation'
 import type { Tag } from '../../shared/tags'
-import { templatesResponseSchema } from '../../shared/templates'
+import { addSheetsResponseSchema, templatesResponseSchema } from '../../shared/templates'
 import { apiFetch } from '../api/apiFetch'
 
 const base = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`
@@ -48,3 +48,6 @@ export const sharePrivateStickies = (sessionId: string) =>
   apiFetch(`${base(sessionId)}/private-stickies/share`, sharePrivateResponseSchema, { method: 'POST' })
 
 export const fetchTemplates = () => apiFetch('/api/templates', templatesResponseSchema)
+
+export const addTemplateSheets = (sessionId: string, template: string) =>
+  apiFetch(`${base(sessionId)}/sheets`, addSheetsResponseSchema, { method: 'POST', body: JSON.stringify({ template }) })

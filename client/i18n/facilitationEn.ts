@@ -46,6 +46,8 @@ export const facilitationEn: Readonly<Record<keyof typeof facilitationNl, string
   'facil.presence.follow': 'Follow',
   'facil.presence.unfollow': 'Stop following',
   'facil.following': 'You are following {name}. Move the board to stop.',
+  'create.field.template': 'Template (sheets)',
+  'create.field.templateNone': "The session type's default sheets",
   'facil.addSheets': 'Add sheets',
   'facil.addSheetsTemplate': 'Template',
   'facil.addSheetsButton': 'Add',

@@ -44,6 +44,8 @@ export const facilitationNl = {
   'facil.presence.follow': 'Volgen',
   'facil.presence.unfollow': 'Stop met volgen',
   'facil.following': 'Je volgt {name}. Beweeg het bord om te stoppen.',
+  'create.field.template': 'Sjabloon (vellen)',
+  'create.field.templateNone': "Standaardvellen van het sessietype",
   'facil.addSheets': 'Vellen toevoegen',
   'facil.addSheetsTemplate': 'Sjabloon',
   'facil.addSheetsButton': 'Toevoegen',
