@@ -7,9 +7,9 @@
 import type { IncomingMessage } from 'node:http'
 import { CloseCode } from '../../shared/closeCodes'
 import { Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
-import type { SessionStore } from '../storage/Storage'
 import type { AccessService } from './AccessService'
 import type { Actor } from './Actor'
+import type { SessionLookup } from './findSession'
 import { can } from './policy'
 
 export type ConnectionDecision =
@@ -40,7 +40,7 @@ function sameOrigin(req: IncomingMessage, publicUrl: string | null): boolean {
 
 export async function authenticateConnection(
   access: AccessService,
-  sessions: SessionStore,
+  sessions: SessionLookup,
   req: IncomingMessage,
   sessionId: string,
   publicUrl: string | null = null,

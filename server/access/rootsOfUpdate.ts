@@ -7,7 +7,7 @@
  * What the room has already (structs, deletions) is not counted.
  */
 import * as Y from 'yjs'
-import { structAt, structsByClient, type DecodedUpdate, type Struct } from '../yjs/decodedUpdate'
+import { structAt, structsByClient, type DecodedUpdate, type Struct } from '../core/decodedUpdate'
 
 
 function rootOfType(type: Y.AbstractType<unknown>): string | null {

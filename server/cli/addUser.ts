@@ -11,7 +11,8 @@ import { z } from 'zod'
 import { accountRoleSchema } from '../../shared/access'
 import { AccessService } from '../access/AccessService'
 import { loadConfig } from '../config'
-import { SqliteStorage } from '../storage/SqliteStorage'
+import { ACCESS_STORES } from '../access/accessStoreDefinition'
+import { SqliteBackend } from '../core/storage/SqliteBackend'
 
 const ROLE_ALIASES: Record<string, string> = { themacoordinator: 'coordinator', 'themacoördinator': 'coordinator', 'coördinator': 'coordinator' }
 
@@ -44,9 +45,9 @@ async function main(): Promise<void> {
   const args = parsed.data
   const password = args.password ?? randomBytes(12).toString('base64url')
   const config = loadConfig()
-  const storage = new SqliteStorage(config.DATA_DIR)
+  const backend = new SqliteBackend(config.DATA_DIR)
   try {
-    const access = new AccessService({ stores: storage })
+    const access = new AccessService({ stores: backend.stores(ACCESS_STORES) })
     const user = await access.addUser({ email: args.email, name: args.name, role: args.role, password, themagroepen: args.themagroep })
     if (!user) {
       process.stderr.write(`An account with email ${args.email} exists already.\n`)
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Added ${user.role} ${user.email}${args.themagroep.length ? ` to ${args.themagroep.join(', ')}` : ''}.\n`)
     if (!args.password) process.stdout.write(`Password (shown once): ${password}\n`)
   } finally {
-    await storage.close()
+    await backend.close()
   }
 }
 

@@ -21,17 +21,24 @@ import {
   type SharePrivateResponse,
 } from '../../shared/facilitation'
 import { addSheetsBodySchema, addTemplateSheets, findTemplate, TEMPLATES, type TemplatesResponse } from '../../shared/templates'
-import { ActorOrigin } from '../access/ActorOrigin'
-import { actorOf } from '../auth/authorize'
-import { HttpError, parseBody } from '../http/errors'
-import type { RouteContext } from '../routes/context'
-import { findSession } from '../sessions/findSession'
+import { ActorOrigin } from '../core/origins'
+import { actorOf, type Authorize } from '../access/authorize'
+import { HttpError, parseBody } from '../core/http/errors'
+import { findSession } from '../access/findSession'
+import type { RoomManager } from '../core/RoomManager'
+import type { SessionStore } from '../sessions/SessionStore'
 import { holdsPrivately, type FacilitationService } from './FacilitationService'
 
 const stickyIdOf = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 200) : '')
 
+export interface FacilitationContext {
+  authorize: Authorize
+  rooms: RoomManager
+  storage: { sessions: SessionStore }
+}
+
 export function facilitationRoutes(service: FacilitationService) {
-  return (router: Router, ctx: RouteContext): void => {
+  return (router: Router, ctx: FacilitationContext): void => {
     router.get('/time', (_req, res) => {
       res.set('Cache-Control', 'no-store').json({ serverNow: Date.now() })
     })

@@ -1,8 +1,9 @@
 /**
- * Fault injection around a real storage: a slow or failing disk, and a count
- * of loads. Everything else goes to the wrapped storage unchanged.
+ * Fault injection around a real document log: a slow or failing disk, and a count
+ * of loads. Everything else goes to the wrapped backend unchanged.
  */
-import type { DocStore, Storage, StoredDoc } from '../../server/storage/Storage'
+import type { Backend } from '../../server/core/storage/Backend'
+import type { DocStore, StoredDoc } from '../../server/core/storage/DocStore'
 
 export class FaultyDocStore implements DocStore {
   /** Reject appends and compactions while true. */
@@ -38,9 +39,9 @@ export class FaultyDocStore implements DocStore {
   }
 }
 
-/** `storage` with its docs replaced by `docs`. */
-export function withDocStore(storage: Storage, docs: DocStore): Storage {
-  return new Proxy(storage, {
+/** `backend` with its document log replaced by `docs`. */
+export function withDocStore(backend: Backend, docs: DocStore): Backend {
+  return new Proxy(backend, {
     get: (target, prop) => (prop === 'docs' ? docs : Reflect.get(target, prop, target)),
   })
 }
