@@ -50,8 +50,28 @@ async function resourceOf(req: Request, action: Action, access: AccessService, s
   return {}
 }
 
+/**
+ * The action each authorize() middleware checks, so the authorization matrix
+ * (test/integration/access.matrix.test.ts) reads every route's action from the
+ * running app instead of a list kept by hand.
+ */
+const actionOfHandler = new WeakMap<RequestHandler, Action>()
+
+/** The action `handler` authorizes, when it is an authorize() middleware. */
+export function authorizedAction(handler: unknown): Action | undefined {
+  return typeof handler === 'function' ? actionOfHandler.get(handler as RequestHandler) : undefined
+}
+
 export function createAuthorize(access: AccessService, sessions: SessionLookup): Authorize {
-  return (action) => async (req, res, next) => {
+  return (action) => {
+    const middleware = authorizeMiddleware(action, access, sessions)
+    actionOfHandler.set(middleware, action)
+    return middleware
+  }
+}
+
+function authorizeMiddleware(action: Action, access: AccessService, sessions: SessionLookup): RequestHandler {
+  return async (req, res, next) => {
     const auth = await access.resolve(req)
     res.locals.auth = auth
     res.locals.actor = auth.actor
