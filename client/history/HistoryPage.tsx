@@ -100,7 +100,7 @@ export function HistoryPage({ sessionId }: { sessionId: string }) {
                         <span>
                           <strong>{t('history.version', { version: version.version })}</strong> · <time dateTime={version.takenAt}>{when(version.takenAt)}</time>
                         </span>
-                        <span className="bp-history__why">{describeVersion(t, version)}</span>
+                        <span className="bp-history__why">{describeVersion(t, version, language)}</span>
                         <span className="bp-muted">{describeCounts(t, version)}</span>
                       </button>
                     </li>

@@ -66,9 +66,13 @@ export class HistoryRecorder {
       this.schedule(room, state)
     }
     const facilitation = room.doc.getMap(Y_FACILITATION)
+    let lastPhase: unknown = facilitation.get('phase')
     const onFacilitation = (event: Y.YMapEvent<unknown>) => {
       if (!event.keysChanged.has('phase')) return
       const phase = facilitation.get('phase')
+      // Writing the same phase again (a whole facilitation state saved) is no phase change.
+      if (phase === lastPhase) return
+      lastPhase = phase
       this.take(room, 'phase', typeof phase === 'string' ? phase : null, this.namesOf(event.transaction.origin))
     }
     const session = room.doc.getMap(Y_SESSION)

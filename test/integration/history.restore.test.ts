@@ -170,8 +170,9 @@ describe('board history and restore', () => {
     expect(phase.detail).toBe('stemmen')
     expect(phase.actorNames).toEqual(['Beheer (token)'])
     expect(phase.counts.stickies).toBe(TEXTS.length)
-    // Another facilitation key is no phase change.
+    // Another facilitation key, or the same phase written again, is no phase change.
     client.doc.getMap(Y_FACILITATION).set('voteBudget', 3)
+    client.doc.getMap(Y_FACILITATION).set('phase', 'stemmen')
     expect((await server.api('POST', `/api/sessions/${id}/vaststellen`)).status).toBe(201)
     const versions = await waitFor(async () => {
       const list = await history(id)
@@ -179,6 +180,16 @@ describe('board history and restore', () => {
     }, 'a vaststelling version')
     expect(versions.find((v) => v.kind === 'vaststelling')?.detail).toBe('1')
     expect(versions.filter((v) => v.kind === 'phase')).toHaveLength(1)
+  })
+
+  it('[H2] a phase changed through the facilitation API takes a version named after the coördinator', async () => {
+    server = await startTestServer()
+    const id = await boardWithStickies()
+    const res = await server.api('PUT', `/api/sessions/${id}/facilitation`, { phase: 'clusteren' })
+    expect(res.status).toBe(200)
+    const phase = await waitFor(async () => (await history(id)).find((v) => v.kind === 'phase'), 'a phase version')
+    expect(phase.detail).toBe('clusteren')
+    expect(phase.actorNames).toEqual(['Beheer (token)'])
   })
 
   it('[H1] a board that keeps changing gets a periodic version per interval, naming who changed it', async () => {
