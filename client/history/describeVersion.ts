@@ -26,6 +26,12 @@ export function describeVersion(t: T, version: HistoryVersionSummary, language: 
   }
 }
 
+/** "12 stickies, 1 vel, 2 verbindingen": singular and plural per count. */
 export function describeCounts(t: T, version: HistoryVersionSummary): string {
-  return t('history.counts', { ...version.counts })
+  const { stickies, sheets, links } = version.counts
+  return t('history.counts', {
+    stickies: stickies === 1 ? t('history.count.sticky') : t('history.count.stickies', { count: stickies }),
+    sheets: sheets === 1 ? t('history.count.sheet') : t('history.count.sheets', { count: sheets }),
+    links: links === 1 ? t('history.count.link') : t('history.count.links', { count: links }),
+  })
 }

@@ -35,5 +35,6 @@ describe('the history page (client)', () => {
     expect(describeVersion(nl, version({ actorNames: ['Anna', 'Bram'] }), 'nl')).toBe('Automatisch bewaard na wijzigingen van Anna, Bram')
     expect(describeVersion(en, version({}), 'en')).toBe('Saved automatically')
     expect(describeCounts(nl, version({}))).toBe('12 stickies, 3 vellen, 2 verbindingen')
+    expect(describeCounts(en, version({ counts: { stickies: 1, sheets: 1, links: 0 } }))).toBe('1 sticky, 1 sheet, 0 links')
   })
 })
