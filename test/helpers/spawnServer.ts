@@ -22,12 +22,24 @@ export interface ServerProcess {
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const LISTENING = /^Brownpaper listening on http:\/\/localhost:(\d+)$/m
 
-export async function spawnServer(env: Record<string, string>, { entry = 'sources' }: { entry?: 'sources' | 'build' } = {}): Promise<ServerProcess> {
+export interface SpawnOptions {
+  /** Run the sources through tsx (default) or the production build in dist/server, as `npm start` does. */
+  entry?: 'sources' | 'build'
+  /**
+   * A command the server runs under (e.g. `['strace', '-f', …]`); `child` is
+   * then that command, not the server, so do not SIGKILL it to crash the server.
+   */
+  wrap?: string[]
+}
+
+export async function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<ServerProcess> {
   // `node --import tsx` rather than the tsx CLI: the CLI runs the server in a
   // child process of its own, so a SIGKILL would hit the wrapper and orphan
   // the server instead of crashing it.
-  const args = entry === 'build' ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
-  const child = spawn(process.execPath, args, {
+  const entryArgs = options.entry === 'build' ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
+  const argv = [process.execPath, ...entryArgs]
+  const [command, ...args] = [...(options.wrap ?? []), ...argv] as [string, ...string[]]
+  const child = spawn(command, args, {
     cwd: ROOT,
     // With the tests' admin token (P3) unless `env` sets another.
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', BROWNPAPER_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env },

@@ -182,5 +182,5 @@ export async function parseVerslagDocx(buffer: Buffer): Promise<ParsedVerslag> {
   } catch (error) {
     throw new UnreadableDocxError(error instanceof Error ? error.message : 'unreadable .docx')
   }
-  return { blocks: blocksFromHtml(html) }
+  return { blocks: blocksFromHtml(html), shape: 'docx' }
 }

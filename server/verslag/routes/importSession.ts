@@ -89,7 +89,7 @@ export function importSessionRoute(router: Router, ctx: VerslagContext): void {
         },
         'session.import',
       )
-      res.status(201).json({ ...summary, stickyCount: imported.stickyCount })
+      res.status(201).json({ ...summary, stickyCount: imported.stickyCount, report: imported.report })
     },
   )
 }
