@@ -12,7 +12,7 @@ import { encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from './
 import type { DecodedUpdate } from './decodedUpdate'
 import type { Grant } from './Grant'
 import type { Logger } from './log'
-import { LOAD_ORIGIN, SERVER_ORIGIN } from './origins'
+import { LOAD_ORIGIN, REMOTE_ORIGIN, SERVER_ORIGIN } from './origins'
 import type { DocStore, StoredDoc } from './storage/DocStore'
 
 /** y-protocols renews a live client's awareness every 15 s; twice that means its socket is gone. */
@@ -222,6 +222,16 @@ export class Room {
   }
 
   /**
+   * Applies an update that is durable already — stored by another instance
+   * and received over a bus (X15) — and relays it to this room's
+   * connections at once, without storing it again. The seam for fan-out
+   * between instances: the sending side is the onStore hook.
+   */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+  }
+
+  /**
    * Whether awareness client `id` is the server's own or belongs to a
    * connection other than `conn` that renewed it lately (P20). A state left
    * silent longer than STALE_AWARENESS_MS (a dropped socket not reaped yet)
@@ -284,6 +294,12 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return
     this.fullSyncReply = null
+    if (origin === REMOTE_ORIGIN) {
+      // Durable already (S1 holds): relayed at once. It cannot depend on this room's
+      // unstored updates: another instance sees those only once they are stored.
+      this.broadcast(encodeUpdateMessage(update))
+      return
+    }
     this.updates++
     this.bytes += update.byteLength
     this.batch.push({ update, message: encodeUpdateMessage(update), origin })
