@@ -118,6 +118,7 @@ const HTTP_CASES: HttpCase[] = [
   { rule: 'P8', name: 'GET /api/sessions/:id/verslag.md', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.md` }) },
   { rule: 'P8', name: 'GET /api/sessions/:id/verslag.html', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.html` }) },
   { rule: 'P8', name: 'GET /api/sessions/:id/verslag.docx', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.docx` }) },
+  { rule: 'P8', name: 'GET /api/sessions/:id/verslag.pdf', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.pdf` }) },
   { rule: 'P8', name: 'GET /api/sessions/:id/verslag.json', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.json` }) },
   {
     rule: 'P8',

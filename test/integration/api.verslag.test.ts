@@ -98,6 +98,11 @@ describe('HTTP API: verslag export and import', () => {
     expect(htmlText).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(htmlText).not.toContain('<img src=x')
 
+    const pdf = await get(`/api/sessions/${session.id}/verslag.pdf`)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename=".*\.pdf"/)
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
     const docx = await get(`/api/sessions/${session.id}/verslag.docx`)
     expect(docx.headers.get('content-type')).toBe(DOCX)
     expect(docx.headers.get('content-disposition')).toBe(
