@@ -215,9 +215,10 @@ export async function renderPdf(model: Verslag, options: RenderPdfOptions = {}):
     },
     content,
     footer: (current: number, total: number) => ({ text: `${L.page} ${current} ${L.pageOf} ${total}`, alignment: 'center', fontSize: 9, color: '#6b6b70', margin: [0, 24, 0, 0] }),
-    // A heading is never the last thing on a page (keep with next).
-    pageBreakBefore: (node: { headlineLevel?: number }, queries: { getFollowingNodesOnPage(): unknown[] }) =>
-      node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0,
+    // A heading is never the last thing on a page (keep with next): nothing follows it on its page, or it
+    // starts in the page's last fifth (a table after it moves to the next page as a whole).
+    pageBreakBefore: (node: { headlineLevel?: number; startPosition?: { verticalRatio?: number } }, queries: { getFollowingNodesOnPage(): unknown[] }) =>
+      node.headlineLevel !== undefined && (queries.getFollowingNodesOnPage().length === 0 || (node.startPosition?.verticalRatio ?? 0) > 0.8),
   }
   return pdfmake.createPdf(definition).getBuffer()
 }
