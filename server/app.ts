@@ -24,6 +24,7 @@ import type { DocStore } from './core/storage/DocStore'
 import { MemoryBackend } from './core/storage/MemoryBackend'
 import { SqliteBackend } from './core/storage/SqliteBackend'
 import { startCore } from './core/startCore'
+import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
@@ -91,7 +92,14 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '..')
+/**
+ * The built client: dist/client of the repository, whether this file runs
+ * from the sources (server/app.ts) or from the build (dist/server/main.js).
+ */
+function defaultClientDir(): string {
+  const here = import.meta.dirname
+  return path.basename(path.dirname(here)) === 'dist' ? path.resolve(here, '..', 'client') : path.resolve(here, '..', 'dist', 'client')
+}
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? silentLogger
@@ -116,6 +124,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const verslag = verslagExtension({ backend, sessions: sessions.sessions, access })
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
+  const facilitation = facilitationExtension({ backend, sessions: sessions.sessions, access })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -123,10 +132,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port: opts.port,
     host: opts.host,
     backend,
+    // facilitation before sessions: its POST …/stickies holds a deelnemer's sticky privately during stil-schrijven (F6).
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
     log,
-    fallback: serveClient(opts.clientDir ?? path.join(REPO_ROOT, 'dist', 'client')),
+    fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,
     socketLimits: opts.socketLimits,
     idleUnloadMs: opts.idleUnloadMs,

@@ -12,7 +12,9 @@ import { knownTableBullets, TRACE_LINE } from './knownTables'
 import { TypedNesting, typedListItem, wordMarker } from './listMarkers'
 import type { ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
-export class UnreadableDocxError extends Error {}
+import { UnreadableDocxError } from './UnreadableDocxError'
+
+export { UnreadableDocxError }
 
 /** Votes as our export writes them, "(3 stemmen)": derived from the votes, not text. */
 const VOTES_SUFFIX = /\s\(\d+ (stem|stemmen|vote|votes)\)$/
