@@ -1,6 +1,6 @@
 import type { Router } from 'express'
 import { attachment, loadVerslag } from '../loadVerslag'
-import { renderPdf } from '../render/renderPdf'
+import { renderPdf } from '../lazyFormats'
 import type { VerslagContext } from '../VerslagContext'
 
 /** GET /api/sessions/:id/verslag.pdf → the verslag as PDF (SPEC V25), as a download. */
