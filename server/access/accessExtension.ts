@@ -18,7 +18,7 @@ import type { Actor } from './Actor'
 import { authenticateConnection } from './authenticateConnection'
 import { createAuthorize, type Authorize } from './authorize'
 import type { SessionLookup } from './findSession'
-import { loginLimiter } from './loginLimiter'
+import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, type AttemptLimitSettings } from './attemptLimits'
 import { ownAwarenessEntries } from './ownAwarenessEntries'
 import { refusalAuditor } from '../integrity/auditRefusals'
 import { DEFAULT_LIMITS, type BoardLimits } from '../integrity/limits'
@@ -44,8 +44,14 @@ export interface AccessExtensionOptions {
   /** The session index (server/sessions/): which themagroep a session is in decides access. */
   sessions: SessionLookup
   adminToken?: string | undefined
-  /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
+  /**
+   * P16: scales every attempt budget: failed logins per account per 15
+   * minutes (default 10); per address ten times that for login and join,
+   * once that for setup. Tests pass a large number to switch limits off.
+   */
   loginAttempts?: number
+  /** P16, P22: the budgets themselves (overrides `loginAttempts`). */
+  attemptLimits?: AttemptLimitSettings
   /** PUBLIC_URL: its host is trusted by the websocket origin check (P14) and names join links. */
   publicUrl?: string | null | undefined
   /** L1–L5: limits of a board; each field defaults to DEFAULT_LIMITS. */
@@ -78,6 +84,18 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
   const authorize = createAuthorize(access, opts.sessions)
   const publicUrl = opts.publicUrl ?? null
   let core: CoreContext | null = null
+  const n = opts.loginAttempts
+  const attempts = attemptLimiters(
+    opts.attemptLimits ??
+      (n === undefined
+        ? DEFAULT_ATTEMPT_LIMITS
+        : {
+            windowMs: DEFAULT_ATTEMPT_LIMITS.windowMs,
+            login: { perAccount: n, perAddress: n * 10 },
+            setup: { perAccount: 0, perAddress: n },
+            join: { perAccount: 0, perAddress: n * 10 },
+          }),
+  )
   const log = () => core?.log ?? silentLogger
   const auditRefusal = refusalAuditor((actor, action, about) => access.audit(actor, action, about), opts.sessions, log)
   // W1: the write rules and limits, record by record, on every update of a connection.
@@ -90,6 +108,13 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
     middleware: [securityHeaders()],
     configure(context) {
       core = context
+      // P26: themagroepen made before names were compared normalised become one (the oldest spelling stays).
+      void access.stores.themagroepen.mergeDuplicates().then(
+        (merged) => {
+          for (const { kept, merged: names } of merged) context.log.warn({ kept, merged: names }, 'merged themagroepen whose names differ only in case, spaces or Unicode form')
+        },
+        (err: unknown) => context.log.error({ err }, 'could not merge duplicate themagroepen'),
+      )
     },
     routes(router) {
       if (!core) throw new Error('access: routes before configure')
@@ -99,7 +124,7 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
         access,
         authorize,
         publicUrl,
-        attemptLimiter: loginLimiter(opts.loginAttempts ?? 10),
+        attempts,
       }
       for (const route of ACCESS_ROUTES) route(router, ctx)
     },

@@ -99,6 +99,10 @@ export class Room {
   private destroyed = false
   /** How many updates the doc has seen since it was loaded (not counting the load). */
   private updates = 0
+  /** How many of those are stored and broadcast (or their save failed and was logged: S9). */
+  private handled = 0
+  /** Callbacks waiting until `handled` reaches their mark, in order of their marks. */
+  private readonly waiters: { mark: number; run: () => void }[] = []
   /** Estimated bytes of the doc: what was stored at load, plus each update since, reset by compaction (L2). */
   private bytes = 0
 
@@ -150,8 +154,23 @@ export class Room {
   }
 
   /**
-   * Runs `task` once every update the doc holds so far is stored and
-   * broadcast, e.g. to answer a sync step 1 with durable state only (S1).
+   * Runs `run` once every update the doc holds now is stored and broadcast
+   * (S1), at once when none is pending. Updates that arrive meanwhile do not
+   * delay it: capture what to send before calling (a sync step 2 encoded now
+   * holds exactly the updates this waits for), so that no reply holds an
+   * update before it is stored, however many are in flight. Runs in the turn
+   * that stored the last of them, before any later update is broadcast.
+   */
+  whenStored(run: () => void): void {
+    if (this.handled >= this.updates) run()
+    else this.waiters.push({ mark: this.updates, run })
+  }
+
+  /**
+   * Runs `task` after every task queued so far and after storing what is
+   * pending then (e.g. compaction). `task` sees the doc as it is when it runs,
+   * which may hold updates that arrived meanwhile: to send state to a
+   * client, use whenStored.
    */
   afterStored<T>(task: () => T | Promise<T>): Promise<T> {
     return this.enqueue(async () => {
@@ -273,6 +292,8 @@ export class Room {
       this.saveFailed(err)
     }
     for (const { message, origin } of batch) this.broadcast(message, origin)
+    this.handled += batch.length
+    while (this.waiters.length > 0 && this.waiters[0]!.mark <= this.handled) this.waiters.shift()!.run()
     this.opts.hooks.onChange(this)
     if (this.pending >= this.opts.compactAfter) await this.compactNow()
   }

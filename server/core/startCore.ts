@@ -40,6 +40,8 @@ export interface CoreOptions {
   retryMs?: number
   maxMessageBytes?: number
   pingIntervalMs?: number
+  /** P23 (TRUST_PROXY): Express's 'trust proxy': false (default), a hop count, or the proxies' addresses/subnets. */
+  trustProxy?: false | number | readonly string[]
 }
 
 export interface RunningCore {
@@ -67,7 +69,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // P23: X-Forwarded-For/-Proto count only from a configured proxy; off by default.
+  app.set('trust proxy', opts.trustProxy ?? false)
   for (const extension of opts.extensions) for (const handler of extension.middleware ?? []) app.use(handler)
   app.use(compression())
   const api = express.Router()

@@ -51,6 +51,23 @@ describe('limits of a board (L3, L5)', () => {
     expect(recordsOf(server.rooms.get(id)!.doc).has('shape:teveel')).toBe(false)
   })
 
+  it('[L4] a record larger than the cap (here 4 KiB; 128 KiB by default) is refused with LimitExceeded', async () => {
+    server = await startTestServer({ limits: { maxRecordBytes: 4 * 1024 } })
+    const { id } = await server.createSession()
+    const invite = await createInvite(server, id, 'deelnemer')
+    const attacker = connect(id, { token: invite.token })
+    await attacker.synced
+    const note = noteRecord({ id: 'shape:groot', text: 'x'.repeat(5_000), meta: { tag: 'opmerking' }, parentId: PAGE_ID, x: 0, y: 0, index: 'a5' })
+    recordsOf(attacker.doc).set(note.id, note)
+    expect(await withTimeout(attacker.serverClosed, 'the refusal')).toBe(CloseCode.LimitExceeded)
+    const small = connect(id, { token: invite.token })
+    await small.synced
+    const ok = noteRecord({ id: 'shape:klein', text: 'x'.repeat(500), meta: { tag: 'opmerking' }, parentId: PAGE_ID, x: 0, y: 0, index: 'a6' })
+    recordsOf(small.doc).set(ok.id, ok)
+    await waitFor(() => recordsOf(server.rooms.get(id)!.doc).has('shape:klein'), 'the small sticky')
+    expect(recordsOf(server.rooms.get(id)!.doc).has('shape:groot')).toBe(false)
+  })
+
   it('[L5] rich text nested deeper than 32 levels is refused with LimitExceeded; within the caps it is accepted', async () => {
     server = await startTestServer()
     const { id } = await server.createSession()

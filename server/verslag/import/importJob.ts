@@ -5,8 +5,9 @@
  */
 import * as Y from 'yjs'
 import type { SessionInfo } from '../../../shared/session'
+import type { ImportReport } from '../../../shared/verslag/importReport'
 import type { ImportLimits } from './importLimits'
-import { importVerslag } from './importVerslag'
+import { importVerslag, type ImportOptions } from './importVerslag'
 import { parseVerslagDocx, UnreadableDocxError } from './parseVerslagDocx'
 import { parseVerslagText } from './parseVerslagText'
 import { zipUncompressedBytes } from './zipUncompressedBytes'
@@ -15,12 +16,12 @@ export interface ImportJob {
   kind: 'docx' | 'text'
   /** The .docx bytes, or the decoded text. */
   body: Uint8Array | string
-  fallbackThemagroep?: string
+  options: ImportOptions
   limits: ImportLimits
 }
 
 export type ImportJobResult =
-  | { ok: true; update: Uint8Array; info: SessionInfo; stickyCount: number }
+  | { ok: true; update: Uint8Array; info: SessionInfo; stickyCount: number; report: ImportReport }
   | { ok: false; status: 400 | 413; error: string; message: string }
 
 const tooLarge = (error: string, message: string): ImportJobResult => ({ ok: false, status: 413, error, message })
@@ -50,9 +51,9 @@ export async function runImportJob(job: ImportJob): Promise<ImportJobResult> {
     return tooLarge('import_too_large', `Het verslag heeft te veel alinea's (more than ${limits.maxBlocks} paragraphs)`)
   }
   if (parsed.blocks.length === 0) return { ok: false, status: 400, error: 'empty_body', message: 'Het verslag bevat geen tekst (no text found)' }
-  const imported = importVerslag(parsed, job.fallbackThemagroep ? { fallbackThemagroep: job.fallbackThemagroep } : {})
+  const imported = importVerslag(parsed, job.options)
   if (imported.stickyCount > limits.maxStickies) {
     return tooLarge('import_too_large', `Het verslag zou te veel stickies geven (more than ${limits.maxStickies})`)
   }
-  return { ok: true, update: Y.encodeStateAsUpdate(imported.doc), info: imported.info, stickyCount: imported.stickyCount }
+  return { ok: true, update: Y.encodeStateAsUpdate(imported.doc), info: imported.info, stickyCount: imported.stickyCount, report: imported.report }
 }

@@ -59,7 +59,7 @@ export function importSessionRoute(router: Router, ctx: VerslagContext): void {
       const imported = await importInWorker({
         kind,
         body: kind === 'docx' ? body : decodeText(body),
-        ...(fallback ? { fallbackThemagroep: fallback } : {}),
+        options: { ...(fallback ? { fallbackThemagroep: fallback } : {}), ...(queryThemagroep ? { themagroep: queryThemagroep } : {}) },
         limits: DEFAULT_IMPORT_LIMITS,
       })
       const info = queryThemagroep ? { ...imported.info, themagroep: queryThemagroep } : imported.info
@@ -81,7 +81,7 @@ export function importSessionRoute(router: Router, ctx: VerslagContext): void {
         },
         'session.import',
       )
-      res.status(201).json({ ...summary, stickyCount: imported.stickyCount })
+      res.status(201).json({ ...summary, stickyCount: imported.stickyCount, report: imported.report })
     },
   )
 }
