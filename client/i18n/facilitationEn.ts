@@ -15,6 +15,7 @@ export const facilitationEn: Readonly<Record<keyof typeof facilitationNl, string
   'facil.timerAddMinute': '+1 min',
   'facil.timerStop': 'Stop',
   'facil.sound': 'Sound at the end',
+  'facil.soundShort': 'Sound',
   'facil.voteBudget': 'Dots per person',
   'facil.anonymous': 'Anonymous voting',
   'facil.summon': 'Everyone here',

@@ -13,6 +13,7 @@ export const facilitationNl = {
   'facil.timerAddMinute': '+1 min',
   'facil.timerStop': 'Stop',
   'facil.sound': 'Geluid bij einde',
+  'facil.soundShort': 'Geluid',
   'facil.voteBudget': 'Stippen per persoon',
   'facil.anonymous': 'Anoniem stemmen',
   'facil.summon': 'Iedereen hierheen',

@@ -177,26 +177,21 @@ export class FacilitationService {
       const key = `${s.authorId}\u0000${s.sheetId ?? ''}`
       groups.set(key, [...(groups.get(key) ?? []), s])
     }
-    const placed = await this.rooms.withRoom(sessionId, (room) =>
-      room.transact((doc) => {
-        const out: { id: string; sheetId: string | null }[] = []
-        for (const group of groups.values()) {
-          out.push(
-            ...addStickiesToSheet(
-              doc,
-              group[0]!.sheetId,
-              group.map((s) => ({
-                text: s.text,
-                tag: s.tag,
-                author: { id: s.authorId, name: s.authorName, organisation: s.authorOrganisation },
-                createdAt: s.createdAt,
-              })),
-            ),
-          )
-        }
-        return out
-      }),
-    )
+    // One transaction per group: the records map is read back only after a
+    // transaction, so a later group sees the cells an earlier one took (F20).
+    const placed = await this.rooms.withRoom(sessionId, (room) => {
+      const out: { id: string; sheetId: string | null }[] = []
+      for (const group of groups.values()) {
+        const notes = group.map((s) => ({
+          text: s.text,
+          tag: s.tag,
+          author: { id: s.authorId, name: s.authorName, organisation: s.authorOrganisation },
+          createdAt: s.createdAt,
+        }))
+        out.push(...room.transact((doc) => addStickiesToSheet(doc, group[0]!.sheetId, notes)))
+      }
+      return out
+    })
     await this.store.removeMany(sessionId, held.map((s) => s.id))
     await this.publishCounts(sessionId)
     this.log.info({ sessionId, count: placed.length }, 'private stickies revealed')
