@@ -38,6 +38,7 @@ export const facilitationEn: Readonly<Record<keyof typeof facilitationNl, string
   'facil.votes.add': 'Give a dot',
   'facil.votes.remove': 'Take a dot back',
   'facil.votes.count': '{count} dots',
+  'facil.votes.countOne': '1 dot',
   'facil.votes.ranking': 'Results',
   'facil.votes.none': 'No votes yet.',
   'facil.votes.voters': 'by {names}',

@@ -36,6 +36,7 @@ export const facilitationNl = {
   'facil.votes.add': 'Stip geven',
   'facil.votes.remove': 'Stip terugnemen',
   'facil.votes.count': '{count} stippen',
+  'facil.votes.countOne': '1 stip',
   'facil.votes.ranking': 'Uitslag',
   'facil.votes.none': 'Nog geen stemmen.',
   'facil.votes.voters': 'door {names}',

@@ -82,7 +82,7 @@ describe('a whole facilitated session', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('[F1] [F2] [F3] [F5] [F6] [F7] [F8] [F10] [F12] [F13] [F16] phases, a shared timer, private writing, votes within budget, summon, conclusies and the verslag', { timeout: 240_000 }, async () => {
+  it('[F1] [F2] [F3] [F5] [F6] [F7] [F8] [F10] [F11] [F12] [F13] [F16] phases, a shared timer, private writing, votes within budget, summon, conclusies and the verslag', { timeout: 240_000 }, async () => {
     // The coördinator sets up an account and creates a session from the "twee kolommen" template.
     const c = coordinator.page
     await c.goto(`${server.url}/setup?token=${await server.access.issueSetupToken()}`)
