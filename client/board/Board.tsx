@@ -24,12 +24,14 @@ import { useLicenseKey } from '../sync/useLicenseKey'
 import { useSessionDoc } from '../sync/useSessionDoc'
 import { useSessionInfo } from '../sync/useSessionInfo'
 import { useYjsStore } from '../sync/useYjsStore'
-import { $author, $language } from './boardState'
+import { $author, $language, $writer } from './boardState'
 import { ConnectionBadge } from './ConnectionBadge'
 import { exposeTestHooks } from './exposeTestHooks'
 import { participantAuthor, participantUser } from './participantUser'
 import { registerEmptyNoteCleanup } from './registerEmptyNoteCleanup'
 import { registerTagSideEffects } from './registerTagSideEffects'
+import { registerWriteGuards } from './registerWriteGuards'
+import { boardWriterOf } from '../panel/permissions'
 import { BoardMainMenu } from './BoardMainMenu'
 import { RetagNotice } from './RetagNotice'
 import { ShortcutHelp } from './ShortcutHelp'
@@ -83,6 +85,10 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
   useEffect(() => {
     $language.set(language)
   }, [language])
+  const identity = useIdentity()
+  useEffect(() => {
+    if (identity.status === 'ready') $writer.set(boardWriterOf(identity.identity?.me ?? null))
+  }, [identity])
 
   const store = useYjsStore({ state, $user, shapeUtils: SHAPE_UTILS })
   const status = useConnectionStatus(state.session?.provider ?? null)
@@ -90,7 +96,6 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
   const awareness = state.session?.provider.awareness ?? null
   // Facilitation (F1–F15): phase, timer, private writing, votes, summon, presence.
   const facilitation = useFacilitation(state.session?.doc ?? null)
-  const identity = useIdentity()
   const me = identity.status === 'ready' ? (identity.identity?.me ?? null) : null
   const leads = identity.status === 'ready' && canEditVerslag(me)
   const writesPrivately = facilitation.phase === 'stil-schrijven' && me?.kind === 'participant' && me.role === 'deelnemer'
@@ -136,6 +141,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
   const onMount = useCallback((mounted: Editor) => {
     const offSideEffects = registerTagSideEffects(mounted)
     const offEmptyNotes = registerEmptyNoteCleanup(mounted)
+    const offWriteGuards = registerWriteGuards(mounted)
     // New stickies look like the ones the server and the import make (shared/records.ts).
     mounted.setStyleForNextShapes(DefaultFontStyle, 'sans')
     mounted.setStyleForNextShapes(DefaultSizeStyle, 's')
@@ -144,6 +150,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
     return () => {
       offSideEffects()
       offEmptyNotes()
+      offWriteGuards()
       setEditor(null)
     }
   }, [])
@@ -203,6 +210,11 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
         )}
         {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
         {editor && <RetagNotice editor={editor} />}
+        {state.writeRefused && (
+          <p className="bp-write-refused" role="status">
+            {t(state.writeRefused.code === CloseCode.WriteRefused ? 'board.writeRefused' : 'board.writeRefusedLimit')}
+          </p>
+        )}
         {writesPrivately && <PrivateTray sessionId={sessionId} editor={editor} count={Object.values(facilitation.privateCounts).reduce((a, c) => a + c.count, 0)} />}
         {editor && <FollowBanner editor={editor} awareness={awareness} />}
         {summoned && (

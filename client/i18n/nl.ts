@@ -5,6 +5,7 @@
  */
 import { facilitationNl } from './facilitationNl'
 import { apiErrorsNl } from './apiErrorsNl'
+import { historyNl } from './historyNl'
 import { regelruimteNl } from './regelruimteNl'
 import { verslagNl } from './verslagNl'
 
@@ -62,6 +63,7 @@ export const nl = {
   'setup.title': 'Eerste themacoördinator',
   'setup.body': 'Maak het eerste account aan. Daarna log je hiermee in en maak je sessies en uitnodigingen.',
   'setup.submit': 'Account aanmaken',
+  'setup.passwordHint': 'Minstens 10 tekens, en geen veelgebruikt of voorspelbaar wachtwoord. Een zin van vier of meer woorden werkt goed.',
 
   'join.invited': 'Je bent uitgenodigd als {role} voor',
 
@@ -69,6 +71,8 @@ export const nl = {
   'board.unknownSession': 'Deze sessie bestaat niet (meer).',
   'board.refused': 'De server weigert de verbinding met dit bord ({reason}).',
   'board.unauthorized': 'Je hebt nog geen toegang tot dit bord. Open de uitnodigingslink die je hebt gekregen, of log in.',
+  'board.writeRefused': 'Deze wijziging mag je niet maken; het bord is opnieuw geladen zonder die wijziging.',
+  'board.writeRefusedLimit': 'Deze wijziging maakt het bord te groot; het bord is opnieuw geladen zonder die wijziging.',
   'board.forbidden': 'Je hebt geen toegang tot dit bord.',
   'board.back': 'Sessies',
   'board.participants': '{count} aanwezig',
@@ -135,6 +139,7 @@ export const nl = {
   'board.readOnlyHint': 'Je kijkt mee als waarnemer: je ziet alles live, maar kunt niets wijzigen.',
   ...verslagNl,
   ...regelruimteNl,
+  ...historyNl,
   ...apiErrorsNl,
   ...facilitationNl,
 } as const
