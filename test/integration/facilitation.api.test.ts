@@ -7,7 +7,10 @@ import type { FacilitationResponse, PrivateStickiesResponse, VoteResponse } from
 import { readFacilitation } from '../../shared/facilitation'
 import type { TemplatesResponse } from '../../shared/templates'
 import { allRecords } from '../../shared/ydoc'
-import { join, type Credential } from '../helpers/accessFixture'
+import { CloseCode } from '../../shared/closeCodes'
+import { recordsOf } from '../../shared/ydoc'
+import { createInvite, join, type Credential } from '../helpers/accessFixture'
+import { withTimeout } from '../helpers/waitFor'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
@@ -203,6 +206,33 @@ describe('facilitation API', () => {
     expect(sticky?.meta.votes).toEqual({ [Object.keys(sticky?.meta.votes ?? {}).find((k) => k !== 'admin')!]: 1 })
     const mine = await server.api<{ votes: Record<string, number>; used: number }>('GET', `/api/sessions/${s.id}/votes/mine`, undefined, anna.headers)
     expect(mine.body.used).toBe(3)
+  })
+
+  it('[F11] a vote on someone else’s behalf through a stock client is refused; the API’s votes stand', async () => {
+    server = await startTestServer()
+    const s = await server.createSession()
+    const anna = await createInvite(server, s.id, 'deelnemer')
+    const annaId = `invite-${anna.id}`
+    const sticky = await server.api<AddStickyResponse>('POST', `/api/sessions/${s.id}/stickies`, { text: 'Een', tag: 'bevorderend' })
+    await server.api('PUT', `/api/sessions/${s.id}/facilitation`, { phase: 'stemmen', voteBudget: 3 })
+    expect((await server.api('POST', `/api/sessions/${s.id}/stickies/${sticky.body.id}/votes`, undefined, bearer(anna.token))).status).toBe(200)
+    const watcher = client(server, s.id)
+    await watcher.synced
+
+    const bert = client(server, s.id, (await createInvite(server, s.id, 'deelnemer')).token)
+    await bert.synced
+    const kv = recordsOf(bert.doc)
+    const record = kv.get(sticky.body.id)!
+    // Bert writes three dots in Anna's name straight into the doc.
+    kv.set(sticky.body.id, { ...record, meta: { ...(record.meta as object), votes: { [annaId]: 3 } } })
+    expect(await withTimeout(bert.serverClosed, 'the refusal')).toBe(CloseCode.WriteRefused)
+
+    // A later vote through the API arrives; Anna still has the one dot she gave.
+    await server.api('POST', `/api/sessions/${s.id}/stickies/${sticky.body.id}/votes`)
+    await waitFor(() => board(watcher.doc).stickies.find((x) => x.id === sticky.body.id)?.meta.votes?.admin === 1, 'the admin’s vote')
+    expect(board(watcher.doc).stickies.find((x) => x.id === sticky.body.id)?.meta.votes).toEqual({ [annaId]: 1, admin: 1 })
+    const mine = await server.api<{ used: number }>('GET', `/api/sessions/${s.id}/votes/mine`, undefined, bearer(anna.token))
+    expect(mine.body.used).toBe(1)
   })
 
   it('[F10] concurrent votes of one voter never exceed the budget', async () => {
