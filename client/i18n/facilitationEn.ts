@@ -58,6 +58,7 @@ export const facilitationEn: Readonly<Record<keyof typeof facilitationNl, string
   'apiError.vote_out_of_scope': 'These stickies are not being voted on now.',
   'apiError.no_vote_to_remove': 'You have not put a dot on this sticky.',
   'apiError.private_sticky_not_found': 'This sticky is gone: perhaps it has been shared already.',
+  'apiError.private_limit': 'You have many stickies waiting already. Share them first.',
   'apiError.sheet_not_found': 'This sheet no longer exists.',
   'apiError.sticky_not_found': 'This sticky no longer exists.',
   'apiError.unknown_template': 'This template does not exist.',

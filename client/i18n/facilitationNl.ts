@@ -56,6 +56,7 @@ export const facilitationNl = {
   'apiError.vote_out_of_scope': 'Op deze sticky wordt nu niet gestemd.',
   'apiError.no_vote_to_remove': 'Je hebt op deze sticky geen stip gezet.',
   'apiError.private_sticky_not_found': 'Deze sticky is er niet meer: misschien is hij al gedeeld.',
+  'apiError.private_limit': 'Je hebt al veel stickies klaarstaan. Deel ze eerst.',
   'apiError.sheet_not_found': 'Dit vel bestaat niet meer.',
   'apiError.sticky_not_found': 'Deze sticky bestaat niet meer.',
   'apiError.unknown_template': 'Dit sjabloon bestaat niet.',

@@ -152,7 +152,7 @@ describe('facilitation API', () => {
     expect((await server.api<PrivateStickiesResponse>('GET', `/api/sessions/${s.id}/private-stickies`, undefined, anna.headers)).body.stickies).toEqual([])
   })
 
-  it('[F8] a writer who shares early puts only their own stickies on the board', async () => {
+  it('[F8] [F6] a writer who shares early puts only their own stickies on the board; one writer holds at most 200 privately', async () => {
     server = await startTestServer()
     const s = await server.createSession()
     const anna = await join(server, await invite(server, s.id), 'Anna', 'Verenso')
@@ -160,6 +160,11 @@ describe('facilitation API', () => {
     await server.api('PUT', `/api/sessions/${s.id}/facilitation`, { phase: 'stil-schrijven' })
     await server.api('POST', `/api/sessions/${s.id}/stickies`, { text: 'Van Anna', tag: 'bevorderend' }, anna.unsafeHeaders)
     await server.api('POST', `/api/sessions/${s.id}/stickies`, { text: 'Van Bert', tag: 'bevorderend' }, bert.unsafeHeaders)
+    // One writer holds at most 200 at a time.
+    for (let i = 1; i < 200; i++) await server.api('POST', `/api/sessions/${s.id}/stickies`, { text: `Nog ${i}`, tag: 'bevorderend' }, bert.unsafeHeaders)
+    const tooMany = await server.api<{ error: string }>('POST', `/api/sessions/${s.id}/stickies`, { text: 'Te veel', tag: 'bevorderend' }, bert.unsafeHeaders)
+    expect(tooMany.status).toBe(409)
+    expect(tooMany.body.error).toBe('private_limit')
     const shared = await server.api<{ shared: { id: string }[] }>('POST', `/api/sessions/${s.id}/private-stickies/share`, undefined, anna.unsafeHeaders)
     expect(shared.status).toBe(200)
     expect(shared.body.shared).toHaveLength(1)
