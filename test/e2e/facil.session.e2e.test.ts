@@ -145,6 +145,13 @@ describe('a whole facilitated session', () => {
     await a.waitForSelector(`[data-private-sticky="${ANNA_TEXT}"]`)
     const l = carla.page
     await l.waitForSelector('[data-testid="private-tray"]')
+    // tldraw's own note tool makes no sticky on the shared board now: the tray takes the text instead.
+    const notesBefore = await l.evaluate(() => window.__brownpaper!.editor.getCurrentPageShapes().filter((s) => s.type === 'note').length)
+    await l.click('[data-testid="tools.note"]')
+    await l.mouse.click(640, 450)
+    await l.waitForFunction(() => document.activeElement?.id === 'bp-private-text')
+    expect(await l.evaluate(() => window.__brownpaper!.editor.getCurrentPageShapes().filter((s) => s.type === 'note').length)).toBe(notesBefore)
+    await l.locator('#bp-private-text').blur()
     await l.keyboard.press('s')
     await l.waitForFunction(() => document.activeElement?.id === 'bp-private-text')
     await l.keyboard.type(CARLA_TEXT)
@@ -158,6 +165,8 @@ describe('a whole facilitated session', () => {
     }
     for (const page of [c, bert.page, l]) expect(await boardText(page)).not.toContain(ANNA_TEXT)
     for (const page of [c, bert.page, a]) expect(await boardText(page)).not.toContain(CARLA_TEXT)
+    // The note tool's attempt never reached the board: the coördinator has as many notes as before (none).
+    expect(await c.evaluate(() => window.__brownpaper!.editor.getCurrentPageShapes().filter((s) => s.type === 'note').length)).toBe(notesBefore)
     expect(await noteIdWithText(c, ANNA_TEXT)).toBeNull()
     await shootAll('2-stil-schrijven')
 
