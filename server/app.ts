@@ -8,6 +8,7 @@ import path from 'node:path'
 import type { AccessService } from './access/AccessService'
 import type { AttemptLimitSettings } from './access/attemptLimits'
 import type { TrustProxy } from './config'
+import { accountsExtension } from './accounts/accountsExtension'
 import { actielijstExtension } from './actielijst/actielijstExtension'
 import type { ActieStores } from './actielijst/ActieStore'
 import { historyExtension, type HistorySettings } from './history/historyExtension'
@@ -131,6 +132,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
   const actielijst = actielijstExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl ?? null })
+  const accounts = accountsExtension({ backend, access, publicUrl: opts.publicUrl ?? null })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -139,7 +141,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     host: opts.host,
     backend,
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, accounts, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,

@@ -112,7 +112,9 @@ export class AccessService {
     if (!login || login.expiresAt <= this.iso()) return ANONYMOUS
     if (login.userId) {
       const user = await this.stores.users.get(login.userId)
-      return user ? this.userActor(user) : ANONYMOUS
+      // U6: a deactivated account's cookie stops working at once.
+      if (!user || (await this.stores.users.deactivatedAt(user.id)) !== null) return ANONYMOUS
+      return this.userActor(user)
     }
     if (login.participant) {
       // A revoked or expired invite ends the sessions it opened (P13).
@@ -162,6 +164,13 @@ export class AccessService {
     const user = await this.stores.users.getByEmail(email.trim().toLowerCase())
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()))
     if (!user || !ok) return null
+    // U6: a deactivated account cannot log in (answered like a wrong password).
+    if ((await this.stores.users.deactivatedAt(user.id)) !== null) return null
+    return this.openLogin(user)
+  }
+
+  /** A new cookie session for an account (login, or an account link just used: U3). */
+  async openLogin(user: UserRecord): Promise<{ user: UserRecord; sessionToken: string; expiresAt: string }> {
     const sessionToken = newToken()
     const now = this.now()
     const expiresAt = hoursFrom(now, USER_LOGIN_HOURS)

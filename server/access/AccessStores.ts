@@ -21,6 +21,13 @@ export interface UserStore {
   get(id: string): Promise<UserRecord | null>
   getByEmail(email: string): Promise<UserRecord | null>
   count(): Promise<number>
+  /** U1–U8 (server/accounts): every account, by email. */
+  list(): Promise<UserRecord[]>
+  setPasswordHash(id: string, passwordHash: string): Promise<void>
+  /** U6: deactivates (`at`) or reactivates (null) an account; false when unknown. */
+  setDeactivated(id: string, at: string | null): Promise<boolean>
+  /** U6: when the account was deactivated, or null while it is active. */
+  deactivatedAt(id: string): Promise<string | null>
 }
 
 export interface ParticipantIdentity {
@@ -47,6 +54,8 @@ export interface LoginStore {
   delete(tokenHash: string): Promise<void>
   /** Drops logins that expired before `now` (ISO); returns how many. */
   deleteExpired(now: string): Promise<number>
+  /** U6, U7: ends an account's logins (all, or all but `keepTokenHash`); returns how many. */
+  deleteForUser(userId: string, keepTokenHash?: string): Promise<number>
 }
 
 /**
@@ -65,6 +74,8 @@ export interface ThemagroepStore {
   /** Adds a member (idempotent). The themagroep must exist. */
   addMember(name: string, userId: string): Promise<void>
   members(name: string): Promise<string[]>
+  /** U5: removes a member; false when they were not one. */
+  removeMember(name: string, userId: string): Promise<boolean>
   /** Names of the themagroepen a user is a member of, sorted. */
   groupsOf(userId: string): Promise<string[]>
   /**

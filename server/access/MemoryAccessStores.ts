@@ -35,6 +35,23 @@ class MemoryUserStore implements UserStore {
   async count(): Promise<number> {
     return this.byId.size
   }
+  private readonly deactivations = new Map<string, string>()
+  async list(): Promise<UserRecord[]> {
+    return [...this.byId.values()].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0)).map(copy)
+  }
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    const user = this.byId.get(id)
+    if (user) user.passwordHash = passwordHash
+  }
+  async setDeactivated(id: string, at: string | null): Promise<boolean> {
+    if (!this.byId.has(id)) return false
+    if (at === null) this.deactivations.delete(id)
+    else if (!this.deactivations.has(id)) this.deactivations.set(id, at)
+    return true
+  }
+  async deactivatedAt(id: string): Promise<string | null> {
+    return this.deactivations.get(id) ?? null
+  }
 }
 
 class MemoryLoginStore implements LoginStore {
@@ -53,6 +70,16 @@ class MemoryLoginStore implements LoginStore {
     let n = 0
     for (const [hash, login] of this.byHash) {
       if (login.expiresAt < now) {
+        this.byHash.delete(hash)
+        n++
+      }
+    }
+    return n
+  }
+  async deleteForUser(userId: string, keepTokenHash?: string): Promise<number> {
+    let n = 0
+    for (const [hash, login] of this.byHash) {
+      if (login.userId === userId && hash !== keepTokenHash) {
         this.byHash.delete(hash)
         n++
       }
@@ -91,6 +118,10 @@ class MemoryThemagroepStore implements ThemagroepStore {
   async members(name: string): Promise<string[]> {
     const stored = this.find(name)
     return stored === null ? [] : [...(this.groups.get(stored) ?? [])].sort()
+  }
+  async removeMember(name: string, userId: string): Promise<boolean> {
+    const stored = this.find(name)
+    return stored !== null && (this.groups.get(stored)?.delete(userId) ?? false)
   }
   async mergeDuplicates(): Promise<{ kept: string; merged: string[] }[]> {
     const byKey = new Map<string, string[]>()

@@ -71,6 +71,15 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 `
 
+/** Migration 2 of the access stores (U6): deactivated accounts, kept apart so the users table stays as it was. */
+export const ACCOUNT_DEACTIVATION_SCHEMA = `
+CREATE TABLE IF NOT EXISTS user_deactivations (
+  user_id TEXT PRIMARY KEY,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS logins_user ON logins(user_id);
+`
+
 interface UserRow {
   id: string
   email: string
@@ -148,6 +157,31 @@ class SqliteUserStore implements UserStore {
     this.byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?')
     this.byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?')
     this.total = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users')
+    this.all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY email')
+    this.setHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?')
+    this.deactivate = db.prepare('INSERT OR IGNORE INTO user_deactivations (user_id, at) VALUES (?, ?)')
+    this.reactivate = db.prepare('DELETE FROM user_deactivations WHERE user_id = ?')
+    this.deactivation = db.prepare<[string], { at: string }>('SELECT at FROM user_deactivations WHERE user_id = ?')
+  }
+  private readonly all
+  private readonly setHash
+  private readonly deactivate
+  private readonly reactivate
+  private readonly deactivation
+  async list(): Promise<UserRecord[]> {
+    return this.all.all().map(toUser)
+  }
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    this.setHash.run(passwordHash, id)
+  }
+  async setDeactivated(id: string, at: string | null): Promise<boolean> {
+    if (!this.byId.get(id)) return false
+    if (at === null) this.reactivate.run(id)
+    else this.deactivate.run(id, at)
+    return true
+  }
+  async deactivatedAt(id: string): Promise<string | null> {
+    return this.deactivation.get(id)?.at ?? null
   }
   async create(u: UserRecord): Promise<boolean> {
     return this.insert.run(u.id, u.email, u.name, u.role, u.passwordHash, u.createdAt).changes === 1
@@ -177,6 +211,11 @@ class SqliteLoginStore implements LoginStore {
     this.byHash = db.prepare<[string], LoginRow>('SELECT * FROM logins WHERE token_hash = ?')
     this.remove = db.prepare('DELETE FROM logins WHERE token_hash = ?')
     this.removeExpired = db.prepare('DELETE FROM logins WHERE expires_at < ?')
+    this.removeForUser = db.prepare('DELETE FROM logins WHERE user_id = ? AND token_hash != ?')
+  }
+  private readonly removeForUser
+  async deleteForUser(userId: string, keepTokenHash = ''): Promise<number> {
+    return this.removeForUser.run(userId, keepTokenHash).changes
   }
   async create(l: LoginRecord): Promise<void> {
     this.insert.run(l.tokenHash, l.userId, l.participant ? JSON.stringify(l.participant) : null, l.createdAt, l.expiresAt)
@@ -209,6 +248,7 @@ class SqliteThemagroepStore implements ThemagroepStore {
   private readonly all
   private readonly byAge
   private readonly addOne
+  private readonly removeOne
   private readonly membersOf
   private readonly groups
   private readonly ensureTx: (name: string, createdAt: string) => boolean
@@ -242,6 +282,7 @@ class SqliteThemagroepStore implements ThemagroepStore {
       return result
     })
     this.addOne = db.prepare('INSERT OR IGNORE INTO themagroep_members (themagroep, user_id) VALUES (?, ?)')
+    this.removeOne = db.prepare('DELETE FROM themagroep_members WHERE themagroep = ? AND user_id = ?')
     this.membersOf = db.prepare<[string], { user_id: string }>(
       'SELECT user_id FROM themagroep_members WHERE themagroep = ? ORDER BY user_id',
     )
@@ -273,6 +314,10 @@ class SqliteThemagroepStore implements ThemagroepStore {
   async members(name: string): Promise<string[]> {
     const stored = this.find(name)
     return stored === null ? [] : this.membersOf.all(stored).map((r) => r.user_id)
+  }
+  async removeMember(name: string, userId: string): Promise<boolean> {
+    const stored = this.find(name)
+    return stored !== null && this.removeOne.run(stored, userId).changes === 1
   }
   async mergeDuplicates(): Promise<{ kept: string; merged: string[] }[]> {
     return this.mergeTx()

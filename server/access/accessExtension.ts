@@ -18,7 +18,7 @@ import type { Actor } from './Actor'
 import { authenticateConnection } from './authenticateConnection'
 import { createAuthorize, type Authorize } from './authorize'
 import type { SessionLookup } from './findSession'
-import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, type AttemptLimitSettings } from './attemptLimits'
+import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, type AttemptLimiters, type AttemptLimitSettings } from './attemptLimits'
 import { ownAwarenessEntries } from './ownAwarenessEntries'
 import { refusalAuditor } from '../integrity/auditRefusals'
 import { DEFAULT_LIMITS, type BoardLimits } from '../integrity/limits'
@@ -62,6 +62,8 @@ export interface AccessExtension extends Extension {
   readonly access: AccessService
   /** The middleware every route of every feature goes through: `authorize('<action>')`. */
   readonly authorize: Authorize
+  /** P16, P22: the failure budgets, shared with routes of other features that try a token or password (U3, U9). */
+  readonly attempts: AttemptLimiters
 }
 
 const ACCESS_ROUTES: ((router: Router, ctx: AccessContext) => void)[] = [
@@ -105,6 +107,7 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
     name: 'access',
     access,
     authorize,
+    attempts,
     middleware: [securityHeaders()],
     configure(context) {
       core = context

@@ -2,10 +2,10 @@
 import type { StoreDefinition } from '../core/storage/Backend'
 import type { AccessStores } from './AccessStores'
 import { createMemoryAccessStores } from './MemoryAccessStores'
-import { ACCESS_SCHEMA, createSqliteAccessStores } from './SqliteAccessStores'
+import { ACCESS_SCHEMA, ACCOUNT_DEACTIVATION_SCHEMA, createSqliteAccessStores } from './SqliteAccessStores'
 
 export const ACCESS_STORES: StoreDefinition<AccessStores> = {
   name: 'access',
   memory: createMemoryAccessStores,
-  sqlite: { migrations: [ACCESS_SCHEMA], legacyUserVersion: 2, open: createSqliteAccessStores },
+  sqlite: { migrations: [ACCESS_SCHEMA, ACCOUNT_DEACTIVATION_SCHEMA], legacyUserVersion: 2, open: createSqliteAccessStores },
 }

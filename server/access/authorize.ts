@@ -35,6 +35,16 @@ async function resourceOf(req: Request, action: Action, access: AccessService, s
     if (!session) throw sessionNotFound(id)
     return { sessionId: session.id, themagroep: session.themagroep }
   }
+  const userId = req.params.userId
+  if (typeof userId === 'string' && action === 'account:manage') {
+    // U5–U8: the account's themagroepen decide; an unknown account has none (403, never a hint that it exists).
+    return { accountThemagroepen: await access.stores.themagroepen.groupsOf(userId) }
+  }
+  if (action === 'account:invite') {
+    const body: unknown = req.body
+    const groups = typeof body === 'object' && body !== null && 'themagroepen' in body && Array.isArray(body.themagroepen) ? body.themagroepen : []
+    return { accountThemagroepen: groups.filter((g): g is string => typeof g === 'string') }
+  }
   const name = req.params.name
   if (typeof name === 'string' && (action.startsWith('themagroep:') || action.startsWith('actielijst:'))) return { themagroep: name }
   if (action === 'session:create') {

@@ -41,6 +41,12 @@ export const ACTIONS = [
   'actielijst:read',
   'actielijst:update',
   'actielijst:feed',
+  // U1–U12: accounts in the app (server/accounts)
+  'account:invite',
+  'account:list',
+  'account:manage',
+  'account:password',
+  'themagroep:removeMember',
   // P21: board history (server/history)
   'history:read',
   'history:restore',
@@ -55,6 +61,8 @@ export type Action = (typeof ACTIONS)[number]
 export interface Resource {
   sessionId?: string
   themagroep?: string
+  /** U4–U8: the themagroepen of the account an action is about (`:userId`). */
+  accountThemagroepen?: readonly string[]
   /** For session.create: whether the named themagroep exists already. */
   themagroepExists?: boolean
 }
@@ -158,6 +166,32 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): Deci
       if (themagroep !== undefined && isMemberOf(actor.themagroepen, themagroep)) return allow('A1')
       return deny(403, 'A1', 'Je bent geen lid van deze themagroep.')
     }
+    case 'account:list':
+      // U4: coördinatoren; the list holds only the members of their own themagroepen.
+      return actor.kind === 'user' && actor.role === 'coordinator' ? allow('U1') : deny(403, 'U1', 'Alleen een themacoördinator beheert accounts.')
+    case 'account:invite': {
+      // U1: a coördinator invites into their own themagroepen only (an invalid body is the route's 400).
+      if (actor.kind !== 'user' || actor.role !== 'coordinator') return deny(403, 'U1', 'Alleen een themacoördinator beheert accounts.')
+      const groups = resource.accountThemagroepen ?? []
+      if (groups.every((group) => isMemberOf(actor.themagroepen, group))) return allow('U1')
+      return deny(403, 'U1', 'Je kunt alleen uitnodigen voor je eigen themagroepen.')
+    }
+    case 'account:manage': {
+      // U5–U8: a coördinator acts on accounts that share one of their themagroepen.
+      if (actor.kind !== 'user' || actor.role !== 'coordinator') return deny(403, 'U1', 'Alleen een themacoördinator beheert accounts.')
+      const groups = resource.accountThemagroepen ?? []
+      if (groups.some((group) => isMemberOf(actor.themagroepen, group))) return allow('U1')
+      return deny(403, 'U1', 'Dit account hoort niet bij een van je themagroepen.')
+    }
+    case 'themagroep:removeMember': {
+      if (actor.kind !== 'user' || actor.role !== 'coordinator') return deny(403, 'U5', 'Alleen een themacoördinator haalt leden weg.')
+      const { themagroep } = resource
+      if (themagroep !== undefined && isMemberOf(actor.themagroepen, themagroep)) return allow('U5')
+      return deny(403, 'U5', 'Je bent geen lid van deze themagroep.')
+    }
+    case 'account:password':
+      // U9: every signed-in account changes its own password.
+      return actor.kind === 'user' ? allow('U9') : deny(403, 'U9', 'Alleen een account heeft een wachtwoord.')
     case 'audit:read':
       return actor.kind === 'user' && actor.role === 'coordinator'
         ? allow('P11')

@@ -85,6 +85,11 @@ const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
   'actielijst:read': MEMBER_ACCOUNTS,
   'actielijst:update': MEMBER_ACCOUNTS,
   'actielijst:feed': PUBLIC,
+  'account:invite': COORDINATOR_OF_GROUP,
+  'account:list': ANY_COORDINATOR,
+  'account:manage': COORDINATOR_OF_GROUP,
+  'themagroep:removeMember': COORDINATOR_OF_GROUP,
+  'account:password': ACCOUNTS,
 }
 
 /** The SPEC rule of each action's row. */
@@ -98,6 +103,7 @@ const RULE: Readonly<Record<string, string>> = {
   'audit:read': 'P11', 'regelruimte:read': 'P12', 'themagroep:list': 'P12', 'themagroep:addMember': 'P12',
   'history:read': 'P21', 'history:restore': 'P21',
   'actielijst:read': 'A1', 'actielijst:update': 'A1', 'actielijst:feed': 'A8',
+  'account:invite': 'U1', 'account:list': 'U4', 'account:manage': 'U6', 'themagroep:removeMember': 'U5', 'account:password': 'U9',
 }
 
 /**
@@ -209,12 +215,30 @@ const REQUESTS: Readonly<Record<string, (w: World) => Promise<Partial<Request>> 
     const feed = await asAdmin<{ url: string }>(w, 'POST', `/api/themagroepen/${encodeURIComponent(GROEP_A)}/actielijst/feed`)
     return { path: new URL(feed.url).pathname }
   },
+  'POST /api/accounts/invites': () => json({ email: `uitgenodigd-${++accountCount}@groep-a.nl`, role: 'secretariaat', themagroepen: [GROEP_A] }),
+  'GET /api/accounts/link': async (w) => {
+    const link = await asAdmin<{ token: string }>(w, 'POST', '/api/accounts/invites', JSON.stringify({ email: `link-${++accountCount}@groep-a.nl`, role: 'secretariaat', themagroepen: [GROEP_A] }), 'application/json')
+    return { path: `/api/accounts/link?token=${link.token}` }
+  },
+  'POST /api/accounts/:userId/deactivate': async (w) => ({ path: `/api/accounts/${await memberOfA(w)}/deactivate`, ...json({}) }),
+  'POST /api/accounts/:userId/reactivate': async (w) => ({ path: `/api/accounts/${await memberOfA(w)}/reactivate`, ...json({}) }),
+  'POST /api/accounts/:userId/reset-link': async (w) => ({ path: `/api/accounts/${await memberOfA(w)}/reset-link`, ...json({}) }),
+  'DELETE /api/themagroepen/:name/members/:userId': async (w) => ({ path: `/api/themagroepen/${encodeURIComponent(GROEP_A)}/members/${await memberOfA(w)}` }),
   'GET /api/sessions/:id/versions/:n/verslag.:format': (w) => ({ path: `/api/sessions/${w.f.session.id}/versions/${w.versie}/verslag.md` }),
   'GET /api/sessions/:id/history/:version': async (w) => ({ path: `/api/sessions/${w.f.session.id}/history/${await historyVersion(w)}` }),
   'POST /api/sessions/:id/history/:version/restore': async (w) => ({
     path: `/api/sessions/${w.f.session.id}/history/${await historyVersion(w)}/restore`,
     ...json({}),
   }),
+}
+
+let accountCount = 0
+
+/** U5, U6, U10: a fresh account in GROEP_A to act on (never one of the callers, whose sessions must stay). */
+async function memberOfA(w: World): Promise<string> {
+  const user = await w.f.server.access.addUser({ email: `lid-${++accountCount}@groep-a.nl`, name: 'Lid', role: 'secretariaat', password: PASSWORD, themagroepen: [GROEP_A] })
+  if (!user) throw new Error('could not add an account')
+  return user.id
 }
 
 /** The newest history version of f.session (the world's vaststelling took one, H2). */
