@@ -9,6 +9,9 @@ import { usePathname } from './router/usePathname'
 import { RegelruimtePage } from './regelruimte/RegelruimtePage'
 import { JoinPage } from './join/JoinPage'
 import { SetupPage } from './setup/SetupPage'
+import { AccountLinkPage } from './accounts/AccountLinkPage'
+import { AccountsPage } from './accounts/AccountsPage'
+import { PasswordPage } from './accounts/PasswordPage'
 import { StartPage } from './start/StartPage'
 
 const SessionPage = lazy(() => import('./board/SessionPage'))
@@ -52,6 +55,12 @@ export function App() {
       return <RegelruimtePage />
     case 'actielijst':
       return <ActielijstPage key={route.themagroep} themagroep={route.themagroep} />
+    case 'accounts':
+      return <AccountsPage />
+    case 'password':
+      return <PasswordPage />
+    case 'accountLink':
+      return <AccountLinkPage token={route.token} />
     case 'notFound':
       return <NotFound />
   }

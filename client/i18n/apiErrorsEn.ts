@@ -2,6 +2,12 @@ import type { apiErrorsNl } from './apiErrorsNl'
 
 /** English text for the server's error codes (spread into en.ts). */
 export const apiErrorsEn: Readonly<Record<keyof typeof apiErrorsNl, string>> = {
+  'apiError.link_invalid': 'This link is not valid. Ask your themacoördinator for a new link.',
+  'apiError.link_used': 'This link has been used already. Ask your themacoördinator for a new link.',
+  'apiError.link_expired': 'This link has expired. Ask your themacoördinator for a new link.',
+  'apiError.account_exists': 'There is an account with this email address already. Add it to the themagroep, or make a new password link.',
+  'apiError.wrong_password': 'Your current password is wrong.',
+  'apiError.account_deactivated': 'This account is switched off. Ask your themacoördinator to switch it on again.',
   'apiError.invalid_credentials': 'Email address or password is incorrect.',
   'apiError.rate_limited': 'Too many attempts. Try again in a quarter of an hour.',
   'apiError.unauthorized': 'You are not signed in (any more). Sign in again or reopen your invite link.',

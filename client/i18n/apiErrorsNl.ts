@@ -3,6 +3,12 @@
  * shown instead of the server's bilingual message (spread into nl.ts).
  */
 export const apiErrorsNl = {
+  'apiError.link_invalid': 'Deze link klopt niet. Vraag je themacoördinator om een nieuwe link.',
+  'apiError.link_used': 'Deze link is al gebruikt. Vraag je themacoördinator om een nieuwe link.',
+  'apiError.link_expired': 'Deze link is verlopen. Vraag je themacoördinator om een nieuwe link.',
+  'apiError.account_exists': 'Er is al een account met dit e-mailadres. Voeg het toe aan de themagroep, of maak een link voor een nieuw wachtwoord.',
+  'apiError.wrong_password': 'Je huidige wachtwoord klopt niet.',
+  'apiError.account_deactivated': 'Dit account staat uit. Vraag je themacoördinator het weer aan te zetten.',
   'apiError.invalid_credentials': 'E-mailadres of wachtwoord klopt niet.',
   'apiError.rate_limited': 'Te veel pogingen. Probeer het over een kwartier opnieuw.',
   'apiError.unauthorized': 'Je bent niet (meer) ingelogd. Log opnieuw in of open je uitnodigingslink opnieuw.',

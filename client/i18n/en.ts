@@ -2,6 +2,7 @@ import type { MessageKey } from './nl'
 import { facilitationEn } from './facilitationEn'
 import { actielijstEn } from './actielijstEn'
 import { apiErrorsEn } from './apiErrorsEn'
+import { accountsEn } from './accountsEn'
 import { historyEn } from './historyEn'
 import { regelruimteEn } from './regelruimteEn'
 import { verslagEn } from './verslagEn'
@@ -138,6 +139,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...verslagEn,
   ...regelruimteEn,
   ...historyEn,
+  ...accountsEn,
   ...apiErrorsEn,
   ...actielijstEn,
   ...facilitationEn,

@@ -6,6 +6,7 @@
 import { facilitationNl } from './facilitationNl'
 import { actielijstNl } from './actielijstNl'
 import { apiErrorsNl } from './apiErrorsNl'
+import { accountsNl } from './accountsNl'
 import { historyNl } from './historyNl'
 import { regelruimteNl } from './regelruimteNl'
 import { verslagNl } from './verslagNl'
@@ -142,6 +143,7 @@ export const nl = {
   ...verslagNl,
   ...regelruimteNl,
   ...historyNl,
+  ...accountsNl,
   ...apiErrorsNl,
   ...actielijstNl,
   ...facilitationNl,

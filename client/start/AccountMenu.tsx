@@ -11,6 +11,8 @@ export function AccountMenu({ me }: { me: MeResponse }) {
     <div className="bp-account">
       {me.kind === 'user' && <Link to="/regelruimte">{t('regelruimte.link')}</Link>}
       {me.kind === 'user' && me.role === 'coordinator' && <Link to="/audit">{t('audit.link')}</Link>}
+      {me.kind === 'user' && me.role === 'coordinator' && <Link to="/accounts">{t('accounts.link')}</Link>}
+      {me.kind === 'user' && <Link to="/account/wachtwoord">{t('accounts.passwordLink')}</Link>}
       <span>{me.name}</span>
       <button
         type="button"
