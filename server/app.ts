@@ -8,6 +8,8 @@ import path from 'node:path'
 import type { AccessService } from './access/AccessService'
 import type { AttemptLimitSettings } from './access/attemptLimits'
 import type { TrustProxy } from './config'
+import { actielijstExtension } from './actielijst/actielijstExtension'
+import type { ActieStores } from './actielijst/ActieStore'
 import { historyExtension, type HistorySettings } from './history/historyExtension'
 import type { HistoryStore } from './history/HistoryStore'
 import { accessExtension } from './access/accessExtension'
@@ -78,7 +80,8 @@ export interface ServerOptions {
 /** The stores of the composed features, for tests and the command line. */
 export type ServerStores = { readonly docs: DocStore; readonly sessions: SessionStore; readonly history: HistoryStore } & AccessStores &
   VerslagStores &
-  RegelruimteStores
+  RegelruimteStores &
+  ActieStores
 
 export interface RunningServer {
   url: string
@@ -125,6 +128,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
   const facilitation = facilitationExtension({ backend, sessions: sessions.sessions, access })
+  const actielijst = actielijstExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl ?? null })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -134,7 +138,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     backend,
     // facilitation before sessions: its POST …/stickies holds a deelnemer's sticky privately during stil-schrijven (F6).
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, actielijst, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,
@@ -154,6 +158,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...verslag.stores,
     ...regelruimte.stores,
     history: history.store,
+    ...actielijst.stores,
   }
   return { ...core, backend, storage, access: access.access }
 }

@@ -190,6 +190,8 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
                   ? t('board.unauthorized')
                   : refused.code === CloseCode.Forbidden
                     ? t('board.forbidden')
+                    : refused.code === CloseCode.TooManyConnections
+                      ? t('board.tooManyConnections')
                     : t('board.refused', { reason: refused.reason || CLOSE_REASONS[refused.code] || String(refused.code) })}
             </p>
             <Link to="/">{t('app.toStart')}</Link>

@@ -113,6 +113,9 @@ export function verslagHeading(title: string, lang: Language): string {
   return /^(verslag|report)\b/i.test(title.trim()) ? title.trim() : `${VERSLAG_LABELS[lang].verslag}: ${title.trim()}`
 }
 
+/** Levels a sticky may nest under its parentStickyId (V4, L7); deeper chains are listed flat. */
+export const MAX_NESTING = 10
+
 export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Verslag {
   const lang = options.language ?? 'nl'
   const L = VERSLAG_LABELS[lang]
@@ -131,7 +134,9 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
   const links = verslagLinks(stickies, board.links)
 
   // Nesting (SPEC V4): a sticky hangs under its parentStickyId when the parent
-  // is listed in the same place and the chain has no cycle.
+  // is listed in the same place and the chain has no cycle. L7: a chain deeper
+  // than MAX_NESTING is not nested (any verslag nests a few levels); so each
+  // walk is bounded and every later walk over the items is shallow.
   const dedicated = dedicatedSheets(board.sheets, stickies)
   const placement = new Map(stickies.map((s) => [s.id, placementOf(s, dedicated)]))
   const parentOf = new Map<string, string>()
@@ -139,16 +144,16 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     const parentId = s.meta.parentStickyId
     if (!parentId || !byId.has(parentId) || placement.get(parentId) !== placement.get(s.id)) continue
     let cursor: string | undefined = parentId
-    let cyclic = false
-    for (let depth = 0; cursor && depth <= stickies.length; depth++) {
-      if (cursor === s.id) {
-        cyclic = true
+    let nests = true
+    for (let depth = 1; cursor; depth++) {
+      if (cursor === s.id || depth > MAX_NESTING) {
+        nests = false
         break
       }
       const next: string | undefined = byId.get(cursor)?.meta.parentStickyId
-      cursor = next && placement.get(next) === placement.get(s.id) ? next : undefined
+      cursor = next && byId.has(next) && placement.get(next) === placement.get(s.id) ? next : undefined
     }
-    if (!cyclic) parentOf.set(s.id, parentId)
+    if (nests) parentOf.set(s.id, parentId)
   }
   const childrenOf = new Map<string, DomainSticky[]>()
   for (const s of stickies) {
