@@ -10,6 +10,9 @@ import { SetupPage } from './setup/SetupPage'
 import { StartPage } from './start/StartPage'
 
 const SessionPage = lazy(() => import('./board/SessionPage'))
+// Without tldraw: the phone page must load fast on a phone (SPEC M1).
+const PhonePage = lazy(() => import('./phone/PhonePage'))
+const ListPage = lazy(() => import('./list/ListPage'))
 
 function Loading() {
   const t = useT()
@@ -36,6 +39,18 @@ export function App() {
       return (
         <Suspense fallback={<Loading />}>
           <SessionPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      )
+    case 'phone':
+      return (
+        <Suspense fallback={<Loading />}>
+          <PhonePage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      )
+    case 'list':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ListPage key={route.sessionId} sessionId={route.sessionId} />
         </Suspense>
       )
     case 'join':

@@ -123,6 +123,14 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
         </div>
         <ConnectionBadge status={status} />
         <BoardAccessBar sessionId={sessionId} editor={editor} />
+        <nav className="bp-views" aria-label={t('views.label')}>
+          <Link to={`/s/${encodeURIComponent(sessionId)}/lijst`} title={t('views.listHint')}>
+            {t('views.list')}
+          </Link>
+          <Link to={`/s/${encodeURIComponent(sessionId)}/telefoon`} title={t('views.phoneHint')}>
+            {t('views.phone')}
+          </Link>
+        </nav>
         <span className="bp-present" data-present={present}>
           {t('board.participants', { count: present })}
         </span>

@@ -1,6 +1,7 @@
 import type { MessageKey } from './nl'
 import { apiErrorsEn } from './apiErrorsEn'
 import { regelruimteEn } from './regelruimteEn'
+import { phoneEn } from './phoneEn'
 import { verslagEn } from './verslagEn'
 
 /** English UI text. Domain words stay Dutch (sessie, themagroep, verslag, …). */
@@ -126,4 +127,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...verslagEn,
   ...regelruimteEn,
   ...apiErrorsEn,
+  ...phoneEn,
 }

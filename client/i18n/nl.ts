@@ -5,6 +5,7 @@
  */
 import { apiErrorsNl } from './apiErrorsNl'
 import { regelruimteNl } from './regelruimteNl'
+import { phoneNl } from './phoneNl'
 import { verslagNl } from './verslagNl'
 
 export const nl = {
@@ -130,6 +131,7 @@ export const nl = {
   ...verslagNl,
   ...regelruimteNl,
   ...apiErrorsNl,
+  ...phoneNl,
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -31,6 +31,8 @@ export interface TestBrowser {
 
 export interface LaunchOptions {
   viewport?: { width: number; height: number }
+  /** A touch device (coarse pointer, touch events), as a phone. */
+  touch?: boolean
   /** Seeds localStorage before any page script runs (e.g. the UI language). */
   localStorage?: Record<string, string>
 }
@@ -50,6 +52,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<TestBrows
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: opts.viewport ?? { width: 1280, height: 800 },
+    ...(opts.touch ? { hasTouch: true, isMobile: true } : {}),
     locale: 'nl-NL',
   })
   const requests: string[] = []

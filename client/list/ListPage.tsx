@@ -1,0 +1,1 @@
+export default function ListPage({ sessionId }: { sessionId: string }) { return <p>{sessionId}</p> }
