@@ -41,7 +41,12 @@ export const addStickyBodySchema = z.object({
 })
 export type AddStickyBody = z.input<typeof addStickyBodySchema>
 
-export const addStickyResponseSchema = z.object({ id: z.string(), sheetId: z.string().nullable() })
+export const addStickyResponseSchema = z.object({
+  id: z.string(),
+  sheetId: z.string().nullable(),
+  /** F6: true when the sticky is held privately (stil-schrijven); it is then not on the board yet. */
+  private: z.boolean().optional(),
+})
 export type AddStickyResponse = z.infer<typeof addStickyResponseSchema>
 
 /** Every error the API returns has this shape. */
