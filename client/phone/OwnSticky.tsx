@@ -1,14 +1,29 @@
 import { useState } from 'react'
-import type * as Y from 'yjs'
-import type { DomainSticky } from '../../shared/sticky'
-import { editSticky } from '../../shared/stickyEdits'
 import { TAG_INFO, type Tag } from '../../shared/tags'
 import { tagLabel } from '../i18n/domainLabels'
 import { useT } from '../i18n/useT'
 import { TagPicker } from './TagPicker'
 
-/** One of my stickies: read, or edited in place (text and tag, written to the doc, SPEC M5). */
-export function OwnSticky({ doc, sticky, sheetName, readOnly }: { doc: Y.Doc; sticky: DomainSticky; sheetName: string | null; readOnly: boolean }) {
+export interface OwnStickyView {
+  id: string
+  text: string
+  tag: Tag
+  /** Held by the server during stil-schrijven, seen by nobody else yet (F6). */
+  private: boolean
+}
+
+/** One of my stickies: read, or edited in place (text and tag, SPEC M5). */
+export function OwnSticky({
+  sticky,
+  sheetName,
+  readOnly,
+  onSave,
+}: {
+  sticky: OwnStickyView
+  sheetName: string | null
+  readOnly: boolean
+  onSave(changes: { text?: string; tag?: Tag }): void
+}) {
   const t = useT()
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState(sticky.text)
@@ -17,7 +32,7 @@ export function OwnSticky({ doc, sticky, sheetName, readOnly }: { doc: Y.Doc; st
   const save = () => {
     const next = text.trim()
     if (!next) return
-    editSticky(doc, sticky.id, { ...(next !== sticky.text ? { text: next } : {}), ...(tag !== sticky.tag ? { tag } : {}) })
+    onSave({ ...(next !== sticky.text ? { text: next } : {}), ...(tag !== sticky.tag ? { tag } : {}) })
     setEditing(false)
   }
 
@@ -48,10 +63,11 @@ export function OwnSticky({ doc, sticky, sheetName, readOnly }: { doc: Y.Doc; st
     )
   }
   return (
-    <li className="bp-phone__sticky" data-sticky={sticky.id} data-tag={sticky.tag} style={{ ['--bp-tag' as string]: TAG_INFO[sticky.tag].hex }}>
+    <li className="bp-phone__sticky" data-sticky={sticky.id} data-tag={sticky.tag} data-private={sticky.private || undefined} style={{ ['--bp-tag' as string]: TAG_INFO[sticky.tag].hex }}>
       <p className="bp-phone__stickytag">
         <span aria-hidden="true">{TAG_INFO[sticky.tag].symbol}</span> {tagLabel(sticky.tag)}
         {sheetName !== null && <span className="bp-muted"> · {sheetName}</span>}
+        {sticky.private && <span className="bp-phone__private"> · {t('phone.private')}</span>}
       </p>
       <p className="bp-phone__stickytext">{sticky.text}</p>
       {!readOnly && (

@@ -25,14 +25,14 @@ function rememberSheet(sessionId: string, sheetId: string): void {
 }
 
 /** Write, pick a tag, pick the sheet, send (SPEC M3, M4). */
-export function PhoneComposer({ sessionId, sheets }: { sessionId: string; sheets: readonly DomainSheet[] }) {
+export function PhoneComposer({ sessionId, sheets, onSent }: { sessionId: string; sheets: readonly DomainSheet[]; onSent(sent: { private: boolean }): void }) {
   const t = useT()
   const [text, setText] = useState('')
   const [tag, setTag] = useState<Tag>(DEFAULT_TAG)
   const [chosenSheet, setChosenSheet] = useState<string | null>(() => rememberedSheet(sessionId))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
-  const [sent, setSent] = useState(0)
+  const [sent, setSent] = useState<{ count: number; private: boolean }>({ count: 0, private: false })
 
   const sheet = chosenSheet !== null && (chosenSheet === OUTSIDE || sheets.some((s) => s.id === chosenSheet)) ? chosenSheet : (sheets[0]?.id ?? OUTSIDE)
 
@@ -43,9 +43,11 @@ export function PhoneComposer({ sessionId, sheets }: { sessionId: string; sheets
     setBusy(true)
     setError(null)
     try {
-      await sendSticky(sessionId, { text: body, tag, ...(sheet ? { sheet } : {}) })
+      const answer = await sendSticky(sessionId, { text: body, tag, ...(sheet ? { sheet } : {}) })
       setText('')
-      setSent((n) => n + 1)
+      const held = answer.private === true
+      setSent((prev) => ({ count: prev.count + 1, private: held }))
+      onSent({ private: held })
     } catch (cause) {
       setError(cause)
     } finally {
@@ -85,8 +87,8 @@ export function PhoneComposer({ sessionId, sheets }: { sessionId: string; sheets
       <button type="submit" className="bp-primary bp-phone__send" disabled={busy || text.trim() === ''}>
         {busy ? t('phone.sending') : t('phone.send')}
       </button>
-      <p className="bp-phone__sent" role="status" data-sent={sent}>
-        {sent > 0 ? t('phone.sent') : ''}
+      <p className="bp-phone__sent" role="status" data-sent={sent.count}>
+        {sent.count > 0 ? t(sent.private ? 'phone.sentPrivate' : 'phone.sent') : ''}
       </p>
     </form>
   )

@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/boardModel'
+import { applyTimerCommand, PHASE_INFO, readFacilitation, writeFacilitation } from '../../shared/facilitation'
 import { allRecords, recordsOf } from '../../shared/ydoc'
 import { axeViolations } from '../helpers/axe'
 import { launchBrowser, type TestBrowser } from '../helpers/browser'
@@ -122,6 +123,21 @@ describe('the phone page', () => {
     expect(edited.tag).toBe('afspraak')
     const record = recordsOf(observer.doc).get(edited.id)
     expect((record?.props as { color?: string }).color).toBe('blue')
+  })
+
+  it('[M6] the phone follows the phase with its instruction and the timer, live', async () => {
+    const p = phone.page
+    writeFacilitation(observer.doc, { phase: 'stil-schrijven', timer: applyTimerCommand(null, { seconds: 300 }, Date.now()) })
+    await p.locator('.bp-phone__phase[data-phase="stil-schrijven"]').waitFor()
+    expect(await p.locator('.bp-phone__instruction').innerText()).toBe(PHASE_INFO['stil-schrijven'].instruction.nl)
+    const shown = await p.locator('.bp-phone__timer [role=timer]').innerText()
+    expect(shown).toMatch(/^(5:00|4:5\d)$/)
+    writeFacilitation(observer.doc, { timer: applyTimerCommand(readFacilitation(observer.doc).timer, { action: 'pause' }, Date.now()) })
+    await p.locator('.bp-phone__timer[data-status="paused"]').waitFor()
+    await p.screenshot({ path: path.join(RESULTS, 'e2e-phone-phase.png'), fullPage: true })
+    writeFacilitation(observer.doc, { phase: 'voorbereiden', timer: null })
+    await p.locator('.bp-phone__phase[data-phase="voorbereiden"]').waitFor()
+    expect(await p.locator('.bp-phone__timer').count()).toBe(0)
   })
 
   it('[M9] the phone page has no axe-core violations, in Dutch and in English', async () => {
