@@ -1,10 +1,8 @@
 import { lazy, Suspense } from 'react'
-import { AuditPage } from './access/AuditPage'
 import { useT } from './i18n/useT'
 import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
 import { usePathname } from './router/usePathname'
-import { RegelruimtePage } from './regelruimte/RegelruimtePage'
 import { JoinPage } from './join/JoinPage'
 import { SetupPage } from './setup/SetupPage'
 import { StartPage } from './start/StartPage'
@@ -13,6 +11,9 @@ const SessionPage = lazy(() => import('./board/SessionPage'))
 // Without tldraw: the phone page must load fast on a phone (SPEC M1).
 const PhonePage = lazy(() => import('./phone/PhonePage'))
 const ListPage = lazy(() => import('./list/ListPage'))
+// Pages for accounts only: out of the entry chunk that a phone loads.
+const AuditPage = lazy(() => import('./access/AuditPage').then((m) => ({ default: m.AuditPage })))
+const RegelruimtePage = lazy(() => import('./regelruimte/RegelruimtePage').then((m) => ({ default: m.RegelruimtePage })))
 
 function Loading() {
   const t = useT()
@@ -58,9 +59,17 @@ export function App() {
     case 'setup':
       return <SetupPage token={route.token} />
     case 'audit':
-      return <AuditPage />
+      return (
+        <Suspense fallback={<Loading />}>
+          <AuditPage />
+        </Suspense>
+      )
     case 'regelruimte':
-      return <RegelruimtePage />
+      return (
+        <Suspense fallback={<Loading />}>
+          <RegelruimtePage />
+        </Suspense>
+      )
     case 'notFound':
       return <NotFound />
   }

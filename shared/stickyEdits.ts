@@ -1,17 +1,15 @@
 /**
  * Edits of a sticky made on the Y.Doc directly, without a tldraw editor: the
  * phone page and the list view change text, tag, domain fields and links this
- * way (SPEC M5, M10). Each is one transaction that keeps the record valid for
+ * way (SPEC M5, M10); links are in stickyLinks.ts. Each is one transaction that keeps the record valid for
  * tldraw's schema (the tag's colour goes with the tag, as on the canvas).
  */
-import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import type * as Y from 'yjs'
 import { propsOf } from './boardModel'
-import { linkRecords, PAGE_ID } from './records'
 import { toRichText } from './richText'
 import type { StickyMeta } from './sticky'
 import { TAG_INFO, type Tag } from './tags'
-import { newShapeId, recordsOf, type StoredRecord } from './ydoc'
+import { recordsOf, type StoredRecord } from './ydocRecords'
 
 /** Domain fields a person edits in a form (not tag, author, votes or structure). */
 export type StickyField = Exclude<keyof StickyMeta, 'tag' | 'author' | 'createdAt' | 'votes' | 'parentStickyId' | 'prose'>
@@ -49,59 +47,4 @@ export function editSticky(doc: Y.Doc, id: string, changes: StickyChanges): bool
   }
   recordsOf(doc).set(id, { ...record, props, meta })
   return true
-}
-
-/** Page position of a shape (shapes in a frame are stored relative to it). */
-function pagePoint(doc: Y.Doc, record: StoredRecord): { x: number; y: number } {
-  const kv = recordsOf(doc)
-  let x = Number(record.x ?? 0)
-  let y = Number(record.y ?? 0)
-  let parent = record.parentId ? kv.get(record.parentId) : undefined
-  for (let depth = 0; parent && parent.typeName === 'shape' && depth < 20; depth++) {
-    x += Number(parent.x ?? 0)
-    y += Number(parent.y ?? 0)
-    parent = parent.parentId ? kv.get(parent.parentId) : undefined
-  }
-  return { x, y }
-}
-
-/** Links two stickies (an arrow bound at both ends, as drawn on the canvas); returns the arrow id or null. */
-export function linkStickiesInDoc(doc: Y.Doc, fromId: string, toId: string): string | null {
-  const from = note(doc, fromId)
-  const to = note(doc, toId)
-  if (!from || !to || fromId === toId) return null
-  const kv = recordsOf(doc)
-  const half = 100
-  const a = pagePoint(doc, from)
-  const b = pagePoint(doc, to)
-  let top: string | null = null
-  for (const entry of kv.map.values()) {
-    const r = entry.val
-    if (r.typeName === 'shape' && r.parentId === PAGE_ID && typeof r.index === 'string' && (top === null || r.index > top)) top = r.index
-  }
-  const arrowId = newShapeId()
-  const records = linkRecords({
-    arrowId,
-    fromId,
-    toId,
-    from: { x: a.x + half, y: a.y + half },
-    to: { x: b.x + half, y: b.y + half },
-    index: getIndexAbove(top as IndexKey | null),
-  })
-  doc.transact(() => {
-    for (const record of records) kv.set(record.id, record as unknown as StoredRecord)
-  })
-  return arrowId
-}
-
-/** Removes a link: the arrow and its bindings. */
-export function unlinkInDoc(doc: Y.Doc, arrowId: string): void {
-  const kv = recordsOf(doc)
-  doc.transact(() => {
-    for (const entry of [...kv.map.values()]) {
-      const r = entry.val
-      if (r.typeName === 'binding' && r.fromId === arrowId) kv.delete(r.id)
-    }
-    kv.delete(arrowId)
-  })
 }

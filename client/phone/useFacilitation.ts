@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { parseFacilitation, readFacilitation, type FacilitationState } from '../../shared/facilitation'
-import { Y_FACILITATION } from '../../shared/ydoc'
+import { Y_FACILITATION } from '../../shared/ydocRecords'
 
 /** The session's facilitation state (phase, timer, votes; SPEC F2) from its Y.Doc, live. */
 export function useFacilitation(doc: Y.Doc | null): FacilitationState {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { readBoard, type DomainBoard } from '../../shared/boardModel'
-import { allRecords, recordsOf } from '../../shared/ydoc'
+import { allRecords, recordsOf } from '../../shared/ydocRecords'
 
 const EMPTY: DomainBoard = { sheets: [], stickies: [], links: [] }
 

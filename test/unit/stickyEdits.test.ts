@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readBoard } from '../../shared/boardModel'
-import { editSticky, linkStickiesInDoc, unlinkInDoc } from '../../shared/stickyEdits'
+import { editSticky } from '../../shared/stickyEdits'
+import { linkStickiesInDoc, unlinkInDoc } from '../../shared/stickyLinks'
 import { addSticky, allRecords, recordsOf, seedBoard } from '../../shared/ydoc'
 
 function board() {
