@@ -20,6 +20,8 @@ import { createSessionRoute } from './routes/createSession'
 import { getSessionRoute } from './routes/getSession'
 import { healthRoute } from './routes/health'
 import { listSessionsRoute } from './routes/listSessions'
+// facil: facilitation feature (moves to an extension after the reshape)
+import { setupFacilitation } from './facilitation/setupFacilitation'
 import { setupRegelruimte } from './regelruimte/setupRegelruimte'
 import { setupVerslag } from './verslag/setupVerslag'
 import { SessionIndexSync } from './sessions/SessionIndexSync'
@@ -113,6 +115,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     },
   })
   laatstGewijzigd.attach(rooms)
+  // facil: phases, timer, private stickies, votes, templates (SPEC F1–F21)
+  const facilitation = setupFacilitation(storage, rooms, log)
   let ready = false
   const ctx: RouteContext = {
     storage,
@@ -133,6 +137,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const api = express.Router()
   api.use(express.json({ limit: '2mb' }))
   for (const route of [
+    // facil: before the core's POST …/stickies, which it passes on to outside stil-schrijven
+    ...facilitation.routes,
     healthRoute,
     clientConfigRoute,
     createSessionRoute,
@@ -186,6 +192,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       yjs.close()
       await rooms.flushAll()
       await regelruimte.tracker.idle()
+      await facilitation.close() // facil
       httpServer.closeAllConnections()
       await stopped
       await storage.close()

@@ -26,6 +26,8 @@ export const ACTIONS = [
   'verslag:vaststellen',
   'regelruimte:read',
   'regelruimte:update',
+  // F2 (facil): phase, timer, vote budget, summon
+  'facilitation:update',
   // P10: invites
   'invite:create',
   'invite:list',
@@ -66,6 +68,7 @@ const SESSION_ACTIONS: Readonly<Partial<Record<Action, { rule: string; inviteRol
   'verslag:export': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'verslag:vaststellen': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'regelruimte:update': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'facilitation:update': { rule: 'F2', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'invite:create': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:list': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:revoke': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
