@@ -140,6 +140,41 @@ describe('the phone page', () => {
     expect(await p.locator('.bp-phone__timer').count()).toBe(0)
   })
 
+  it('[M6][F6] during stil-schrijven a sticky sent from the phone is private (listed as hers, not on the board) until she shares it', async () => {
+    const p = phone.page
+    expect((await server.api('PUT', `/api/sessions/${sessionId}/facilitation`, { phase: 'stil-schrijven' })).status).toBe(200)
+    await p.locator('.bp-phone__phase[data-phase="stil-schrijven"]').waitFor()
+    await p.fill('.bp-phone__compose textarea', 'Geheime gedachte')
+    await p.tap('.bp-phone__compose button[type=submit]')
+    await p.locator('.bp-phone__list [data-private]').waitFor()
+    expect(await p.locator('.bp-phone__sent').innerText()).toContain('Alleen jij')
+    expect(readBoard(allRecords(observer.doc)).stickies.some((s) => s.text === 'Geheime gedachte')).toBe(false)
+    await p.screenshot({ path: path.join(RESULTS, 'e2e-phone-private.png'), fullPage: true })
+    await p.tap('.bp-phone__privatebar button')
+    await waitFor(() => readBoard(allRecords(observer.doc)).stickies.find((s) => s.text === 'Geheime gedachte'), 'the shared sticky on the board')
+    await expect.poll(() => p.locator('.bp-phone__list [data-private]').count()).toBe(0)
+  })
+
+  it('[M6][F10] during stemmen she spends her dots from the phone; the server stops her at the budget', async () => {
+    const p = phone.page
+    expect((await server.api('PUT', `/api/sessions/${sessionId}/facilitation`, { phase: 'stemmen', voteBudget: 2 })).status).toBe(200)
+    await p.locator('.bp-phone__voting').waitFor()
+    expect(await p.getAttribute('.bp-phone__budget', 'data-remaining')).toBe('2')
+    const other = p.locator('[data-vote-sticky]', { hasText: 'Sticky van iemand anders' })
+    await other.locator('[data-vote="add"]').tap()
+    await expect.poll(() => other.locator('[data-mine]').getAttribute('data-mine')).toBe('1')
+    await other.locator('[data-vote="add"]').tap()
+    await expect.poll(() => p.getAttribute('.bp-phone__budget', 'data-remaining')).toBe('0')
+    expect(await other.locator('[data-vote="add"]').isDisabled()).toBe(true)
+    await p.screenshot({ path: path.join(RESULTS, 'e2e-phone-voting.png'), fullPage: true })
+    expect(await axeViolations(p)).toEqual([])
+    await other.locator('[data-vote="remove"]').tap()
+    await expect.poll(() => p.getAttribute('.bp-phone__budget', 'data-remaining')).toBe('1')
+    const sticky = readBoard(allRecords(observer.doc)).stickies.find((s) => s.text === 'Sticky van iemand anders')
+    expect(Object.values(sticky?.meta.votes ?? {})).toEqual([1])
+    expect((await server.api('PUT', `/api/sessions/${sessionId}/facilitation`, { phase: 'voorbereiden' })).status).toBe(200)
+  })
+
   it('[M9] the phone page has no axe-core violations, in Dutch and in English', async () => {
     const p = phone.page
     expect(await axeViolations(p)).toEqual([])
