@@ -1,16 +1,18 @@
-import type { Editor } from 'tldraw'
 import { REGELRUIMTE_STATUSES, type DomainSticky } from '../../shared/sticky'
 import { useT } from '../i18n/useT'
-import { updateStickyMeta } from './updateStickyMeta'
+import type { StickyField } from '../../shared/stickyEdits'
 
 export const REGELING_SUGGESTIONS = ['Subsidieregeling extramurale behandeling', 'Wlz', 'Zvw', 'NZa-beleidsregel', 'Experimenteer-AMvB'] as const
 export const ADRESSAAT_SUGGESTIONS = ['VWS', 'NZa', 'Zorginstituut', 'Zorgkantoor', 'Zorgverzekeraar', 'CIZ'] as const
 
-/** The fields of an afspraak or a regelruimte request, written live into the note's meta. */
-export function StickyFields({ editor, sticky, readOnly }: { editor: Editor; sticky: DomainSticky; readOnly: boolean }) {
+/**
+ * The fields of an afspraak or a regelruimte request, written live into the
+ * note's meta through `onField` (the editor on the board, the doc in the list view).
+ */
+export function StickyFields({ sticky, readOnly, onField }: { sticky: DomainSticky; readOnly: boolean; onField(field: StickyField, value: string): void }) {
   const t = useT()
   const meta = sticky.meta
-  const set = (field: Parameters<typeof updateStickyMeta>[2]) => (value: string) => updateStickyMeta(editor, sticky.id, field, value)
+  const set = (field: StickyField) => (value: string) => onField(field, value)
   if (sticky.tag === 'afspraak') {
     return (
       <fieldset className="bp-fields" disabled={readOnly}>
