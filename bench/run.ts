@@ -6,6 +6,7 @@
 import { runScenario, type ScenarioResult, type ScenarioSpec } from './scenario'
 import { ServerProcess } from './ServerProcess'
 import { benchVerslagExport } from './verslagExport'
+import { benchColdLoad } from './coldLoad'
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef'
 const HARD_LIMIT_MS = 170_000
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
   printTable(rows)
   printRatios(rows)
   await benchVerslagExport()
+  await benchColdLoad()
   console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(1)} s`)
   process.exit(0)
 }

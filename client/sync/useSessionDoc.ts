@@ -44,7 +44,10 @@ export function useSessionDoc(sessionId: string): SessionDocState {
     setState({ session, synced: provider.synced, localLoaded: false, refused: null })
 
     const onSync = (isSynced: boolean) => {
-      if (isSynced) update({ synced: true })
+      if (!isSynced) return
+      // Marks for the cold-load bench's breakdown (SPEC M12).
+      performance.mark('bp:synced')
+      update({ synced: true })
     }
     const onClosed = (close: { code: number; reason: string }) => update({ refused: close })
     provider.on('sync', onSync)
