@@ -37,7 +37,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   'error.title': 'Something went wrong',
   'error.network': 'The server cannot be reached. Check your connection and try again.',
-  'error.unexpected': 'Unexpected answer from the server (status {status}).',
+  'error.unexpected': 'The server gave an unexpected answer. Try again; if it still fails, tell the themacoördinator.',
   'error.retry': 'Try again',
 
   'identity.title': 'Who are you?',

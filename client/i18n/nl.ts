@@ -40,7 +40,7 @@ export const nl = {
 
   'error.title': 'Er ging iets mis',
   'error.network': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
-  'error.unexpected': 'Onverwacht antwoord van de server (status {status}).',
+  'error.unexpected': 'De server gaf een onverwacht antwoord. Probeer het opnieuw; lukt het dan nog niet, laat het de themacoördinator weten.',
   'error.retry': 'Opnieuw proberen',
 
   'identity.title': 'Wie ben je?',

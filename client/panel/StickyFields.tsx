@@ -1,4 +1,6 @@
 import { REGELRUIMTE_STATUSES, type DomainSticky } from '../../shared/sticky'
+import { VERSLAG_LABELS } from '../../shared/verslag/labels'
+import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import type { StickyField } from '../../shared/stickyEdits'
 
@@ -11,6 +13,7 @@ export const ADRESSAAT_SUGGESTIONS = ['VWS', 'NZa', 'Zorginstituut', 'Zorgkantoo
  */
 export function StickyFields({ sticky, readOnly, onField }: { sticky: DomainSticky; readOnly: boolean; onField(field: StickyField, value: string): void }) {
   const t = useT()
+  const [language] = useLanguage()
   const meta = sticky.meta
   const set = (field: StickyField) => (value: string) => onField(field, value)
   if (sticky.tag === 'afspraak') {
@@ -77,7 +80,7 @@ export function StickyFields({ sticky, readOnly, onField }: { sticky: DomainStic
           <select name="status" value={meta.status ?? 'concept'} onChange={(e) => set('status')(e.target.value)}>
             {REGELRUIMTE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {VERSLAG_LABELS[language].statusLabel[s]}
               </option>
             ))}
           </select>
