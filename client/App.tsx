@@ -13,6 +13,7 @@ const PhonePage = lazy(() => import('./phone/PhonePage'))
 const ListPage = lazy(() => import('./list/ListPage'))
 // Pages for accounts only: out of the entry chunk that a phone loads.
 const AuditPage = lazy(() => import('./access/AuditPage').then((m) => ({ default: m.AuditPage })))
+const HistoryPage = lazy(() => import('./history/HistoryPage').then((m) => ({ default: m.HistoryPage })))
 const RegelruimtePage = lazy(() => import('./regelruimte/RegelruimtePage').then((m) => ({ default: m.RegelruimtePage })))
 
 function Loading() {
@@ -52,6 +53,12 @@ export function App() {
       return (
         <Suspense fallback={<Loading />}>
           <ListPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      )
+    case 'history':
+      return (
+        <Suspense fallback={<Loading />}>
+          <HistoryPage key={route.sessionId} sessionId={route.sessionId} />
         </Suspense>
       )
     case 'join':

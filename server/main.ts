@@ -5,8 +5,8 @@
  */
 import { startServer } from './app'
 import { ConfigError, loadConfig } from './config'
-import { createLogger } from './log'
-import { SqliteStorage } from './storage/SqliteStorage'
+import { createLogger } from './core/log'
+import { SqliteBackend } from './core/storage/SqliteBackend'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -14,14 +14,16 @@ async function main(): Promise<void> {
   if (config.BROWNPAPER_ADMIN_TOKEN && config.BROWNPAPER_ADMIN_TOKEN.length < 16) {
     log.warn('BROWNPAPER_ADMIN_TOKEN is shorter than 16 characters: use a long random secret outside tests')
   }
-  const storage = new SqliteStorage(config.DATA_DIR)
+  const backend = new SqliteBackend(config.DATA_DIR)
   const server = await startServer({
     port: config.PORT,
-    storage,
+    backend,
     adminToken: config.BROWNPAPER_ADMIN_TOKEN,
     tldrawLicenseKey: config.TLDRAW_LICENSE_KEY,
     publicUrl: config.PUBLIC_URL,
+    trustProxy: config.TRUST_PROXY,
     log,
+    history: { keep: config.HISTORY_KEEP, intervalMs: config.HISTORY_INTERVAL_MS, deleteThreshold: config.HISTORY_DELETE_THRESHOLD },
   })
   process.stdout.write(`Brownpaper listening on http://localhost:${server.port}\n`)
   // P13: on an empty store, a one-time link that creates the first themacoördinator.

@@ -82,14 +82,18 @@ const overlapArea = (a: Box, b: Box): number =>
   Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y))
 
 /**
- * Which sheet a new sticky goes into: the one asked for; else the one under
- * the viewport's centre, else the one most in view; else the author's last
- * used; else the first (leftmost, then topmost). Null only without sheets.
+ * Which sheet a new sticky goes into: the one asked for; else the author's
+ * last used while it is in view (so that a run of stickies stays together);
+ * else the one under the viewport's centre, else the one most in view; else
+ * the author's last used; else the first (leftmost, then topmost). Null only
+ * without sheets.
  */
 export function chooseSheet(choice: SheetChoice): string | null {
   const { sheets, requested, viewport, lastUsed } = choice
   if (requested && sheets.some((s) => s.id === requested)) return requested
   if (viewport) {
+    const last = lastUsed ? sheets.find((s) => s.id === lastUsed) : undefined
+    if (last && overlapArea(last, viewport) > 0) return last.id
     const cx = viewport.x + viewport.w / 2
     const cy = viewport.y + viewport.h / 2
     const under = [...sheets].reverse().find((s) => cx >= s.x && cx <= s.x + s.w && cy >= s.y && cy <= s.y + s.h)

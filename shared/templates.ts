@@ -86,6 +86,10 @@ export function findTemplate(id: string): SessionTemplate | undefined {
   return TEMPLATES.find((t) => t.id === id)
 }
 
+/** POST /api/sessions/:id/sheets */
+export const addSheetsBodySchema = z.object({ template: z.string().trim().min(1).max(100) }).strict()
+export const addSheetsResponseSchema = z.object({ sheetIds: z.array(z.string()) })
+
 /** GET /api/templates → { templates }. */
 export const templatesResponseSchema = z.object({
   templates: z.array(

@@ -11,7 +11,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { useIdentity } from '../identity/useIdentity'
-import { canEditBoard } from '../panel/permissions'
+import { boardWriterOf, canEditBoard } from '../panel/permissions'
 import { Link } from '../router/Link'
 import { useConnectionStatus } from '../sync/useConnectionStatus'
 import { useDocBoard } from '../sync/useDocBoard'
@@ -52,6 +52,7 @@ function ListView({ sessionId, me }: { sessionId: string; me: MeResponse | null 
   const board: DomainBoard = useDocBoard(doc)
   const status = useConnectionStatus(state.session?.provider ?? null)
   const readOnly = !canEditBoard(me)
+  const writer = useMemo(() => boardWriterOf(me), [me])
   const [query, setQuery] = useState('')
   const [tag, setTag] = useState<Tag | ''>('')
 
@@ -114,7 +115,7 @@ function ListView({ sessionId, me }: { sessionId: string; me: MeResponse | null 
                     <ul className="bp-list__stickies">
                       {doc &&
                         stickies.map((sticky) => (
-                          <ListSticky key={sticky.id} doc={doc} board={board} sticky={sticky} readOnly={readOnly} />
+                          <ListSticky key={sticky.id} doc={doc} board={board} sticky={sticky} writer={writer} />
                         ))}
                     </ul>
                   </section>

@@ -8,6 +8,7 @@ import { TAG_INFO, TAGS, type Tag } from '../../shared/tags'
 import { tagHint } from '../i18n/domainLabels'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
+import { stickyRights, type BoardWriter } from '../panel/permissions'
 import { StickyFields } from '../panel/StickyFields'
 import { StickyLinks } from '../panel/StickyLinks'
 
@@ -16,8 +17,11 @@ import { StickyLinks } from '../panel/StickyLinks'
  * written when the field loses focus), and behind "Details" the fields of
  * its tag and its links, as in the board's side panel (SPEC M10).
  */
-export function ListSticky({ doc, board, sticky, readOnly }: { doc: Y.Doc; board: DomainBoard; sticky: DomainSticky; readOnly: boolean }) {
+export function ListSticky({ doc, board, sticky, writer }: { doc: Y.Doc; board: DomainBoard; sticky: DomainSticky; writer: BoardWriter }) {
   const t = useT()
+  // The write rules (W5–W7, W11) as the side panel applies them.
+  const rights = stickyRights(writer, sticky.meta)
+  const readOnly = !rights.edit
   const [language] = useLanguage()
   const id = useId()
   const [text, setText] = useState(sticky.text)
@@ -84,12 +88,12 @@ export function ListSticky({ doc, board, sticky, readOnly }: { doc: Y.Doc; board
       </div>
       {open && (
         <div id={`${id}-details`} className="bp-list__detailpane">
-          <StickyFields sticky={sticky} readOnly={readOnly} onField={(field, value) => editSticky(doc, sticky.id, { fields: { [field]: value } })} />
+          <StickyFields sticky={sticky} readOnly={readOnly} setsStatus={rights.setStatus} onField={(field, value) => editSticky(doc, sticky.id, { fields: { [field]: value } })} />
           <h4>{t('panel.links.title')}</h4>
           <StickyLinks
             board={board}
             sticky={sticky}
-            readOnly={readOnly}
+            readOnly={!rights.link}
             onLink={(fromId, toId) => linkStickiesInDoc(doc, fromId, toId)}
             onUnlink={(arrowId) => unlinkInDoc(doc, arrowId)}
           />

@@ -11,7 +11,17 @@ export const ADRESSAAT_SUGGESTIONS = ['VWS', 'NZa', 'Zorginstituut', 'Zorgkantoo
  * The fields of an afspraak or a regelruimte request, written live into the
  * note's meta through `onField` (the editor on the board, the doc in the list view).
  */
-export function StickyFields({ sticky, readOnly, onField }: { sticky: DomainSticky; readOnly: boolean; onField(field: StickyField, value: string): void }) {
+export function StickyFields({
+  sticky,
+  readOnly,
+  setsStatus,
+  onField,
+}: {
+  sticky: DomainSticky
+  readOnly: boolean
+  setsStatus: boolean
+  onField(field: StickyField, value: string): void
+}) {
   const t = useT()
   const [language] = useLanguage()
   const meta = sticky.meta
@@ -75,16 +85,23 @@ export function StickyFields({ sticky, readOnly, onField }: { sticky: DomainStic
           {t('panel.fields.indiener')}
           <input name="indiener" value={meta.indiener ?? ''} onChange={(e) => set('indiener')(e.target.value)} />
         </label>
-        <label>
-          {t('panel.fields.status')}
-          <select name="status" value={meta.status ?? 'concept'} onChange={(e) => set('status')(e.target.value)}>
-            {REGELRUIMTE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {VERSLAG_LABELS[language].statusLabel[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {setsStatus ? (
+          <label>
+            {t('panel.fields.status')}
+            <select name="status" value={meta.status ?? 'concept'} onChange={(e) => set('status')(e.target.value)}>
+              {REGELRUIMTE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {VERSLAG_LABELS[language].statusLabel[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          // W7: the status is the organisers' to set; others see it.
+          <p className="bp-fields__status" data-status={meta.status ?? 'concept'}>
+            {t('panel.fields.status')}: {VERSLAG_LABELS[language].statusLabel[meta.status ?? 'concept']}
+          </p>
+        )}
       </fieldset>
     )
   }

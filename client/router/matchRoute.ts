@@ -1,8 +1,8 @@
 import { isSessionId } from '../../shared/sessionId'
 
-export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'phone'; sessionId: string } | { name: 'list'; sessionId: string } | { name: 'join'; token: string } | { name: 'setup'; token: string } | { name: 'audit' } | { name: 'regelruimte' } | { name: 'notFound' }
+export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'phone'; sessionId: string } | { name: 'list'; sessionId: string } | { name: 'history'; sessionId: string } | { name: 'join'; token: string } | { name: 'setup'; token: string } | { name: 'audit' } | { name: 'regelruimte' } | { name: 'notFound' }
 
-/** Maps a pathname to a page: `/` is the start page, `/s/:id` a session's board, `/join/:token` an invite, `/setup?token=` the first account. */
+/** Maps a pathname to a page: `/` is the start page, `/s/:id` a session's board, `/s/:id/geschiedenis` its history, `/join/:token` an invite, `/setup?token=` the first account. */
 export function matchRoute(pathname: string, search = ''): Route {
   if (pathname === '/' || pathname === '') return { name: 'start' }
   const session = /^\/s\/([^/]+)(?:\/(telefoon|lijst))?\/?$/.exec(pathname)
@@ -13,6 +13,11 @@ export function matchRoute(pathname: string, search = ''): Route {
     if (session[2] === 'telefoon') return { name: 'phone', sessionId: id }
     if (session[2] === 'lijst') return { name: 'list', sessionId: id }
     return { name: 'session', sessionId: id }
+  }
+  const history = /^\/s\/([^/]+)\/geschiedenis\/?$/.exec(pathname)
+  if (history) {
+    const id = decodeURIComponent(history[1]!)
+    return isSessionId(id) ? { name: 'history', sessionId: id } : { name: 'notFound' }
   }
   const join = /^\/join\/([A-Za-z0-9_-]{16,200})\/?$/.exec(pathname)
   if (join) return { name: 'join', token: join[1]! }

@@ -24,12 +24,12 @@ import {
 } from '../../shared/facilitation'
 import type { Tag } from '../../shared/tags'
 import { addStickiesToSheet, allRecords, recordsOf } from '../../shared/ydoc'
-import { ActorOrigin } from '../access/ActorOrigin'
+import { ActorOrigin } from '../core/origins'
 import { authorOf } from '../access/authorOf'
 import type { Actor } from '../access/Actor'
-import { HttpError } from '../http/errors'
-import type { Logger } from '../log'
-import type { RoomManager } from '../yjs/RoomManager'
+import { HttpError } from '../core/http/errors'
+import type { Logger } from '../core/log'
+import type { RoomManager } from '../core/RoomManager'
 import type { PrivateStickyStore, StoredPrivateSticky } from './PrivateStickyStore'
 
 /** The id a caller's votes are keyed by in `meta.votes`: the same id as its authorship (P7). */

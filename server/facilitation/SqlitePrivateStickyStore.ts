@@ -1,14 +1,10 @@
 /**
- * PrivateStickyStore in SQLite: its own connection to the server's database
- * file (WAL allows several), its table made by the migrations below. The
- * feature keeps its own schema version (table `feature_schema`), so that it
- * does not take a number in the core's migration list.
+ * PrivateStickyStore in SQLite, on the server's database (the Backend seam
+ * runs PRIVATE_STICKY_MIGRATIONS; facilitationStoreDefinition.ts).
  */
-import Database from 'better-sqlite3'
+import type { SqliteDatabase } from '../core/storage/Backend'
 import { tagSchema, type Tag } from '../../shared/tags'
 import type { PrivateStickyStore, StoredPrivateSticky } from './PrivateStickyStore'
-
-export const FEATURE = 'facilitation'
 
 /** Applied in order; never edit one that shipped, append. */
 export const PRIVATE_STICKY_MIGRATIONS: readonly string[] = [
@@ -53,31 +49,10 @@ const fromRow = (r: Row): StoredPrivateSticky => ({
   createdAt: r.created_at,
 })
 
-export function migrateFeature(db: Database.Database, feature: string, migrations: readonly string[]): void {
-  db.exec('CREATE TABLE IF NOT EXISTS feature_schema (feature TEXT PRIMARY KEY, version INTEGER NOT NULL)')
-  db.transaction(() => {
-    const row = db.prepare<[string], { version: number }>('SELECT version FROM feature_schema WHERE feature = ?').get(feature)
-    const current = row?.version ?? 0
-    if (current > migrations.length) throw new Error(`${feature} schema version ${current} is newer than this server (${migrations.length})`)
-    for (const sql of migrations.slice(current)) db.exec(sql)
-    db.prepare('INSERT INTO feature_schema (feature, version) VALUES (?, ?) ON CONFLICT (feature) DO UPDATE SET version = excluded.version').run(
-      feature,
-      migrations.length,
-    )
-  })()
-}
-
 export class SqlitePrivateStickyStore implements PrivateStickyStore {
-  private readonly db: Database.Database
   private seq = 0
 
-  /** `file` is the server's SQLite file, or ':memory:'. */
-  constructor(file: string) {
-    this.db = new Database(file)
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma('synchronous = FULL')
-    this.db.pragma('busy_timeout = 5000')
-    migrateFeature(this.db, FEATURE, PRIVATE_STICKY_MIGRATIONS)
+  constructor(private readonly db: SqliteDatabase) {
     const max = this.db.prepare<[], { m: number | null }>('SELECT MAX(seq) AS m FROM private_stickies').get()
     this.seq = max?.m ?? 0
   }
@@ -122,7 +97,6 @@ export class SqlitePrivateStickyStore implements PrivateStickyStore {
     })()
   }
 
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close()
-  }
+  /** The backend closes the database. */
+  async close(): Promise<void> {}
 }

@@ -2,6 +2,7 @@
  * The facilitation API (SPEC F2, F5, F6, F8, F10, F16):
  *   GET  /api/time                                       → { serverNow }
  *   GET  /api/templates                                  → { templates }
+ *   POST /api/sessions/:id/sheets {template}             → 201 { sheetIds }
  *   GET  /api/sessions/:id/facilitation                  → FacilitationResponse
  *   PUT  /api/sessions/:id/facilitation                  → FacilitationResponse
  *   POST /api/sessions/:id/stickies  (deelnemer, stil-schrijven) → 201 { id, sheetId: null, private: true }
@@ -19,17 +20,25 @@ import {
   type PrivateStickiesResponse,
   type SharePrivateResponse,
 } from '../../shared/facilitation'
-import { TEMPLATES, type TemplatesResponse } from '../../shared/templates'
-import { actorOf } from '../auth/authorize'
-import { parseBody } from '../http/errors'
-import type { RouteContext } from '../routes/context'
-import { findSession } from '../sessions/findSession'
+import { addSheetsBodySchema, addTemplateSheets, findTemplate, TEMPLATES, type TemplatesResponse } from '../../shared/templates'
+import { ActorOrigin } from '../core/origins'
+import { actorOf, type Authorize } from '../access/authorize'
+import { HttpError, parseBody } from '../core/http/errors'
+import { findSession } from '../access/findSession'
+import type { RoomManager } from '../core/RoomManager'
+import type { SessionStore } from '../sessions/SessionStore'
 import { holdsPrivately, type FacilitationService } from './FacilitationService'
 
 const stickyIdOf = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 200) : '')
 
+export interface FacilitationContext {
+  authorize: Authorize
+  rooms: RoomManager
+  storage: { sessions: SessionStore }
+}
+
 export function facilitationRoutes(service: FacilitationService) {
-  return (router: Router, ctx: RouteContext): void => {
+  return (router: Router, ctx: FacilitationContext): void => {
     router.get('/time', (_req, res) => {
       res.set('Cache-Control', 'no-store').json({ serverNow: Date.now() })
     })
@@ -37,6 +46,16 @@ export function facilitationRoutes(service: FacilitationService) {
     router.get('/templates', (_req, res) => {
       const body: TemplatesResponse = { templates: TEMPLATES.map((t) => ({ ...t, sheets: [...t.sheets] })) }
       res.json(body)
+    })
+
+    // F16: "vellen toevoegen" from a template.
+    router.post('/sessions/:id/sheets', ctx.authorize('facilitation:update'), async (req, res) => {
+      const session = await findSession(ctx.storage.sessions, req.params.id)
+      const { template: id } = parseBody(addSheetsBodySchema, req)
+      const template = findTemplate(id)
+      if (!template) throw new HttpError(400, 'unknown_template', `Sjabloon "${id}" bestaat niet; zie GET /api/templates.`)
+      const sheetIds = await ctx.rooms.withRoom(session.id, (room) => room.transact((doc) => addTemplateSheets(doc, template), new ActorOrigin(actorOf(req, res))))
+      res.status(201).json({ sheetIds })
     })
 
     router.get('/sessions/:id/facilitation', ctx.authorize('session:read'), async (req, res) => {

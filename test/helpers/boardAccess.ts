@@ -37,5 +37,8 @@ export async function openBoardAs(page: Page, opts: OpenBoardOptions): Promise<v
   await page.fill('input[name=name]', opts.name)
   await page.fill('input[name=organisation]', opts.organisation)
   await page.click('button[type=submit]')
+  // A phone lands on the phone page (SPEC M2) and goes on to the board from there, as a person would.
+  await page.waitForURL((url) => url.pathname === `/s/${opts.sessionId}` || url.pathname === `/s/${opts.sessionId}/telefoon`)
+  if (new URL(page.url()).pathname.endsWith('/telefoon')) await page.click('.bp-phone__nav a[href$="/s/' + opts.sessionId + '"]')
   await page.waitForURL(`${opts.baseUrl}/s/${opts.sessionId}`)
 }

@@ -31,7 +31,7 @@ export interface TestBrowser {
 
 export interface LaunchOptions {
   viewport?: { width: number; height: number }
-  /** A touch device (coarse pointer, touch events), as a phone. */
+  /** A touch device (phone): touch events and a coarse pointer. */
   touch?: boolean
   /** Seeds localStorage before any page script runs (e.g. the UI language). */
   localStorage?: Record<string, string>
@@ -52,8 +52,8 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<TestBrows
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: opts.viewport ?? { width: 1280, height: 800 },
-    ...(opts.touch ? { hasTouch: true, isMobile: true } : {}),
     locale: 'nl-NL',
+    ...(opts.touch ? { hasTouch: true, isMobile: true } : {}),
   })
   const requests: string[] = []
   context.on('request', (request) => requests.push(request.url()))

@@ -222,6 +222,14 @@ describe('facilitation API', () => {
     const regioMulti = sheets.find((x) => x.name === 'Regio – multidisciplinair')!
     expect(regioMulti.x).toBeGreaterThan(wijkMono.x)
     expect(regioMulti.y).toBeGreaterThan(wijkMono.y)
+    const added = await server.api<{ sheetIds: string[] }>('POST', `/api/sessions/${s.id}/sheets`, { template: 'vervolgafspraken' })
+    expect(added.status).toBe(201)
+    await waitFor(() => board(admin.doc).sheets.some((x) => x.name === 'Vervolgafspraken'), 'the added sheet')
+    const vervolg = board(admin.doc).sheets.find((x) => x.name === 'Vervolgafspraken')!
+    expect(vervolg.x).toBeGreaterThan(Math.max(...sheets.map((x) => x.x + x.w)))
+    const deelnemer = await invite(server, s.id)
+    expect((await server.api('POST', `/api/sessions/${s.id}/sheets`, { template: 'klantpad' }, bearer(deelnemer))).status).toBe(403)
+    expect((await server.api('POST', `/api/sessions/${s.id}/sheets`, { template: 'nope' })).status).toBe(400)
     const bad = await server.api<{ error: string }>('POST', '/api/sessions', { title: 't', themagroep: 'g', template: 'nope' })
     expect(bad.status).toBe(400)
     expect(bad.body.error).toBe('unknown_template')

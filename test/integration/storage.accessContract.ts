@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { InviteRecord, LoginRecord, UserRecord } from '../../server/access/AccessStores'
-import type { Storage } from '../../server/storage/Storage'
+import type { Storage } from '../helpers/storesOf'
 import type { StorageFactory } from './storage.contract'
 
 const user = (id: string, email: string): UserRecord => ({
@@ -83,6 +83,22 @@ export function accessStorageContract(name: string, factory: StorageFactory): vo
       expect(await storage.themagroepen.members('Groep A')).toEqual(['u1', 'u2'])
       expect(await storage.themagroepen.groupsOf('u1')).toEqual(['Groep A', 'Groep B'])
       expect(await storage.themagroepen.groupsOf('u3')).toEqual([])
+    })
+
+    it('[P26] finds a themagroep by its name normalised (NFKC, spaces, case) and keeps the first spelling', async () => {
+      expect(await storage.themagroepen.ensure('  Groep  B ', '2026-01-01T00:00:00.000Z')).toBe(true)
+      for (const variant of ['groep b', 'Groep\u00a0B', 'GROEP\tB', 'Ｇｒｏｅｐ Ｂ', 'Groep\u200b B']) {
+        expect(await storage.themagroepen.ensure(variant, '2026-01-02T00:00:00.000Z'), variant).toBe(false)
+        expect(await storage.themagroepen.exists(variant), variant).toBe(true)
+        expect(await storage.themagroepen.canonical(variant), variant).toBe('Groep B')
+      }
+      expect(await storage.themagroepen.canonical('Groep C')).toBeNull()
+      await storage.themagroepen.addMember('groep b', 'u1')
+      await storage.themagroepen.addMember('GROEP\u00a0B', 'u2')
+      expect(await storage.themagroepen.list()).toEqual(['Groep B'])
+      expect(await storage.themagroepen.members('groep  b')).toEqual(['u1', 'u2'])
+      expect(await storage.themagroepen.groupsOf('u2')).toEqual(['Groep B'])
+      expect(await storage.themagroepen.mergeDuplicates()).toEqual([])
     })
 
     it('[P10] keeps invites by id and token hash, lists them newest first, and the first revocation wins', async () => {

@@ -9,8 +9,8 @@ import type { SessionSummary } from '../../../shared/api'
 import { Y_SESSION } from '../../../shared/ydoc'
 import type { VerslagVersionSummary } from '../../../shared/verslag/versions'
 import { actorId, actorName, type Actor } from '../../access/Actor'
-import { HttpError } from '../../http/errors'
-import type { RouteContext } from '../../routes/context'
+import { HttpError } from '../../core/http/errors'
+import type { VerslagContext } from '../VerslagContext'
 import { buildVerslag } from '../buildVerslag'
 import { amsterdamDate } from './amsterdamDate'
 import type { FrozenModels } from './frozenModels'
@@ -31,7 +31,7 @@ function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
   return next
 }
 
-export function vaststelVerslag(ctx: RouteContext, session: SessionSummary, actor: Actor, now = new Date()): Promise<VerslagVersionSummary> {
+export function vaststelVerslag(ctx: VerslagContext, session: SessionSummary, actor: Actor, now = new Date()): Promise<VerslagVersionSummary> {
   return serialised(session.id, async () => {
     const latest = await ctx.storage.versions.latest(session.id)
     const versie = (latest?.versie ?? 0) + 1
