@@ -4,8 +4,6 @@ import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
 import { usePathname } from './router/usePathname'
 import { JoinPage } from './join/JoinPage'
-import { SetupPage } from './setup/SetupPage'
-import { StartPage } from './start/StartPage'
 
 const SessionPage = lazy(() => import('./board/SessionPage'))
 // Without tldraw: the phone page must load fast on a phone (SPEC M1).
@@ -13,6 +11,9 @@ const PhonePage = lazy(() => import('./phone/PhonePage'))
 const ListPage = lazy(() => import('./list/ListPage'))
 // Pages for accounts only: out of the entry chunk that a phone loads.
 const AuditPage = lazy(() => import('./access/AuditPage').then((m) => ({ default: m.AuditPage })))
+// The start page (session templates, the import dialog) and setup: out of the chunk a phone loads on its way to the phone page (SPEC M1).
+const StartPage = lazy(() => import('./start/StartPage').then((m) => ({ default: m.StartPage })))
+const SetupPage = lazy(() => import('./setup/SetupPage').then((m) => ({ default: m.SetupPage })))
 const HistoryPage = lazy(() => import('./history/HistoryPage').then((m) => ({ default: m.HistoryPage })))
 const RegelruimtePage = lazy(() => import('./regelruimte/RegelruimtePage').then((m) => ({ default: m.RegelruimtePage })))
 
@@ -36,7 +37,11 @@ export function App() {
   const route = matchRoute(usePathname(), location.search)
   switch (route.name) {
     case 'start':
-      return <StartPage />
+      return (
+        <Suspense fallback={<Loading />}>
+          <StartPage />
+        </Suspense>
+      )
     case 'session':
       return (
         <Suspense fallback={<Loading />}>
@@ -64,7 +69,11 @@ export function App() {
     case 'join':
       return <JoinPage token={route.token} />
     case 'setup':
-      return <SetupPage token={route.token} />
+      return (
+        <Suspense fallback={<Loading />}>
+          <SetupPage token={route.token} />
+        </Suspense>
+      )
     case 'audit':
       return (
         <Suspense fallback={<Loading />}>

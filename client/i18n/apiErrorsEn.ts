@@ -39,4 +39,5 @@ export const apiErrorsEn: Readonly<Record<keyof typeof apiErrorsNl, string>> = {
   'apiError.vote_budget_exhausted': 'Your dots are used up. Take one back first if you want to vote for another sticky.',
   'apiError.vote_out_of_scope': 'This sticky is not part of the vote.',
   'apiError.invalid_query': 'This filter is not valid. Choose a themagroep or status from the list.',
+  'apiError.no_afspraken': 'There are no afspraken on the board yet, so there is no calendar to download.',
 }

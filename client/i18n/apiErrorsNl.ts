@@ -40,4 +40,5 @@ export const apiErrorsNl = {
   'apiError.vote_budget_exhausted': 'Je stippen zijn op. Neem eerst een stip terug als je op een andere sticky wilt stemmen.',
   'apiError.vote_out_of_scope': 'Op deze sticky wordt nu niet gestemd.',
   'apiError.invalid_query': 'Deze filter klopt niet. Kies een themagroep of status uit de lijst.',
+  'apiError.no_afspraken': 'Er staan nog geen afspraken op het bord, dus er is geen agenda om te downloaden.',
 } as const

@@ -48,9 +48,19 @@ describe('the list view', () => {
     await server?.close()
   })
 
+  it('[M10] a deelnemer sees every sticky but edits only her own there (W5), as on the board', async () => {
+    const p = browser.page
+    await openBoardAs(p, { baseUrl: server.url, adminToken: TEST_ADMIN_TOKEN, sessionId, name: 'Bea', organisation: 'Zorggroep' })
+    await p.goto(`${server.url}/s/${sessionId}/lijst`)
+    await p.locator('.bp-list__sticky').first().waitFor()
+    expect(await p.locator('.bp-list__sticky').count()).toBe(5)
+    expect(await p.locator('.bp-list__sticky textarea').evaluateAll((els) => els.every((el) => (el as HTMLTextAreaElement).readOnly))).toBe(true)
+    expect(await p.locator('.bp-list__sticky select').evaluateAll((els) => els.every((el) => (el as HTMLSelectElement).disabled))).toBe(true)
+  })
+
   it('[M10] is reached from the board and lists every sticky by sheet (reading order) and tag, without loading tldraw when opened directly', async () => {
     const p = browser.page
-    await openBoardAs(p, { baseUrl: server.url, adminToken: TEST_ADMIN_TOKEN, sessionId, name: 'Carla', organisation: 'Secretariaat' })
+    await openBoardAs(p, { baseUrl: server.url, adminToken: TEST_ADMIN_TOKEN, sessionId, name: 'Carla', organisation: 'Secretariaat', role: 'secretariaat' })
     await p.click('.bp-views a[href$="/lijst"]')
     await p.waitForURL(`${server.url}/s/${sessionId}/lijst`)
     await p.locator('.bp-list__sticky').first().waitFor()

@@ -21,11 +21,13 @@ export interface OpenBoardOptions {
   sessionId: string
   name: string
   organisation: string
+  /** The invite's role; deelnemer unless given. */
+  role?: 'deelnemer' | 'waarnemer' | 'secretariaat'
 }
 
 /** Opens the board of `sessionId` in `page` as a deelnemer called `name`, through the UI. */
 export async function openBoardAs(page: Page, opts: OpenBoardOptions): Promise<void> {
-  const invite = await apiAsAdmin(opts.baseUrl, opts.adminToken, `/api/sessions/${opts.sessionId}/invites`, { role: 'deelnemer' })
+  const invite = await apiAsAdmin(opts.baseUrl, opts.adminToken, `/api/sessions/${opts.sessionId}/invites`, { role: opts.role ?? 'deelnemer' })
   if (invite.status === 201) {
     const { token } = (await invite.json()) as { token: string }
     await page.goto(`${opts.baseUrl}/join/${token}`)
