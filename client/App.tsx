@@ -4,6 +4,7 @@ import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
 import { usePathname } from './router/usePathname'
 import { JoinPage } from './join/JoinPage'
+import { ShortLinkPage } from './join/ShortLinkPage'
 
 const SessionPage = lazy(() => import('./board/SessionPage'))
 // Without tldraw: the phone page must load fast on a phone (SPEC M1).
@@ -66,6 +67,8 @@ export function App() {
           <HistoryPage key={route.sessionId} sessionId={route.sessionId} />
         </Suspense>
       )
+    case 'shortLink':
+      return <ShortLinkPage key={route.code} code={route.code} />
     case 'join':
       return <JoinPage token={route.token} />
     case 'setup':

@@ -26,6 +26,7 @@ import { SqliteBackend } from './core/storage/SqliteBackend'
 import { startCore } from './core/startCore'
 import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
+import { shortLinkExtension } from './shortLinks/shortLinkExtension'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
 import type { SessionStore } from './sessions/SessionStore'
@@ -125,6 +126,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
   const facilitation = facilitationExtension({ backend, sessions: sessions.sessions, access })
+  const shortLinks = shortLinkExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -134,7 +136,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     backend,
     // facilitation before sessions: its POST …/stickies holds a deelnemer's sticky privately during stil-schrijven (F6).
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, shortLinks, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,

@@ -2,6 +2,9 @@ import type { phoneNl } from './phoneNl'
 
 /** English text of the phone page and the list view (spread into en.ts). */
 export const phoneEn: Record<keyof typeof phoneNl, string> = {
+  'invite.short': 'Short link:',
+  'invite.qrAlt': 'QR code of the invite: {url}',
+  'shortLink.resolving': 'Opening the invite…',
   'phone.compose': 'New sticky',
   'phone.text': 'Text',
   'phone.textPlaceholder': 'What do you want to put on the board?',

@@ -1,5 +1,8 @@
 /** Dutch text of the phone page and the list view (spread into nl.ts). */
 export const phoneNl = {
+  'invite.short': 'Korte link:',
+  'invite.qrAlt': 'QR-code van de uitnodiging: {url}',
+  'shortLink.resolving': 'Uitnodiging openen…',
   'phone.compose': 'Nieuwe sticky',
   'phone.text': 'Tekst',
   'phone.textPlaceholder': 'Wat wil je op het bord zetten?',

@@ -1,6 +1,6 @@
 import { isSessionId } from '../../shared/sessionId'
 
-export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'phone'; sessionId: string } | { name: 'list'; sessionId: string } | { name: 'history'; sessionId: string } | { name: 'join'; token: string } | { name: 'setup'; token: string } | { name: 'audit' } | { name: 'regelruimte' } | { name: 'notFound' }
+export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'phone'; sessionId: string } | { name: 'list'; sessionId: string } | { name: 'history'; sessionId: string } | { name: 'join'; token: string } | { name: 'shortLink'; code: string } | { name: 'setup'; token: string } | { name: 'audit' } | { name: 'regelruimte' } | { name: 'notFound' }
 
 /** Maps a pathname to a page: `/` is the start page, `/s/:id` a session's board, `/s/:id/geschiedenis` its history, `/join/:token` an invite, `/setup?token=` the first account. */
 export function matchRoute(pathname: string, search = ''): Route {
@@ -19,6 +19,9 @@ export function matchRoute(pathname: string, search = ''): Route {
     const id = decodeURIComponent(history[1]!)
     return isSessionId(id) ? { name: 'history', sessionId: id } : { name: 'notFound' }
   }
+  // A short join link (SPEC M7): Crockford base32, any case.
+  const short = /^\/j\/([0-9A-Za-z]{12})\/?$/.exec(pathname)
+  if (short) return { name: 'shortLink', code: short[1]!.toLowerCase() }
   const join = /^\/join\/([A-Za-z0-9_-]{16,200})\/?$/.exec(pathname)
   if (join) return { name: 'join', token: join[1]! }
   if (pathname === '/audit' || pathname === '/audit/') return { name: 'audit' }

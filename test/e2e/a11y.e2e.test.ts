@@ -43,6 +43,10 @@ async function panelsClean(p: Page, language: string): Promise<Record<string, st
 
   await p.click('button.bp-invite-button')
   await p.locator('.bp-invite').waitFor()
+  // A deelnemer link with its short link and QR code (SPEC M7).
+  await p.click('.bp-invite [data-role="deelnemer"] button.bp-primary')
+  await p.locator('.bp-invite [data-role="deelnemer"] .bp-invite__qr img[src^="data:image/png"]').waitFor()
+  expect(await p.locator('.bp-invite [data-role="deelnemer"] .bp-invite__short').innerText()).toMatch(/\/j\/[0-9a-z]{12}$/)
   found.invite = await axeViolations(p, '.bp-modal')
   await p.screenshot({ path: path.join(RESULTS, `e2e-a11y-invite-${language}.png`) })
   await p.keyboard.press('Escape')
