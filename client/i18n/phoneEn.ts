@@ -5,6 +5,7 @@ export const phoneEn: Record<keyof typeof phoneNl, string> = {
   'invite.short': 'Short link:',
   'invite.qrAlt': 'QR code of the invite: {url}',
   'shortLink.resolving': 'Opening the invite…',
+  'presence.onPhone': 'on the phone page',
   'phone.compose': 'New sticky',
   'phone.text': 'Text',
   'phone.textPlaceholder': 'What do you want to put on the board?',

@@ -3,6 +3,7 @@ export const phoneNl = {
   'invite.short': 'Korte link:',
   'invite.qrAlt': 'QR-code van de uitnodiging: {url}',
   'shortLink.resolving': 'Uitnodiging openen…',
+  'presence.onPhone': 'op de telefoonpagina',
   'phone.compose': 'Nieuwe sticky',
   'phone.text': 'Tekst',
   'phone.textPlaceholder': 'Wat wil je op het bord zetten?',

@@ -108,6 +108,12 @@ function PhoneSession({ sessionId, participant, me }: { sessionId: string; parti
     sharePrivateStickies(sessionId).then(held.reload, setError)
   }
 
+  // Present on the board's list of who is here, without a cursor (SPEC M6).
+  const awareness = state.session?.provider.awareness ?? null
+  useEffect(() => {
+    awareness?.setLocalStateField('person', { name: participant.name, organisation: participant.organisation, via: 'telefoon' })
+  }, [awareness, participant.name, participant.organisation])
+
   const refused = state.refused
   const voting = facilitation.phase === 'stemmen'
   return (

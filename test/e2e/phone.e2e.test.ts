@@ -185,7 +185,7 @@ describe('the phone page', () => {
     await p.tap('.bp-phone__header .bp-language button:has-text("NL")')
   })
 
-  it('[M2] the phone switches to the board and back; a laptop that opens an invite lands on the board', async () => {
+  it('[M2][M6] the phone switches to the board and back; a laptop that opens an invite lands on the board and lists the phone as present', async () => {
     const p = phone.page
     await p.tap('.bp-phone__nav a[href$="/s/' + sessionId + '"]')
     await p.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
@@ -196,6 +196,11 @@ describe('the phone page', () => {
     await join(l, await inviteUrl(server, sessionId), 'Bram Jansen', 'Huisartsen West')
     await l.waitForURL(`${server.url}/s/${sessionId}`)
     await l.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
+    // The phone, on the phone page, is on the board's list of who is here (no cursor to go to).
+    await l.click('button.bp-present')
+    const anna = l.locator('[data-testid="presence-list"] [data-person="Anna de Vries"]')
+    await anna.waitFor()
+    expect(await anna.innerText()).toContain('telefoonpagina')
     await l.screenshot({ path: path.join(RESULTS, 'e2e-phone-laptop-board.png') })
   })
 })
