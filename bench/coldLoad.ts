@@ -177,6 +177,10 @@ export async function benchColdLoad(): Promise<void> {
       const steps = Object.entries(mid.steps)
         .map(([name, at]) => `${name} ${at}`)
         .join(', ')
+      if (stickies === 2000) {
+        const big = await phoneBytes(server, id)
+        console.log(`  phone page on this ${stickies}-sticky board: ${((big.http + big.websocket) / 1000).toFixed(1)} kB (websocket sync ${(big.websocket / 1000).toFixed(1)} kB, uncompressed)`)
+      }
       console.log(`  ${String(stickies).padStart(5)} stickies: median ${mid.ms} ms (runs: ${runs.map((r) => r.ms).join(', ')} ms; median run in page ms: ${steps})`)
     }
   } finally {
