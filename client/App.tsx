@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { ActielijstPage } from './actielijst/ActielijstPage'
 import { useT } from './i18n/useT'
 import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
@@ -89,6 +90,8 @@ export function App() {
           <RegelruimtePage />
         </Suspense>
       )
+    case 'actielijst':
+      return <ActielijstPage key={route.themagroep} themagroep={route.themagroep} />
     case 'notFound':
       return <NotFound />
   }

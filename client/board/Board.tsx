@@ -15,6 +15,7 @@ import { $facilitation, $myVotes, $privateWriting, $sessionId } from '../facilit
 import { fetchMyVotes } from '../facilitation/facilitationApi'
 import { FollowBanner, PresenceList } from '../facilitation/PresenceList'
 import { PrivateTray } from '../facilitation/PrivateTray'
+import { registerPrivateWriting } from '../facilitation/registerPrivateWriting'
 import { ensureClockOffset } from '../facilitation/serverClock'
 import { useFacilitation } from '../facilitation/useFacilitation'
 import { useSummon } from '../facilitation/useSummon'
@@ -136,6 +137,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
     performance.mark('bp:editor-mounted')
     const offSideEffects = registerTagSideEffects(mounted)
     const offEmptyNotes = registerEmptyNoteCleanup(mounted)
+    const offPrivate = registerPrivateWriting(mounted)
     const offWriteGuards = registerWriteGuards(mounted)
     // New stickies look like the ones the server and the import make (shared/records.ts).
     mounted.setStyleForNextShapes(DefaultFontStyle, 'sans')
@@ -193,6 +195,8 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
                   ? t('board.unauthorized')
                   : refused.code === CloseCode.Forbidden
                     ? t('board.forbidden')
+                    : refused.code === CloseCode.TooManyConnections
+                      ? t('board.tooManyConnections')
                     : t('board.refused', { reason: refused.reason || CLOSE_REASONS[refused.code] || String(refused.code) })}
             </p>
             <Link to="/">{t('app.toStart')}</Link>
