@@ -41,4 +41,9 @@ export const apiErrorsNl = {
   'apiError.vote_out_of_scope': 'Op deze sticky wordt nu niet gestemd.',
   'apiError.invalid_query': 'Deze filter klopt niet. Kies een themagroep of status uit de lijst.',
   'apiError.no_afspraken': 'Er staan nog geen afspraken op het bord, dus er is geen agenda om te downloaden.',
+  'apiError.afspraak_not_found': 'Deze afspraak staat niet (meer) in de actielijst van deze themagroep.',
+  'apiError.already_carried_over': 'Deze afspraak is al overgenomen in een andere sessie.',
+  'apiError.feed_not_found': 'Deze agendalink bestaat niet (meer). Vraag het secretariaat om een nieuwe.',
+  'apiError.import_busy': 'Er worden al verslagen ingelezen. Probeer het zo opnieuw.',
+  'apiError.import_too_large': 'Het verslag is te groot om in te lezen. Splits het op of laat plaatjes weg.',
 } as const
