@@ -1,5 +1,4 @@
 import { lazy, Suspense } from 'react'
-import { ActielijstPage } from './actielijst/ActielijstPage'
 import { useT } from './i18n/useT'
 import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
@@ -16,6 +15,7 @@ const AuditPage = lazy(() => import('./access/AuditPage').then((m) => ({ default
 // The start page (session templates, the import dialog) and setup: out of the chunk a phone loads on its way to the phone page (SPEC M1).
 const StartPage = lazy(() => import('./start/StartPage').then((m) => ({ default: m.StartPage })))
 const SetupPage = lazy(() => import('./setup/SetupPage').then((m) => ({ default: m.SetupPage })))
+const ActielijstPage = lazy(() => import('./actielijst/ActielijstPage').then((m) => ({ default: m.ActielijstPage })))
 const HistoryPage = lazy(() => import('./history/HistoryPage').then((m) => ({ default: m.HistoryPage })))
 const RegelruimtePage = lazy(() => import('./regelruimte/RegelruimtePage').then((m) => ({ default: m.RegelruimtePage })))
 
@@ -91,7 +91,11 @@ export function App() {
         </Suspense>
       )
     case 'actielijst':
-      return <ActielijstPage key={route.themagroep} themagroep={route.themagroep} />
+      return (
+        <Suspense fallback={<Loading />}>
+          <ActielijstPage key={route.themagroep} themagroep={route.themagroep} />
+        </Suspense>
+      )
     case 'notFound':
       return <NotFound />
   }
