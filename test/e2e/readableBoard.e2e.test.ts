@@ -84,7 +84,8 @@ describe('a readable board', () => {
     observer = connectYClient(server.wsUrl, id)
     await observer.synced
     const p = browser.page
-    await openBoardAs(p, { baseUrl: server.url, adminToken: TEST_ADMIN_TOKEN, sessionId: id, name: 'Dirk', organisation: 'Zorgkantoor' })
+    // The secretariaat edits any sticky (W5); a deelnemer only her own.
+    await openBoardAs(p, { baseUrl: server.url, adminToken: TEST_ADMIN_TOKEN, sessionId: id, name: 'Dirk', organisation: 'Secretariaat', role: 'secretariaat' })
     await waitForNotes(p, 1)
     const opened = await view(p)
     expect(opened.allInside).toBe(true)
