@@ -29,6 +29,7 @@ import { SqliteBackend } from './core/storage/SqliteBackend'
 import { startCore } from './core/startCore'
 import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
+import { shortLinkExtension } from './shortLinks/shortLinkExtension'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
 import type { SessionStore } from './sessions/SessionStore'
@@ -131,6 +132,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const verslag = verslagExtension({ backend, sessions: sessions.sessions, access })
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
+  const shortLinks = shortLinkExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl })
   const actielijst = actielijstExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl ?? null })
   const accounts = accountsExtension({ backend, access, publicUrl: opts.publicUrl ?? null })
   const auth = opts.auth
@@ -141,7 +143,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     host: opts.host,
     backend,
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, accounts, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, shortLinks, accounts, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,

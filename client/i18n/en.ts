@@ -5,6 +5,7 @@ import { apiErrorsEn } from './apiErrorsEn'
 import { accountsEn } from './accountsEn'
 import { historyEn } from './historyEn'
 import { regelruimteEn } from './regelruimteEn'
+import { phoneEn } from './phoneEn'
 import { verslagEn } from './verslagEn'
 
 /** English UI text. Domain words stay Dutch (sessie, themagroep, verslag, …). */
@@ -40,7 +41,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   'error.title': 'Something went wrong',
   'error.network': 'The server cannot be reached. Check your connection and try again.',
-  'error.unexpected': 'Unexpected answer from the server (status {status}).',
+  'error.unexpected': 'The server gave an unexpected answer. Try again; if it still fails, tell the themacoördinator.',
   'error.retry': 'Try again',
 
   'identity.title': 'Who are you?',
@@ -141,6 +142,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...historyEn,
   ...accountsEn,
   ...apiErrorsEn,
+  ...phoneEn,
   ...actielijstEn,
   ...facilitationEn,
 }
