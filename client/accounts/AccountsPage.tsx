@@ -111,9 +111,9 @@ export function AccountsPage() {
                     <td>{roleName(a.role)}</td>
                     <td>{a.themagroepen.join(', ')}</td>
                     <td>{a.active ? t('accounts.active') : t('accounts.inactive')}</td>
-                    <td className="bp-accounts__actions">
+                    <td>
                       {!self && (
-                        <>
+                        <div className="bp-accounts__actions">
                           <button type="button" disabled={busy} onClick={() => void act(async () => showLink(await makeResetLink(a.id)))}>
                             {t('accounts.resetLink')}
                           </button>
@@ -140,7 +140,7 @@ export function AccountsPage() {
                               {t('accounts.remove', { themagroep: g })}
                             </button>
                           ))}
-                        </>
+                        </div>
                       )}
                     </td>
                   </tr>
