@@ -66,3 +66,11 @@ export const accountSummarySchema = z.object({
   active: z.boolean(),
 })
 export type AccountSummary = z.infer<typeof accountSummarySchema>
+
+/** U12: someone who joined the session from an invite. */
+export const sessionParticipantSchema = z.object({
+  name: z.string(),
+  organisation: z.string(),
+  role: z.string(),
+})
+export type SessionParticipant = z.infer<typeof sessionParticipantSchema>

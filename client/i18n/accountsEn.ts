@@ -48,4 +48,12 @@ export const accountsEn: Record<keyof typeof accountsNl, string> = {
   'accountLink.submitInvite': 'Create my account',
   'accountLink.submitReset': 'Set password',
   'accountLink.missing': 'This link is missing its code. Open the link again as you received it.',
+  'whoWasThere.title': 'Present (through an invitation)',
+  'whoWasThere.empty': 'Nobody has come in through an invitation link yet.',
+  'whoWasThere.add': 'Add {count} organisation(s) to the deelnemers',
+  'whoWasThere.allListed': 'Every organisation is already among the deelnemers.',
+  'whoWasThere.refresh': 'Refresh',
+  'whoWasThere.role.deelnemer': 'participant',
+  'whoWasThere.role.waarnemer': 'observer',
+  'whoWasThere.role.secretariaat': 'secretariaat',
 }

@@ -46,4 +46,12 @@ export const accountsNl = {
   'accountLink.submitInvite': 'Maak mijn account',
   'accountLink.submitReset': 'Stel wachtwoord in',
   'accountLink.missing': 'Deze link mist zijn code. Open de link opnieuw zoals je hem kreeg.',
+  'whoWasThere.title': 'Aanwezig (via uitnodiging)',
+  'whoWasThere.empty': 'Nog niemand is via een uitnodigingslink binnengekomen.',
+  'whoWasThere.add': 'Zet {count} organisatie(s) bij de deelnemers',
+  'whoWasThere.allListed': 'Alle organisaties staan al bij de deelnemers.',
+  'whoWasThere.refresh': 'Vernieuw',
+  'whoWasThere.role.deelnemer': 'deelnemer',
+  'whoWasThere.role.waarnemer': 'waarnemer',
+  'whoWasThere.role.secretariaat': 'secretariaat',
 } as const

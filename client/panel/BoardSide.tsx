@@ -74,7 +74,7 @@ export function BoardSide({ sessionId, doc, editor }: { sessionId: string; doc: 
           </header>
           <div className="bp-pane__body">
             {pane === 'sticky' && (editor ? <StickyPanel editor={editor} readOnly={!editsBoard} /> : <p className="bp-muted">{t('board.loading')}</p>)}
-            {pane === 'sessie' && (doc ? <SessionDetailsPanel doc={doc} readOnly={!editsVerslag} /> : <p className="bp-muted">{t('board.loading')}</p>)}
+            {pane === 'sessie' && (doc ? <SessionDetailsPanel doc={doc} readOnly={!editsVerslag} sessionId={sessionId} /> : <p className="bp-muted">{t('board.loading')}</p>)}
             {pane === 'verslag' && doc && <VerslagPane sessionId={sessionId} doc={doc} editor={editor} />}
           </div>
         </div>

@@ -5,6 +5,7 @@ import { writeSessionInfo } from '../../shared/ydoc'
 import { useT } from '../i18n/useT'
 import { useSessionInfo } from '../sync/useSessionInfo'
 import { MeetingFields } from './MeetingFields'
+import { WhoWasThere } from '../accounts/WhoWasThere'
 
 interface Row {
   organisation: string
@@ -23,7 +24,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * geplaatst op), written into the document's "session" map so that every
  * board and the verslag follow live. Read-only for roles that may not edit.
  */
-export function SessionDetailsPanel({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
+export function SessionDetailsPanel({ doc, readOnly, sessionId }: { doc: Y.Doc; readOnly: boolean; sessionId?: string }) {
   const t = useT()
   const info = useSessionInfo(doc)
   const [rows, setRows] = useState<Row[]>([])
@@ -82,6 +83,8 @@ export function SessionDetailsPanel({ doc, readOnly }: { doc: Y.Doc; readOnly: b
           </button>
         )}
       </fieldset>
+      {/* U12: who joined, for those who edit the verslag (secretariaat, coördinatoren). */}
+      {!readOnly && sessionId !== undefined && <WhoWasThere sessionId={sessionId} doc={doc} info={info} />}
       <fieldset disabled={readOnly}>
         <legend>{t('panel.session.afgemeld')}</legend>
         {afgemeld.length === 0 && <p className="bp-muted">{t('panel.session.noAfgemeld')}</p>}

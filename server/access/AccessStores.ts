@@ -56,6 +56,8 @@ export interface LoginStore {
   deleteExpired(now: string): Promise<number>
   /** U6, U7: ends an account's logins (all, or all but `keepTokenHash`); returns how many. */
   deleteForUser(userId: string, keepTokenHash?: string): Promise<number>
+  /** U12: the participants who joined a session (from its logins that have not been purged), oldest first. */
+  participantsOf(sessionId: string): Promise<ParticipantIdentity[]>
 }
 
 /**

@@ -212,8 +212,15 @@ class SqliteLoginStore implements LoginStore {
     this.remove = db.prepare('DELETE FROM logins WHERE token_hash = ?')
     this.removeExpired = db.prepare('DELETE FROM logins WHERE expires_at < ?')
     this.removeForUser = db.prepare('DELETE FROM logins WHERE user_id = ? AND token_hash != ?')
+    this.ofSession = db.prepare<[string], { participant: string }>(
+      "SELECT participant FROM logins WHERE participant IS NOT NULL AND json_extract(participant, '$.sessionId') = ? ORDER BY created_at, rowid",
+    )
   }
   private readonly removeForUser
+  private readonly ofSession
+  async participantsOf(sessionId: string): Promise<ParticipantIdentity[]> {
+    return this.ofSession.all(sessionId).map((r) => JSON.parse(r.participant) as ParticipantIdentity)
+  }
   async deleteForUser(userId: string, keepTokenHash = ''): Promise<number> {
     return this.removeForUser.run(userId, keepTokenHash).changes
   }

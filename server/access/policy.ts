@@ -50,6 +50,8 @@ export const ACTIONS = [
   // P21: board history (server/history)
   'history:read',
   'history:restore',
+  // U12: who joined a session (server/accounts)
+  'participants:read',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -87,6 +89,7 @@ const SESSION_ACTIONS: Readonly<Partial<Record<Action, { rule: string; inviteRol
   'history:read': { rule: 'P21', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'history:restore': { rule: 'P21', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'facilitation:update': { rule: 'F2', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'participants:read': { rule: 'U12', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'invite:create': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:list': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:revoke': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },

@@ -16,6 +16,7 @@ import { inviteAccountRoute } from './routes/inviteAccount'
 import { listAccountsRoute } from './routes/listAccounts'
 import { manageAccountRoutes } from './routes/manageAccount'
 import { removeMemberRoute } from './routes/removeMember'
+import { sessionParticipantsRoute } from './routes/sessionParticipants'
 
 export interface AccountsExtensionOptions {
   backend: Backend
@@ -48,7 +49,7 @@ export function accountsExtension(opts: AccountsExtensionOptions): AccountsExten
         publicUrl: opts.publicUrl,
         now: opts.now ?? (() => new Date()),
       }
-      for (const route of [inviteAccountRoute, accountLinkRoutes, listAccountsRoute, removeMemberRoute, manageAccountRoutes, changePasswordRoute]) route(router, ctx)
+      for (const route of [inviteAccountRoute, accountLinkRoutes, listAccountsRoute, removeMemberRoute, manageAccountRoutes, changePasswordRoute, sessionParticipantsRoute]) route(router, ctx)
     },
   }
 }

@@ -90,6 +90,7 @@ const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
   'account:manage': COORDINATOR_OF_GROUP,
   'themagroep:removeMember': COORDINATOR_OF_GROUP,
   'account:password': ACCOUNTS,
+  'participants:read': SECRETARIAAT_AND_COORDINATOR,
 }
 
 /** The SPEC rule of each action's row. */
@@ -104,6 +105,7 @@ const RULE: Readonly<Record<string, string>> = {
   'history:read': 'P21', 'history:restore': 'P21',
   'actielijst:read': 'A1', 'actielijst:update': 'A1', 'actielijst:feed': 'A8',
   'account:invite': 'U1', 'account:list': 'U4', 'account:manage': 'U6', 'themagroep:removeMember': 'U5', 'account:password': 'U9',
+  'participants:read': 'U12',
 }
 
 /**
@@ -351,6 +353,7 @@ const SESSION_SCOPED_ACTIONS = new Set<string>([
   'invite:create',
   'invite:list',
   'invite:revoke',
+  'participants:read',
 ])
 
 interface Cell {
