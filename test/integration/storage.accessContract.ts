@@ -161,5 +161,44 @@ export function accessStorageContract(name: string, factory: StorageFactory): vo
         expect((await storage.audit.list()).map((e) => e.action)).toEqual(['login'])
       })
     }
+
+    it('[U6][U9] lists users by email, sets a password hash, and deactivates and reactivates an account', async () => {
+      await storage.users.create(user('u2', 'bert@groep-a.nl'))
+      await storage.users.create(user('u1', 'anna@groep-a.nl'))
+      expect((await storage.users.list()).map((u) => u.email)).toEqual(['anna@groep-a.nl', 'bert@groep-a.nl'])
+      await storage.users.setPasswordHash('u1', 'scrypt$nieuw')
+      expect((await storage.users.get('u1'))?.passwordHash).toBe('scrypt$nieuw')
+      expect(await storage.users.deactivatedAt('u1')).toBeNull()
+      expect(await storage.users.setDeactivated('u1', '2026-03-01T10:00:00.000Z')).toBe(true)
+      expect(await storage.users.setDeactivated('u1', '2026-03-02T10:00:00.000Z')).toBe(true)
+      expect(await storage.users.deactivatedAt('u1')).toBe('2026-03-01T10:00:00.000Z')
+      expect(await storage.users.deactivatedAt('u2')).toBeNull()
+      expect(await storage.users.setDeactivated('u1', null)).toBe(true)
+      expect(await storage.users.deactivatedAt('u1')).toBeNull()
+      expect(await storage.users.setDeactivated('onbekend', '2026-03-01T10:00:00.000Z')).toBe(false)
+    })
+
+    it('[U5][U7][U12] ends an account’s logins but one, removes a member, and finds the participants of a session', async () => {
+      const base = { createdAt: '2026-01-01T10:00:00.000Z', expiresAt: '2026-02-01T10:00:00.000Z' }
+      await storage.logins.create({ tokenHash: 'a1', userId: 'u1', participant: null, ...base })
+      await storage.logins.create({ tokenHash: 'a2', userId: 'u1', participant: null, ...base })
+      await storage.logins.create({ tokenHash: 'b1', userId: 'u2', participant: null, ...base })
+      const karin = { id: 'p1', name: 'Karin', organisation: 'GGD', role: 'deelnemer' as const, sessionId: 'session-one', inviteId: 'i1' }
+      await storage.logins.create({ tokenHash: 'p1', userId: null, participant: karin, ...base })
+      await storage.logins.create({ tokenHash: 'p2', userId: null, participant: { ...karin, id: 'p2', sessionId: 'session-two' }, ...base })
+      expect(await storage.logins.deleteForUser('u1', 'a2')).toBe(1)
+      expect(await storage.logins.get('a1')).toBeNull()
+      expect(await storage.logins.get('a2')).not.toBeNull()
+      expect(await storage.logins.deleteForUser('u1')).toBe(1)
+      expect(await storage.logins.get('b1')).not.toBeNull()
+      expect(await storage.logins.participantsOf('session-one')).toEqual([karin])
+
+      await storage.themagroepen.ensure('Groep A', base.createdAt)
+      await storage.themagroepen.addMember('Groep A', 'u1')
+      expect(await storage.themagroepen.removeMember('groep  a', 'u1')).toBe(true)
+      expect(await storage.themagroepen.removeMember('Groep A', 'u1')).toBe(false)
+      expect(await storage.themagroepen.removeMember('Onbekend', 'u1')).toBe(false)
+      expect(await storage.themagroepen.members('Groep A')).toEqual([])
+    })
   })
 }
