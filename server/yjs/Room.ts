@@ -9,7 +9,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Logger } from '../log'
-import type { DocStore, StoredDoc } from '../storage/Storage'
+import type { DocRef, DocStore, StoredDoc } from '../storage/Storage'
 import { encodeAwarenessMessage, encodeUpdateMessage } from './encode'
 import { LOAD_ORIGIN, SERVER_ORIGIN } from './origins'
 
@@ -42,8 +42,8 @@ export class Room {
   private queue: Promise<void> = Promise.resolve()
   /** Updates applied to the doc but not stored yet, in order. */
   private batch: { update: Uint8Array; message: Uint8Array; origin: unknown }[] = []
-  private lastSeq: number
-  private pending: number
+  /** References of the logged updates the doc holds (loaded or appended here): what a compaction replaces (S5). */
+  private refs: DocRef[]
   /** A save failed: the doc holds changes the store does not have yet. */
   private dirty = false
   private retryTimer: NodeJS.Timeout | null = null
@@ -61,8 +61,7 @@ export class Room {
     stored: StoredDoc,
     private readonly opts: RoomOptions,
   ) {
-    this.lastSeq = stored.lastSeq
-    this.pending = stored.updates.length
+    this.refs = [...stored.refs]
     this.awareness.setLocalState(null)
     this.doc.transact(() => {
       for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
@@ -75,7 +74,7 @@ export class Room {
     }, LOAD_ORIGIN)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
-    if (this.pending >= opts.compactAfter) void this.compact()
+    if (this.refs.length >= opts.compactAfter) void this.compact()
   }
 
   get connectionCount(): number {
@@ -203,14 +202,13 @@ export class Room {
     if (batch.length === 0 || this.destroyed) return
     const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
     try {
-      this.lastSeq = await this.store.appendUpdate(this.name, update)
-      this.pending++
+      this.refs.push(await this.store.appendUpdate(this.name, update))
     } catch (err) {
       this.saveFailed(err)
     }
     for (const { message, origin } of batch) this.broadcast(message, origin)
     this.opts.onChange?.(this)
-    if (this.pending >= this.opts.compactAfter) await this.compactNow()
+    if (this.refs.length >= this.opts.compactAfter) await this.compactNow()
   }
 
   private readonly onAwarenessUpdate = (
@@ -234,10 +232,12 @@ export class Room {
   }
 
   private async compactNow(): Promise<void> {
-    if (this.destroyed || (this.pending === 0 && !this.dirty)) return
+    if (this.destroyed || (this.refs.length === 0 && !this.dirty)) return
+    // Only what this doc holds is replaced: updates another instance appended meanwhile stay logged.
+    const refs = this.refs
     try {
-      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
-      this.pending = 0
+      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), refs)
+      this.refs = this.refs.slice(refs.length)
       this.dirty = false
     } catch (err) {
       this.saveFailed(err)

@@ -2,7 +2,7 @@
  * Fault injection around a real storage: a slow or failing disk, and a count
  * of loads. Everything else goes to the wrapped storage unchanged.
  */
-import type { DocStore, Storage, StoredDoc } from '../../server/storage/Storage'
+import type { DocRef, DocStore, Storage, StoredDoc } from '../../server/storage/Storage'
 
 export class FaultyDocStore implements DocStore {
   /** Reject appends and compactions while true. */
@@ -28,9 +28,9 @@ export class FaultyDocStore implements DocStore {
     return this.inner.load(room)
   }
 
-  async compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(room: string, snapshot: Uint8Array, refs: readonly DocRef[]): Promise<void> {
     if (this.failing) throw new Error('disk full (injected)')
-    return this.inner.compact(room, snapshot, uptoSeq)
+    return this.inner.compact(room, snapshot, refs)
   }
 
   pendingUpdates(room: string): Promise<number> {
