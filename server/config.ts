@@ -23,6 +23,25 @@ export const configSchema = z.object({
   ),
   TLDRAW_LICENSE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default('info')),
+  /** S30: PostgreSQL instead of SQLite in DATA_DIR (postgres://user@host:5432/db). */
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://brownpaper@127.0.0.1:5432/brownpaper')
+      .optional(),
+  ),
+  /** K1: Redis shared by every instance (redis://127.0.0.1:6379); needs DATABASE_URL. */
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL such as redis://127.0.0.1:6379')
+      .optional(),
+  ),
+}).refine((c) => !c.REDIS_URL || c.DATABASE_URL, {
+  path: ['REDIS_URL'],
+  message: 'needs DATABASE_URL: instances that share Redis must share one PostgreSQL database',
 })
 
 export type Config = z.infer<typeof configSchema>

@@ -1,12 +1,13 @@
 /**
- * `npm start`: reads the environment, opens SQLite in DATA_DIR, serves, and
+ * `npm start`: reads the environment, opens SQLite in DATA_DIR (or PostgreSQL
+ * at DATABASE_URL), serves, and
  * prints exactly one line to stdout once listening. SIGTERM/SIGINT flush every
  * room before exit.
  */
 import { startServer } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './log'
-import { SqliteStorage } from './storage/SqliteStorage'
+import { openStorage, StorageStartError } from './storage/openStorage'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   if (config.BROWNPAPER_ADMIN_TOKEN && config.BROWNPAPER_ADMIN_TOKEN.length < 16) {
     log.warn('BROWNPAPER_ADMIN_TOKEN is shorter than 16 characters: use a long random secret outside tests')
   }
-  const storage = new SqliteStorage(config.DATA_DIR)
+  const storage = await openStorage(config)
   const server = await startServer({
     port: config.PORT,
     storage,
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`)
+  if (err instanceof ConfigError || err instanceof StorageStartError) process.stderr.write(`${err.message}\n`)
   else process.stderr.write(`Brownpaper failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
   process.exit(1)
 })

@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { accountRoleSchema } from '../../shared/access'
 import { AccessService } from '../access/AccessService'
 import { loadConfig } from '../config'
-import { SqliteStorage } from '../storage/SqliteStorage'
+import { openStorage } from '../storage/openStorage'
 
 const ROLE_ALIASES: Record<string, string> = { themacoordinator: 'coordinator', 'themacoördinator': 'coordinator', 'coördinator': 'coordinator' }
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const args = parsed.data
   const password = args.password ?? randomBytes(12).toString('base64url')
   const config = loadConfig()
-  const storage = new SqliteStorage(config.DATA_DIR)
+  const storage = await openStorage(config)
   try {
     const access = new AccessService({ stores: storage })
     const user = await access.addUser({ email: args.email, name: args.name, role: args.role, password, themagroepen: args.themagroep })
