@@ -26,6 +26,7 @@ import { SessionIndexSync } from './sessions/SessionIndexSync'
 import { MemoryStorage } from './storage/MemoryStorage'
 import { SqliteStorage } from './storage/SqliteStorage'
 import type { Storage } from './storage/Storage'
+import type { RedisBus } from './cluster/RedisBus'
 import { createYjsEndpoint } from './yjs/upgrade'
 import { RoomManager } from './yjs/RoomManager'
 
@@ -62,6 +63,8 @@ export interface ServerOptions {
   maxMessageBytes?: number
   pingIntervalMs?: number
   indexDebounceMs?: number
+  /** K1: shares rooms, leases and limits with other instances (REDIS_URL); closed with the server. */
+  bus?: RedisBus
 }
 
 export interface RunningServer {
@@ -97,6 +100,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     idleUnloadMs: opts.idleUnloadMs,
     compactAfter: opts.compactAfter,
     retryMs: opts.retryMs,
+    bus: opts.bus,
     hooks: {
       onLoad: (room) => {
         regelruimte.tracker.attach(room)
@@ -188,6 +192,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await regelruimte.tracker.idle()
       httpServer.closeAllConnections()
       await stopped
+      await opts.bus?.close()
       await storage.close()
       log.info('closed')
     })()

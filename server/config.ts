@@ -39,6 +39,8 @@ export const configSchema = z.object({
       .regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL such as redis://127.0.0.1:6379')
       .optional(),
   ),
+  /** K1: prefix of every Redis key and channel, so that several deployments (or test runs) share one Redis. */
+  REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" or "-" only').default('bp:')),
 }).refine((c) => !c.REDIS_URL || c.DATABASE_URL, {
   path: ['REDIS_URL'],
   message: 'needs DATABASE_URL: instances that share Redis must share one PostgreSQL database',

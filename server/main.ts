@@ -7,7 +7,19 @@
 import { startServer } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './log'
-import { openStorage, StorageStartError } from './storage/openStorage'
+import { RedisBus } from './cluster/RedisBus'
+import type { Logger } from './log'
+import { openStorage, redactUrl, StorageStartError } from './storage/openStorage'
+
+/** K1: Redis at REDIS_URL; an unreachable one stops the start with a readable line. */
+async function connectBus(url: string, prefix: string, log: Logger): Promise<RedisBus> {
+  try {
+    return await RedisBus.connect({ url, log, prefix })
+  } catch (err) {
+    const reason = err instanceof Error ? err.message || err.name : String(err)
+    throw new StorageStartError(`Cannot use Redis at ${redactUrl(url)} (REDIS_URL): ${reason}`)
+  }
+}
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -16,6 +28,10 @@ async function main(): Promise<void> {
     log.warn('BROWNPAPER_ADMIN_TOKEN is shorter than 16 characters: use a long random secret outside tests')
   }
   const storage = await openStorage(config)
+  const bus = config.REDIS_URL ? await connectBus(config.REDIS_URL, config.REDIS_PREFIX, log).catch(async (err: unknown) => {
+    await storage.close()
+    throw err
+  }) : undefined
   const server = await startServer({
     port: config.PORT,
     storage,
@@ -23,6 +39,7 @@ async function main(): Promise<void> {
     tldrawLicenseKey: config.TLDRAW_LICENSE_KEY,
     publicUrl: config.PUBLIC_URL,
     log,
+    bus,
   })
   process.stdout.write(`Brownpaper listening on http://localhost:${server.port}\n`)
   // P13: on an empty store, a one-time link that creates the first themacoördinator.

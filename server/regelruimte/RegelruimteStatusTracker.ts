@@ -14,6 +14,7 @@ import { actorId, actorName } from '../access/Actor'
 import type { Logger } from '../log'
 import type { RegelruimteStatusEntry, RegelruimteStatusStore } from '../storage/RegelruimteStatusStore'
 import { Connection } from '../yjs/Connection'
+import { REMOTE_ORIGIN } from '../yjs/origins'
 import type { Room } from '../yjs/Room'
 import { ActorOrigin } from '../access/ActorOrigin'
 import { requestStatus } from './requestStatus'
@@ -41,6 +42,8 @@ export class RegelruimteStatusTracker {
       if (status) statuses.set(id, status)
     }
     kv.on('change', (changes: Map<string, KeyValueChange>, transaction: Y.Transaction) => {
+      // K5: a change another instance made is recorded there, once; here it only moves the baseline.
+      const remote = transaction.origin === REMOTE_ORIGIN
       const who = this.who(transaction.origin)
       const at = this.now().toISOString()
       changes.forEach((change, id) => {
@@ -52,7 +55,7 @@ export class RegelruimteStatusTracker {
         }
         if (after === before) return
         statuses.set(id, after)
-        this.record({ sessionId: room.name, stickyId: id, from: before, to: after, at, ...who })
+        if (!remote) this.record({ sessionId: room.name, stickyId: id, from: before, to: after, at, ...who })
       })
     })
   }

@@ -11,7 +11,7 @@ import * as Y from 'yjs'
 import type { Logger } from '../log'
 import type { DocRef, DocStore, StoredDoc } from '../storage/Storage'
 import { encodeAwarenessMessage, encodeUpdateMessage } from './encode'
-import { LOAD_ORIGIN, SERVER_ORIGIN } from './origins'
+import { LOAD_ORIGIN, REMOTE_ORIGIN, SERVER_ORIGIN } from './origins'
 
 /** y-protocols renews a live client's awareness every 15 s; twice that means its socket is gone. */
 const STALE_AWARENESS_MS = 30_000
@@ -30,6 +30,16 @@ export interface RoomOptions {
   log: Logger
   /** Called after each stored update (debounce on the receiving side). */
   onChange?: (room: Room) => void
+  /** K2–K4: set when other instances serve this room too (REDIS_URL). */
+  shared?: SharedRoom
+}
+
+/** What a room shares with the other instances (server/cluster). */
+export interface SharedRoom {
+  publishUpdate(update: Uint8Array): void
+  publishAwareness(update: Uint8Array): void
+  /** Whether this instance holds the room's lease (K4), taking or renewing it. */
+  holdLease(): Promise<boolean>
 }
 
 export class Room {
@@ -50,6 +60,8 @@ export class Room {
   private destroyed = false
   /** How many updates the doc has seen since it was loaded (not counting the load). */
   private updates = 0
+  /** Shared rooms: updates stored here or received from other instances since the last compaction. */
+  private sinceCompaction = 0
 
   static async load(name: string, store: DocStore, opts: RoomOptions): Promise<Room> {
     return new Room(name, store, await store.load(name), opts)
@@ -62,6 +74,7 @@ export class Room {
     private readonly opts: RoomOptions,
   ) {
     this.refs = [...stored.refs]
+    this.sinceCompaction = stored.refs.length
     this.awareness.setLocalState(null)
     this.doc.transact(() => {
       for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
@@ -185,8 +198,34 @@ export class Room {
     this.doc.destroy()
   }
 
+  /** Applies an update another instance stored (K2): broadcast to every connection here, not stored again. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (this.destroyed) return
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name }, 'dropping an update from another instance that does not decode')
+    }
+  }
+
+  /** Applies awareness of another instance's connections (K3). */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name }, 'dropping awareness from another instance that does not decode')
+    }
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return
+    if (origin === REMOTE_ORIGIN) {
+      // Durable already (stored by the instance that published it).
+      this.sinceCompaction++
+      this.broadcast(encodeUpdateMessage(update))
+      return
+    }
     this.updates++
     this.batch.push({ update, message: encodeUpdateMessage(update), origin })
     if (this.batch.length === 1) void this.enqueue(() => this.storeBatch())
@@ -203,12 +242,15 @@ export class Room {
     const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
     try {
       this.refs.push(await this.store.appendUpdate(this.name, update))
+      this.sinceCompaction++
+      // K2: other instances hear of it only once it is durable.
+      this.opts.shared?.publishUpdate(update)
     } catch (err) {
       this.saveFailed(err)
     }
     for (const { message, origin } of batch) this.broadcast(message, origin)
     this.opts.onChange?.(this)
-    if (this.refs.length >= this.opts.compactAfter) await this.compactNow()
+    if ((this.opts.shared ? this.sinceCompaction : this.refs.length) >= this.opts.compactAfter) await this.compactNow()
   }
 
   private readonly onAwarenessUpdate = (
@@ -228,10 +270,13 @@ export class Room {
         this.awarenessSeen.delete(id)
       }
     }
-    this.broadcast(encodeAwarenessMessage(this.awareness, [...added, ...updated, ...removed]))
+    const changed = [...added, ...updated, ...removed]
+    this.broadcast(encodeAwarenessMessage(this.awareness, changed))
+    if (origin !== REMOTE_ORIGIN) this.opts.shared?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
   }
 
   private async compactNow(): Promise<void> {
+    if (this.opts.shared) return this.compactShared(this.opts.shared)
     if (this.destroyed || (this.refs.length === 0 && !this.dirty)) return
     // Only what this doc holds is replaced: updates another instance appended meanwhile stay logged.
     const refs = this.refs
@@ -241,6 +286,51 @@ export class Room {
       this.dirty = false
     } catch (err) {
       this.saveFailed(err)
+    }
+  }
+
+  /**
+   * K4: with other instances on the room, only the lease holder compacts. It
+   * reloads the log and merges every update it finds into the snapshot, so
+   * it replaces exactly what it merged — also what other instances appended
+   * and it has not heard of yet. A failed save is retried as an append of
+   * the whole doc (an instance without the lease cannot compact).
+   */
+  private async compactShared(shared: SharedRoom): Promise<void> {
+    if (this.destroyed) return
+    if (this.dirty) {
+      try {
+        const state = Y.encodeStateAsUpdate(this.doc)
+        this.refs.push(await this.store.appendUpdate(this.name, state))
+        shared.publishUpdate(state)
+        this.dirty = false
+      } catch (err) {
+        this.saveFailed(err)
+        return
+      }
+    }
+    if (this.sinceCompaction === 0) return
+    this.sinceCompaction = 0
+    if (!(await shared.holdLease())) return
+    const scratch = new Y.Doc({ gc: true })
+    try {
+      const stored = await this.store.load(this.name)
+      scratch.transact(() => {
+        Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc))
+        for (const update of stored.updates) {
+          try {
+            Y.applyUpdate(scratch, update)
+          } catch (err) {
+            this.opts.log.error({ err, room: this.name }, 'compaction: skipping a stored update that does not decode')
+          }
+        }
+      })
+      await this.store.compact(this.name, Y.encodeStateAsUpdate(scratch), stored.refs)
+      this.refs = []
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name }, 'compaction failed; the log stays as it is')
+    } finally {
+      scratch.destroy()
     }
   }
 

@@ -6,6 +6,7 @@
 import { CloseCode } from '../../shared/closeCodes'
 import { HttpError } from '../http/errors'
 import type { Logger } from '../log'
+import type { RoomBus, RoomSubscription } from '../cluster/RoomBus'
 import type { DocStore } from '../storage/Storage'
 import { Room } from './Room'
 
@@ -27,6 +28,8 @@ export interface RoomManagerOptions {
   /** Retry delay after a failed save. */
   retryMs?: number
   hooks?: RoomHooks
+  /** K2–K4: shares rooms with other instances (REDIS_URL); none for a single instance. */
+  bus?: RoomBus
 }
 
 export class RoomManager {
@@ -34,6 +37,7 @@ export class RoomManager {
   private readonly loading = new Map<string, Promise<Room>>()
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly timers = new Map<string, NodeJS.Timeout>()
+  private readonly subscriptions = new Map<Room, RoomSubscription>()
   private readonly idleUnloadMs: number
   private readonly compactAfter: number
   private readonly retryMs: number
@@ -126,12 +130,32 @@ export class RoomManager {
     if (pendingUnload) await pendingUnload
     const kept = this.rooms.get(name)
     if (kept) return kept
-    const room = await Room.load(name, this.store, {
-      compactAfter: this.compactAfter,
-      retryMs: this.retryMs,
-      log: this.opts.log,
-      onChange: this.opts.hooks?.onChange,
-    })
+    const bus = this.opts.bus
+    // Subscribed before loading: what another instance publishes meanwhile is kept and applied after.
+    const subscription = bus ? await bus.join(name) : null
+    let room: Room
+    try {
+      room = await Room.load(name, this.store, {
+        compactAfter: this.compactAfter,
+        retryMs: this.retryMs,
+        log: this.opts.log,
+        onChange: this.opts.hooks?.onChange,
+        shared: bus
+          ? {
+              publishUpdate: (update) => bus.publishUpdate(name, update),
+              publishAwareness: (update) => bus.publishAwareness(name, update),
+              holdLease: () => bus.holdLease(name),
+            }
+          : undefined,
+      })
+    } catch (err) {
+      await subscription?.leave()
+      throw err
+    }
+    if (subscription) {
+      subscription.attach({ update: (u) => room.applyRemoteUpdate(u), awareness: (u) => room.applyRemoteAwareness(u) })
+      this.subscriptions.set(room, subscription)
+    }
     try {
       this.opts.hooks?.onLoad?.(room)
     } catch (err) {
@@ -176,6 +200,9 @@ export class RoomManager {
       }
       if (room.unsaved) this.opts.log.error({ room: room.name }, 'shutting down with unsaved changes in room')
       room.destroy()
+      const subscription = this.subscriptions.get(room)
+      this.subscriptions.delete(room)
+      await subscription?.leave()
     })()
     this.unloading.set(room.name, done)
     try {

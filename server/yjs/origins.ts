@@ -5,3 +5,5 @@
  */
 export const LOAD_ORIGIN = Object.freeze({ origin: 'load' as const })
 export const SERVER_ORIGIN = Object.freeze({ origin: 'server' as const })
+/** An update or awareness change another instance stored and published (K2): broadcast here, never stored again. */
+export const REMOTE_ORIGIN = Object.freeze({ origin: 'remote' as const })
