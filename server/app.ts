@@ -27,6 +27,7 @@ import { MemoryStorage } from './storage/MemoryStorage'
 import { SqliteStorage } from './storage/SqliteStorage'
 import type { Storage } from './storage/Storage'
 import type { RedisBus } from './cluster/RedisBus'
+import { RedisRateLimitStore, RedisSetupTokens } from './cluster/redisShared'
 import { createYjsEndpoint } from './yjs/upgrade'
 import { RoomManager } from './yjs/RoomManager'
 
@@ -84,10 +85,12 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? silentLogger
   const storage = opts.storage ?? (opts.dataDir ? new SqliteStorage(opts.dataDir) : new MemoryStorage())
+  const bus = opts.bus
   const accessSetup = setupAccess(storage, {
     adminToken: opts.adminToken,
     loginAttempts: opts.loginAttempts,
     publicUrl: opts.publicUrl,
+    shared: bus ? { setupTokens: new RedisSetupTokens(bus), rateLimitStore: (name) => new RedisRateLimitStore(bus, name) } : undefined,
   })
   const { access } = accessSetup
   const auth: AuthHooks = { ...accessSetup.auth, ...opts.auth }

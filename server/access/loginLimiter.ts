@@ -1,9 +1,11 @@
 /** P16: at most `limit` failed login/setup/join attempts per client address per window. */
 import type { RequestHandler } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import { rateLimit, type Store } from 'express-rate-limit'
 
-export function loginLimiter(limit = 10, windowMs = 15 * 60_000): RequestHandler {
+/** `store`: shared by every instance (K6); express-rate-limit's memory store otherwise. */
+export function loginLimiter(limit = 10, windowMs = 15 * 60_000, store?: Store): RequestHandler {
   return rateLimit({
+    store,
     windowMs,
     limit,
     skipSuccessfulRequests: true,

@@ -23,7 +23,9 @@ import type { Storage } from '../storage/Storage'
 import type { AccessContext } from './AccessContext'
 import { AccessService } from './AccessService'
 import { accessAuthHooks } from './accessAuthHooks'
+import type { Store } from 'express-rate-limit'
 import { loginLimiter } from './loginLimiter'
+import type { SetupTokens } from './SetupTokens'
 import { securityHeaders } from './securityHeaders'
 
 export interface AccessSetupOptions {
@@ -32,6 +34,8 @@ export interface AccessSetupOptions {
   loginAttempts?: number
   /** PUBLIC_URL: its host is trusted by the websocket origin check (P14). */
   publicUrl?: string | null | undefined
+  /** K6: setup tokens and rate-limit counters shared with the other instances. */
+  shared?: { setupTokens: SetupTokens; rateLimitStore: (name: string) => Store }
 }
 
 export interface AccessSetup {
@@ -58,8 +62,8 @@ const ACCESS_ROUTES: ((router: import('express').Router, ctx: AccessContext) => 
 ]
 
 export function setupAccess(storage: Storage, opts: AccessSetupOptions): AccessSetup {
-  const access = new AccessService({ stores: storage, adminToken: opts.adminToken })
-  const attemptLimiter = loginLimiter(opts.loginAttempts ?? 10)
+  const access = new AccessService({ stores: storage, adminToken: opts.adminToken, setupTokens: opts.shared?.setupTokens })
+  const attemptLimiter = loginLimiter(opts.loginAttempts ?? 10, undefined, opts.shared?.rateLimitStore('attempts'))
   return {
     access,
     authorize: createAuthorize(access, storage.sessions),

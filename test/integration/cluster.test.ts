@@ -185,4 +185,37 @@ describe('two instances on one PostgreSQL and one Redis', () => {
       ['in behandeling', 'ingediend'],
     ])
   })
+
+  it('[K6][P13][P16] a setup link of one instance works on the other and spends both; failed logins count across instances', async () => {
+    cluster = await startCluster(2)
+    const [one, two] = cluster.instances
+    if (!one || !two) throw new Error('two instances expected')
+    const tokenOf = (p: typeof one) => /setup\?token=([A-Za-z0-9_-]+)/.exec(p.output().stdout)?.[1]
+    const tokenOne = await waitFor(() => tokenOf(one), 'instance 1 prints a setup link')
+    const tokenTwo = await waitFor(() => tokenOf(two), 'instance 2 prints a setup link')
+    const anonymous = async (base: string, method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${base}/api${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: res.status, body: (await res.json()) as { setupPending?: boolean; error?: string } }
+    }
+    expect((await anonymous(two.url, 'GET', '/auth/me')).body.setupPending).toBe(true)
+    const password = 'Zeven-lange-woorden-voor-een-goed-wachtwoord'
+    const setup = await anonymous(two.url, 'POST', '/auth/setup', { token: tokenOne, email: 'eerste@groep.nl', name: 'Eerste', password })
+    expect(setup.status).toBe(201)
+    expect((await anonymous(one.url, 'GET', '/auth/me')).body.setupPending).toBe(false)
+    const again = await anonymous(one.url, 'POST', '/auth/setup', { token: tokenTwo, email: 'tweede@groep.nl', name: 'Tweede', password })
+    expect(again.status).toBe(403)
+
+    // P16: 10 failed attempts per address per 15 minutes, whichever instance they reach (the two above count too).
+    const statuses: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const base = i % 2 ? one.url : two.url
+      statuses.push((await anonymous(base, 'POST', '/auth/login', { email: 'eerste@groep.nl', password: 'fout' })).status)
+    }
+    // One failed setup and nine failed logins are allowed; the eleventh attempt is refused.
+    expect(statuses).toEqual([...Array<number>(9).fill(401), 429])
+  })
 })
