@@ -1,8 +1,8 @@
 /**
  * A server under test in its own process, so that its RSS is its own: ours
- * (server/main.ts, SQLite in a temp DATA_DIR) or the reference
- * @y/websocket-server (no persistence). Both run as `node --import tsx` so
- * that the loader costs the same on both sides.
+ * (server/main.ts, SQLite in a temp DATA_DIR, or PostgreSQL/Redis through
+ * `env`), the reference @y/websocket-server or a bare Hocuspocus 4 (both in
+ * memory). All run as `node --import tsx` so that the loader costs the same.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -42,11 +42,11 @@ export class ServerProcess {
     private readonly dataDir: string | null,
   ) {}
 
-  static async ours(adminToken: string): Promise<ServerProcess> {
+  static async ours(adminToken: string, env: Record<string, string> = {}, name = 'brownpaper'): Promise<ServerProcess> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownpaper-bench-'))
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     const port = await new Promise<number>((resolve, reject) => {
@@ -58,7 +58,21 @@ export class ServerProcess {
       })
       child.once('exit', (code) => reject(new Error(`our server exited with ${code}`)))
     })
-    return new ServerProcess('brownpaper', child, `http://localhost:${port}`, `ws://localhost:${port}/yjs`, dataDir)
+    return new ServerProcess(name, child, `http://localhost:${port}`, `ws://localhost:${port}/yjs`, dataDir)
+  }
+
+  static async hocuspocus(): Promise<ServerProcess> {
+    const port = await freePort()
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/hocuspocusServer.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (d: Buffer) => d.toString().includes('hocuspocus running') && resolve())
+      child.once('exit', (code) => reject(new Error(`hocuspocus exited with ${code}`)))
+    })
+    return new ServerProcess('hocuspocus', child, `http://127.0.0.1:${port}`, `ws://127.0.0.1:${port}`, null)
   }
 
   static async reference(): Promise<ServerProcess> {
