@@ -167,6 +167,21 @@ export class RedisBus implements RoomBus {
     }
   }
 
+  async exclusive<T>(name: string, task: () => Promise<T>, { waitMs = 15_000, ttlMs = 30_000 } = {}): Promise<T> {
+    const key = this.key(`lock:${name}`)
+    const owner = `${this.instanceId}:${crypto.randomBytes(8).toString('hex')}`
+    const deadline = Date.now() + waitMs
+    while ((await this.pub.set(key, owner, 'PX', ttlMs, 'NX')) !== 'OK') {
+      if (Date.now() > deadline) throw new Error(`lock ${name} is busy`)
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+    try {
+      return await task()
+    } finally {
+      await this.pub.eval(RELEASE_LEASE, 1, key, owner).catch(() => undefined)
+    }
+  }
+
   async close(): Promise<void> {
     this.started = false
     this.subscriptions.clear()

@@ -36,5 +36,10 @@ export interface RoomBus {
    * another instance holds it. Never throws: no answer counts as false.
    */
   holdLease(room: string): Promise<boolean>
+  /**
+   * Runs `task` while no other instance runs a task under the same name
+   * (K7), waiting up to `waitMs` for it; rejects when the wait is over.
+   */
+  exclusive<T>(name: string, task: () => Promise<T>, opts?: { waitMs?: number; ttlMs?: number }): Promise<T>
   close(): Promise<void>
 }

@@ -38,6 +38,7 @@ export class RoomManager {
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly timers = new Map<string, NodeJS.Timeout>()
   private readonly subscriptions = new Map<Room, RoomSubscription>()
+  private readonly exclusives = new Map<string, Promise<void>>()
   private readonly idleUnloadMs: number
   private readonly compactAfter: number
   private readonly retryMs: number
@@ -50,6 +51,27 @@ export class RoomManager {
     this.idleUnloadMs = opts.idleUnloadMs ?? 30_000
     this.compactAfter = opts.compactAfter ?? 500
     this.retryMs = opts.retryMs ?? 5_000
+  }
+
+  /**
+   * Runs `task` for room `name` while no other task of the same `kind` runs
+   * for it, on this instance or (with a bus, K7) on any other.
+   */
+  exclusive<T>(name: string, kind: string, task: () => Promise<T>): Promise<T> {
+    const key = `${kind}:${name}`
+    const bus = this.opts.bus
+    const run = bus ? () => bus.exclusive(key, task) : task
+    const previous = this.exclusives.get(key) ?? Promise.resolve()
+    const next = previous.then(run, run)
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.exclusives.set(key, settled)
+    void settled.then(() => {
+      if (this.exclusives.get(key) === settled) this.exclusives.delete(key)
+    })
+    return next
   }
 
   /** The loaded room, if any (does not load). */

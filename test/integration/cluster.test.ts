@@ -218,4 +218,18 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     // One failed setup and nine failed logins are allowed; the eleventh attempt is refused.
     expect(statuses).toEqual([...Array<number>(9).fill(401), 429])
   })
+
+  it('[K7][V15] vaststellen on both instances at once numbers the versions one after another, no conflict', async () => {
+    cluster = await startCluster(2)
+    const [one, two] = cluster.instances
+    if (!one || !two) throw new Error('two instances expected')
+    const id = (await api<{ id: string }>(one.url, 'POST', '/sessions', { title: 'Vaststellen', themagroep: 'Test' })).body.id
+    const results = await Promise.all(
+      [one, two, one, two].map((p) => api<{ versie: number }>(p.url, 'POST', `/sessions/${id}/vaststellen`)),
+    )
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201])
+    expect(results.map((r) => r.body.versie).sort()).toEqual([1, 2, 3, 4])
+    const versions = await api<{ versions: { versie: number }[] }>(two.url, 'GET', `/sessions/${id}/versions`)
+    expect(versions.body.versions.map((v) => v.versie)).toEqual([1, 2, 3, 4])
+  })
 })
