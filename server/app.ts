@@ -1,60 +1,74 @@
 /**
- * Builds and starts the server: Express (API + built client) and the Yjs
- * websocket endpoint on one HTTP server. Used by main.ts, tests and the bench.
+ * Composes the server: the core (rooms, the y-websocket endpoint, the
+ * document log) and the features as extensions, in the order their hooks
+ * run. Nothing else lives here. Used by main.ts, tests and the bench.
  */
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type http from 'node:http'
 import path from 'node:path'
-import compression from 'compression'
-import express from 'express'
 import type { AccessService } from './access/AccessService'
-import { setupAccess } from './access/setupAccess'
-import type { AuthHooks } from './auth/types'
-import { apiNotFound, errorHandler, notFound } from './http/errors'
-import { serveClient } from './http/serveClient'
-import { silentLogger, type Logger } from './log'
-import { addStickyRoute } from './routes/addSticky'
-import { clientConfigRoute } from './routes/clientConfig'
-import type { RouteContext } from './routes/context'
-import { createSessionRoute } from './routes/createSession'
-import { getSessionRoute } from './routes/getSession'
-import { healthRoute } from './routes/health'
-import { listSessionsRoute } from './routes/listSessions'
-import { setupRegelruimte } from './regelruimte/setupRegelruimte'
-import { setupVerslag } from './verslag/setupVerslag'
-import { SessionIndexSync } from './sessions/SessionIndexSync'
-import { MemoryStorage } from './storage/MemoryStorage'
-import { SqliteStorage } from './storage/SqliteStorage'
-import type { Storage } from './storage/Storage'
+import type { AttemptLimitSettings } from './access/attemptLimits'
+import type { TrustProxy } from './config'
+import { historyExtension, type HistorySettings } from './history/historyExtension'
+import type { HistoryStore } from './history/HistoryStore'
+import { accessExtension } from './access/accessExtension'
+import type { AccessStores } from './access/AccessStores'
+import type { Extension } from './core/Extension'
+import type { Grant, Refusal } from './core/Grant'
+import { serveClient } from './core/http/serveClient'
+import { silentLogger, type Logger } from './core/log'
+import type { RoomManager } from './core/RoomManager'
+import type { BoardLimits } from './integrity/limits'
+import type { SocketLimits } from './core/SocketCounter'
+import type { Backend, StoreDefinition } from './core/storage/Backend'
+import { ACCESS_STORES } from './access/accessStoreDefinition'
 import type { RedisBus } from './cluster/RedisBus'
-import { RedisRateLimitStore, RedisSetupTokens } from './cluster/redisShared'
-import { createYjsEndpoint } from './yjs/upgrade'
-import { RoomManager } from './yjs/RoomManager'
-
-/** A route module: registers its routes on the /api router. Features add theirs via `routes`. */
-export type RouteModule = (router: express.Router, ctx: RouteContext) => void
+import { RedisSetupTokens } from './cluster/redisShared'
+import { HISTORY_STORES } from './history/historyStoreDefinition'
+import { REGELRUIMTE_STORES } from './regelruimte/regelruimteStoreDefinition'
+import { VERSLAG_STORES } from './verslag/verslagStoreDefinition'
+import type { DocStore } from './core/storage/DocStore'
+import { MemoryBackend } from './core/storage/MemoryBackend'
+import { SqliteBackend } from './core/storage/SqliteBackend'
+import { startCore } from './core/startCore'
+import { regelruimteExtension } from './regelruimte/regelruimteExtension'
+import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
+import { sessionsExtension } from './sessions/sessionsExtension'
+import type { SessionStore } from './sessions/SessionStore'
+import { SESSION_STORES } from './sessions/sessionStoreDefinition'
+import { verslagExtension } from './verslag/verslagExtension'
+import type { VerslagStores } from './verslag/VerslagStores'
 
 export interface ServerOptions {
   /** 0 picks a free port. */
   port: number
   /** Host to bind; all interfaces when omitted. */
   host?: string
-  /** Storage to use; otherwise SQLite in `dataDir`; otherwise in memory. */
-  storage?: Storage
+  /** Backend to use; otherwise SQLite in `dataDir`; otherwise in memory. */
+  backend?: Backend
   dataDir?: string
   adminToken?: string
   /** Public origin for join links and the websocket origin check (PUBLIC_URL). */
   publicUrl?: string
   tldrawLicenseKey?: string
   log?: Logger
-  /** Replaces (parts of) the auth hooks of server/access (tests only). */
-  auth?: Partial<AuthHooks>
-  /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
+  /** Answers websocket authentication before access does (tests only). */
+  auth?: { authenticateConnection(req: http.IncomingMessage, sessionId: string): Promise<Grant | Refusal | undefined> }
+  /** P16: scales the failed login/setup/join budgets (default 10 per account; see accessExtension). */
   loginAttempts?: number
+  /** P16, P22: the failed-attempt budgets per kind (overrides loginAttempts). */
+  attemptLimits?: AttemptLimitSettings
+  /** P23 (TRUST_PROXY): Express's 'trust proxy' — false (default), a hop count, or proxy addresses/subnets. */
+  trustProxy?: TrustProxy
+  /** history: HISTORY_KEEP, HISTORY_INTERVAL_MS, HISTORY_DELETE_THRESHOLD (SPEC H1, H3, H5). */
+  history?: HistorySettings
+  /** L1–L5: limits of a board; each field defaults to DEFAULT_LIMITS (server/integrity/limits.ts). */
+  limits?: Partial<BoardLimits>
+  /** L6: open websockets per identity and per client address (default 20 and 300). */
+  socketLimits?: SocketLimits
   /** P15: per-connection websocket token bucket (default burst 1000, 300 messages/s; a busy editor sends about 120/s). */
   wsRateLimit?: { capacity: number; refillPerSecond: number }
-  /** Extra API routes, registered after the core ones. */
-  routes?: RouteModule[]
+  /** Extra extensions, after the features (their hooks run last). */
+  extensions?: Extension[]
   /** The built client; default dist/client of the repo. */
   clientDir?: string
   idleUnloadMs?: number
@@ -64,19 +78,33 @@ export interface ServerOptions {
   maxMessageBytes?: number
   pingIntervalMs?: number
   indexDebounceMs?: number
-  /** K1: shares rooms, leases and limits with other instances (REDIS_URL); closed with the server. */
+  /** K1–K7: shares rooms, leases, locks and setup tokens with other instances (REDIS_URL); closed with the server. */
   bus?: RedisBus
 }
+
+/** Every feature's stores, for a backend that prepares them at start (PgBackend.open). */
+export const STORE_DEFINITIONS: readonly StoreDefinition<unknown>[] = [
+  SESSION_STORES,
+  ACCESS_STORES,
+  VERSLAG_STORES,
+  REGELRUIMTE_STORES,
+  HISTORY_STORES,
+]
+
+/** The stores of the composed features, for tests and the command line. */
+export type ServerStores = { readonly docs: DocStore; readonly sessions: SessionStore; readonly history: HistoryStore } & AccessStores &
+  VerslagStores &
+  RegelruimteStores
 
 export interface RunningServer {
   url: string
   port: number
   httpServer: http.Server
-  storage: Storage
+  backend: Backend
+  storage: ServerStores
   rooms: RoomManager
-  auth: AuthHooks
   access: AccessService
-  /** Stops accepting, flushes and compacts every room, closes the storage. Idempotent. */
+  /** Stops accepting, flushes and compacts every room, closes the backend. Idempotent. */
   close(): Promise<void>
 }
 
@@ -84,123 +112,57 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? silentLogger
-  const storage = opts.storage ?? (opts.dataDir ? new SqliteStorage(opts.dataDir) : new MemoryStorage())
-  const bus = opts.bus
-  const accessSetup = setupAccess(storage, {
+  const backend = opts.backend ?? (opts.dataDir ? new SqliteBackend(opts.dataDir) : new MemoryBackend())
+  // The session index first: access decides on the themagroep a session is in.
+  const sessionIndex = backend.stores(SESSION_STORES)
+  const access = accessExtension({
+    backend,
+    sessions: sessionIndex,
     adminToken: opts.adminToken,
     loginAttempts: opts.loginAttempts,
+    attemptLimits: opts.attemptLimits,
     publicUrl: opts.publicUrl,
-    shared: bus ? { setupTokens: new RedisSetupTokens(bus), rateLimitStore: (name) => new RedisRateLimitStore(bus, name) } : undefined,
+    limits: opts.limits,
+    setupTokens: opts.bus ? new RedisSetupTokens(opts.bus) : undefined,
   })
-  const { access } = accessSetup
-  const auth: AuthHooks = { ...accessSetup.auth, ...opts.auth }
-  const indexSync = new SessionIndexSync(storage.sessions, log, opts.indexDebounceMs)
-  const verslag = setupVerslag(storage, log)
-  const { laatstGewijzigd } = verslag
-  const regelruimte = setupRegelruimte(storage, log)
-  const rooms = new RoomManager(storage.docs, {
+  const sessions = sessionsExtension({
+    backend,
+    access,
+    tldrawLicenseKey: opts.tldrawLicenseKey ?? null,
+    indexDebounceMs: opts.indexDebounceMs,
+  })
+  const verslag = verslagExtension({ backend, sessions: sessions.sessions, access })
+  const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
+  const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
+  const auth = opts.auth
+  const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
+
+  const core = await startCore({
+    port: opts.port,
+    host: opts.host,
+    backend,
+    // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
+    extensions: [...testAuth, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
     log,
+    fallback: serveClient(opts.clientDir ?? path.join(REPO_ROOT, 'dist', 'client')),
+    wsRateLimit: opts.wsRateLimit,
+    socketLimits: opts.socketLimits,
     idleUnloadMs: opts.idleUnloadMs,
     compactAfter: opts.compactAfter,
     retryMs: opts.retryMs,
+    maxMessageBytes: opts.maxMessageBytes,
+    pingIntervalMs: opts.pingIntervalMs,
+    trustProxy: opts.trustProxy,
     bus: opts.bus,
-    hooks: {
-      onLoad: (room) => {
-        regelruimte.tracker.attach(room)
-        laatstGewijzigd.loaded(room)
-      },
-      onChange: (room) => {
-        indexSync.changed(room)
-        laatstGewijzigd.changed(room)
-      },
-      onUnload: (room) => {
-        laatstGewijzigd.unloaded(room)
-        return indexSync.flush(room)
-      },
-    },
   })
-  laatstGewijzigd.attach(rooms)
-  let ready = false
-  const ctx: RouteContext = {
-    storage,
-    rooms,
-    authorize: accessSetup.authorize,
-    access,
-    log,
-    tldrawLicenseKey: opts.tldrawLicenseKey ?? null,
-    publicUrl: opts.publicUrl ?? null,
-    isReady: () => ready,
+
+  const storage: ServerStores = {
+    docs: backend.docs,
+    sessions: sessions.sessions,
+    ...access.access.stores,
+    ...verslag.stores,
+    ...regelruimte.stores,
+    history: history.store,
   }
-
-  const app = express()
-  app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
-  app.use(accessSetup.headers)
-  app.use(compression())
-  const api = express.Router()
-  api.use(express.json({ limit: '2mb' }))
-  for (const route of [
-    healthRoute,
-    clientConfigRoute,
-    createSessionRoute,
-    listSessionsRoute,
-    getSessionRoute,
-    addStickyRoute,
-    ...accessSetup.routes,
-    ...verslag.routes,
-    ...regelruimte.routes,
-    ...(opts.routes ?? []),
-  ]) {
-    route(api, ctx)
-  }
-  api.use(apiNotFound)
-  app.use('/api', api)
-  app.use(serveClient(opts.clientDir ?? path.join(REPO_ROOT, 'dist', 'client')))
-  app.use(notFound)
-  app.use(errorHandler(log))
-
-  const yjs = createYjsEndpoint({
-    rooms,
-    sessions: storage.sessions,
-    auth,
-    log,
-    maxMessageBytes: opts.maxMessageBytes ?? 16 * 1024 * 1024,
-    rateLimit: opts.wsRateLimit ?? { capacity: 1000, refillPerSecond: 300 },
-    pingIntervalMs: opts.pingIntervalMs ?? 30_000,
-  })
-  const httpServer = http.createServer(app)
-  httpServer.on('upgrade', (req, socket, head) => {
-    if (!yjs.handleUpgrade(req, socket, head)) socket.destroy()
-  })
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject)
-    httpServer.listen(opts.port, opts.host, () => {
-      httpServer.off('error', reject)
-      resolve()
-    })
-  })
-  ready = true
-  const port = (httpServer.address() as AddressInfo).port
-  log.info({ port }, 'listening')
-
-  let closing: Promise<void> | null = null
-  const close = () => {
-    closing ??= (async () => {
-      ready = false
-      laatstGewijzigd.close()
-      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
-      yjs.close()
-      await rooms.flushAll()
-      await regelruimte.tracker.idle()
-      httpServer.closeAllConnections()
-      await stopped
-      await opts.bus?.close()
-      await storage.close()
-      log.info('closed')
-    })()
-    return closing
-  }
-
-  return { url: `http://localhost:${port}`, port, httpServer, storage, rooms, auth, access, close }
+  return { ...core, backend, storage, access: access.access }
 }

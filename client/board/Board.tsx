@@ -15,12 +15,15 @@ import { usePresentCount } from '../sync/usePresentCount'
 import { useSessionDoc } from '../sync/useSessionDoc'
 import { useSessionInfo } from '../sync/useSessionInfo'
 import { useYjsStore } from '../sync/useYjsStore'
-import { $author, $language } from './boardState'
+import { $author, $language, $writer } from './boardState'
 import { ConnectionBadge } from './ConnectionBadge'
 import { exposeTestHooks } from './exposeTestHooks'
 import { participantAuthor, participantUser } from './participantUser'
 import { registerEmptyNoteCleanup } from './registerEmptyNoteCleanup'
 import { registerTagSideEffects } from './registerTagSideEffects'
+import { registerWriteGuards } from './registerWriteGuards'
+import { useIdentity } from '../identity/useIdentity'
+import { boardWriterOf } from '../panel/permissions'
 import { BoardMainMenu } from './BoardMainMenu'
 import { RetagNotice } from './RetagNotice'
 import { ShortcutHelp } from './ShortcutHelp'
@@ -74,6 +77,10 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
   useEffect(() => {
     $language.set(language)
   }, [language])
+  const identity = useIdentity()
+  useEffect(() => {
+    if (identity.status === 'ready') $writer.set(boardWriterOf(identity.identity?.me ?? null))
+  }, [identity])
 
   const store = useYjsStore({ state, $user, shapeUtils: SHAPE_UTILS })
   const status = useConnectionStatus(state.session?.provider ?? null)
@@ -98,6 +105,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
   const onMount = useCallback((mounted: Editor) => {
     const offSideEffects = registerTagSideEffects(mounted)
     const offEmptyNotes = registerEmptyNoteCleanup(mounted)
+    const offWriteGuards = registerWriteGuards(mounted)
     // New stickies look like the ones the server and the import make (shared/records.ts).
     mounted.setStyleForNextShapes(DefaultFontStyle, 'sans')
     mounted.setStyleForNextShapes(DefaultSizeStyle, 's')
@@ -106,6 +114,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
     return () => {
       offSideEffects()
       offEmptyNotes()
+      offWriteGuards()
       setEditor(null)
     }
   }, [])
@@ -166,6 +175,11 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
         )}
         {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
         {editor && <RetagNotice />}
+        {state.writeRefused && (
+          <p className="bp-write-refused" role="status">
+            {t(state.writeRefused.code === CloseCode.WriteRefused ? 'board.writeRefused' : 'board.writeRefusedLimit')}
+          </p>
+        )}
       </div>
       <BoardSide sessionId={sessionId} doc={state.session?.doc ?? null} editor={editor} />
     </div>

@@ -1,5 +1,6 @@
 import type { MessageKey } from './nl'
 import { apiErrorsEn } from './apiErrorsEn'
+import { historyEn } from './historyEn'
 import { regelruimteEn } from './regelruimteEn'
 import { verslagEn } from './verslagEn'
 
@@ -58,6 +59,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.title': 'First themacoördinator',
   'setup.body': 'Create the first account. Then sign in with it to create sessies and invites.',
   'setup.submit': 'Create account',
+  'setup.passwordHint': 'At least 10 characters, and not a common or predictable password. A sentence of four or more words works well.',
 
   'join.invited': 'You are invited as {role} to',
 
@@ -65,6 +67,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.unknownSession': 'This sessie does not exist (any more).',
   'board.refused': 'The server refuses the connection to this board ({reason}).',
   'board.unauthorized': 'You have no access to this board yet. Open the invite link you were given, or log in.',
+  'board.writeRefused': 'You may not make this change; the board was reloaded without it.',
+  'board.writeRefusedLimit': 'This change would make the board too large; the board was reloaded without it.',
   'board.forbidden': 'You have no access to this board.',
   'board.back': 'Sessies',
   'board.participants': '{count} present',
@@ -125,5 +129,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.readOnlyHint': 'You are watching as a waarnemer: you see everything live but cannot change anything.',
   ...verslagEn,
   ...regelruimteEn,
+  ...historyEn,
   ...apiErrorsEn,
 }

@@ -4,6 +4,7 @@
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
 import { apiErrorsNl } from './apiErrorsNl'
+import { historyNl } from './historyNl'
 import { regelruimteNl } from './regelruimteNl'
 import { verslagNl } from './verslagNl'
 
@@ -61,6 +62,7 @@ export const nl = {
   'setup.title': 'Eerste themacoördinator',
   'setup.body': 'Maak het eerste account aan. Daarna log je hiermee in en maak je sessies en uitnodigingen.',
   'setup.submit': 'Account aanmaken',
+  'setup.passwordHint': 'Minstens 10 tekens, en geen veelgebruikt of voorspelbaar wachtwoord. Een zin van vier of meer woorden werkt goed.',
 
   'join.invited': 'Je bent uitgenodigd als {role} voor',
 
@@ -68,6 +70,8 @@ export const nl = {
   'board.unknownSession': 'Deze sessie bestaat niet (meer).',
   'board.refused': 'De server weigert de verbinding met dit bord ({reason}).',
   'board.unauthorized': 'Je hebt nog geen toegang tot dit bord. Open de uitnodigingslink die je hebt gekregen, of log in.',
+  'board.writeRefused': 'Deze wijziging mag je niet maken; het bord is opnieuw geladen zonder die wijziging.',
+  'board.writeRefusedLimit': 'Deze wijziging maakt het bord te groot; het bord is opnieuw geladen zonder die wijziging.',
   'board.forbidden': 'Je hebt geen toegang tot dit bord.',
   'board.back': 'Sessies',
   'board.participants': '{count} aanwezig',
@@ -129,6 +133,7 @@ export const nl = {
   'board.readOnlyHint': 'Je kijkt mee als waarnemer: je ziet alles live, maar kunt niets wijzigen.',
   ...verslagNl,
   ...regelruimteNl,
+  ...historyNl,
   ...apiErrorsNl,
 } as const
 

@@ -63,6 +63,7 @@ export const verslagEn: Readonly<Record<keyof typeof verslagNl, string>> = {
   'verslag.updating': 'updating…',
   'verslag.download': 'Download',
   'verslag.icsHint': 'Afspraken as calendar entries (.ics)',
+  'verslag.icsNone': 'No afspraken with a date: there is no calendar to download',
   'verslag.picture.make': 'Take a picture of the board',
   'verslag.picture.busy': 'Taking a picture of the board…',
   'verslag.picture.done': 'The picture of the board is in the verslag.',

@@ -61,6 +61,7 @@ export const verslagNl = {
   'verslag.updating': 'bijwerken…',
   'verslag.download': 'Downloaden',
   'verslag.icsHint': 'Afspraken als agenda-items (.ics)',
+  'verslag.icsNone': 'Geen afspraken met een datum: er is geen agenda om te downloaden',
   'verslag.picture.make': 'Foto van het bord maken',
   'verslag.picture.busy': 'Foto van het bord maken…',
   'verslag.picture.done': 'De foto van het bord staat in het verslag.',

@@ -74,6 +74,24 @@ export class AccessService {
     return { actor: ANONYMOUS, via: 'none', sessionToken: null }
   }
 
+  /**
+   * When the grant behind `auth` ends (W19): its login's expiry, and for a
+   * participant its invite's, whichever comes first; null when it does not
+   * end by time (the admin token).
+   */
+  async expiryOf(auth: Auth): Promise<string | null> {
+    const times: string[] = []
+    if (auth.via === 'cookie' && auth.sessionToken) {
+      const login = await this.stores.logins.get(hashToken(auth.sessionToken))
+      if (login) times.push(login.expiresAt)
+    }
+    if (auth.actor.kind === 'participant') {
+      const invite = await this.stores.invites.get(auth.actor.inviteId)
+      if (invite) times.push(invite.expiresAt)
+    }
+    return times.length > 0 ? times.sort()[0]! : null
+  }
+
   /** The admin token, or an invite token used directly (automation, stock y-websocket clients). */
   async actorForToken(token: string): Promise<Actor> {
     if (!token || token.length > 500) return ANONYMOUS

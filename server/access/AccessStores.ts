@@ -1,6 +1,6 @@
 /**
- * The stores access control needs, part of the one Storage interface
- * (server/storage/Storage.ts) and of its contract suite. Secrets are never
+ * The stores access control needs (opened through ACCESS_STORES on any
+ * backend), with their contract suite (test/integration/storage.accessContract.ts). Secrets are never
  * stored: passwords as scrypt hashes, tokens as SHA-256 hex.
  */
 import type { AccountRole, AuditEntry, InviteRole } from '../../shared/access'

@@ -3,6 +3,7 @@
  * per request from the session cookie, the bearer token or `?token=`.
  */
 import type { AccountRole, InviteRole } from '../../shared/access'
+import type { Principal } from '../core/Grant'
 
 export type Actor =
   | { kind: 'anonymous'; id: 'anonymous'; name?: string }
@@ -57,4 +58,11 @@ export function actorName(actor: Actor): string {
     case 'participant':
       return `${actor.name} (${actor.organisation}, ${actor.role})`
   }
+}
+
+const ACTOR_KINDS: ReadonlySet<string> = new Set(['anonymous', 'admin', 'user', 'participant'])
+
+/** Whether the core's Principal (a grant's or a transaction origin's actor) is an access Actor. */
+export function isActor(principal: Principal): principal is Actor {
+  return ACTOR_KINDS.has(principal.kind)
 }

@@ -5,7 +5,7 @@
  */
 import type { AuditEntry } from '../../shared/access'
 import { accountRoleSchema, inviteRoleSchema } from '../../shared/access'
-import { num, type PgDb } from '../storage/pgPool'
+import { num, type PgDb } from '../core/storage/pgPool'
 import type {
   AccessStores,
   AuditQuery,

@@ -34,6 +34,9 @@ export const ACTIONS = [
   'audit:read',
   'themagroep:list',
   'themagroep:addMember',
+  // P21: board history (server/history)
+  'history:read',
+  'history:restore',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -66,6 +69,8 @@ const SESSION_ACTIONS: Readonly<Partial<Record<Action, { rule: string; inviteRol
   'verslag:export': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'verslag:vaststellen': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'regelruimte:update': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'history:read': { rule: 'P21', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'history:restore': { rule: 'P21', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'invite:create': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:list': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:revoke': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },

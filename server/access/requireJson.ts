@@ -3,7 +3,7 @@
  * another site cannot send without a CORS preflight.
  */
 import type { RequestHandler } from 'express'
-import { HttpError } from '../http/errors'
+import { HttpError } from '../core/http/errors'
 
 export const requireJson: RequestHandler = (req, _res, next) => {
   if (!req.is('application/json')) {

@@ -10,8 +10,10 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { accountRoleSchema } from '../../shared/access'
 import { AccessService } from '../access/AccessService'
+import { isStrongPassword } from '../access/passwordPolicy'
 import { loadConfig } from '../config'
-import { openStorage } from '../storage/openStorage'
+import { ACCESS_STORES } from '../access/accessStoreDefinition'
+import { openBackend } from '../core/storage/openBackend'
 
 const ROLE_ALIASES: Record<string, string> = { themacoordinator: 'coordinator', 'themacoördinator': 'coordinator', 'coördinator': 'coordinator' }
 
@@ -43,10 +45,18 @@ async function main(): Promise<void> {
   }
   const args = parsed.data
   const password = args.password ?? randomBytes(12).toString('base64url')
+  if (!isStrongPassword(password, [args.email, args.name])) {
+    // P24: the same policy as the setup page.
+    process.stderr.write(
+      'Dit wachtwoord is te makkelijk te raden: het is veelgebruikt, voorspelbaar of lijkt op de naam of het e-mailadres. Kies een langer wachtwoord, bijvoorbeeld een zin van vier of meer woorden, of laat --password weg voor een willekeurig wachtwoord.\n' +
+        'This password is too easy to guess: it is common, predictable or close to the name or email. Choose a longer one, e.g. a sentence of four or more words, or leave out --password for a random one.\n',
+    )
+    process.exit(2)
+  }
   const config = loadConfig()
-  const storage = await openStorage(config)
+  const backend = await openBackend(config, [ACCESS_STORES])
   try {
-    const access = new AccessService({ stores: storage })
+    const access = new AccessService({ stores: backend.stores(ACCESS_STORES) })
     const user = await access.addUser({ email: args.email, name: args.name, role: args.role, password, themagroepen: args.themagroep })
     if (!user) {
       process.stderr.write(`An account with email ${args.email} exists already.\n`)
@@ -57,7 +67,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Added ${user.role} ${user.email}${args.themagroep.length ? ` to ${args.themagroep.join(', ')}` : ''}.\n`)
     if (!args.password) process.stdout.write(`Password (shown once): ${password}\n`)
   } finally {
-    await storage.close()
+    await backend.close()
   }
 }
 

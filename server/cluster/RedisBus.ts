@@ -6,8 +6,8 @@
  */
 import crypto from 'node:crypto'
 import { Redis } from 'ioredis'
-import type { Logger } from '../log'
-import type { RoomBus, RoomBusHandlers, RoomSubscription } from './RoomBus'
+import type { Logger } from '../core/log'
+import type { RoomBus, RoomBusHandlers, RoomSubscription } from '../core/RoomBus'
 
 const enum Kind {
   Update = 0,

@@ -2,21 +2,19 @@
  * Records the status history of regelruimte requests (SPEC R5): observes the
  * record store of every room the server loads (RoomManager onLoad hook) and
  * appends a change to the store whenever a request's status differs from the
- * one seen before — from a connection (its grant's actor), from the API on
- * someone's behalf (ActorOrigin) or from the server itself ("system").
+ * one seen before — from a connection or from the API on someone's behalf
+ * (the transaction origin's actor) or from the server itself ("system").
  * A request that appears (a new regelruimte sticky, or one retagged to
  * regelruimte) is recorded with `from: null`. Loading a room records nothing.
  */
 import type * as Y from 'yjs'
 import type { RegelruimteStatus } from '../../shared/sticky'
 import { recordsOf, type StoredRecord } from '../../shared/ydoc'
-import { actorId, actorName } from '../access/Actor'
-import type { Logger } from '../log'
-import type { RegelruimteStatusEntry, RegelruimteStatusStore } from '../storage/RegelruimteStatusStore'
-import { Connection } from '../yjs/Connection'
-import { REMOTE_ORIGIN } from '../yjs/origins'
-import type { Room } from '../yjs/Room'
-import { ActorOrigin } from '../access/ActorOrigin'
+import { actorId, actorName, isActor } from '../access/Actor'
+import type { Logger } from '../core/log'
+import type { RegelruimteStatusEntry, RegelruimteStatusStore } from './RegelruimteStatusStore'
+import type { Room } from '../core/Room'
+import { actorOfOrigin, REMOTE_ORIGIN } from '../core/origins'
 import { requestStatus } from './requestStatus'
 
 type KeyValueChange =
@@ -66,8 +64,8 @@ export class RegelruimteStatusTracker {
   }
 
   private who(origin: unknown): { actor: string; actorName: string } {
-    const actor = origin instanceof Connection ? origin.grant.actor : origin instanceof ActorOrigin ? origin.actor : null
-    return actor ? { actor: actorId(actor), actorName: actorName(actor) } : { actor: 'system', actorName: 'server' }
+    const actor = actorOfOrigin(origin)
+    return actor && isActor(actor) ? { actor: actorId(actor), actorName: actorName(actor) } : { actor: 'system', actorName: 'server' }
   }
 
   private record(entry: RegelruimteStatusEntry): void {

@@ -7,14 +7,14 @@
 import type { RegisterRow } from '../../shared/regelruimte'
 import type { Actor } from '../access/Actor'
 import { canSeeSession } from '../access/policy'
-import type { RouteContext } from '../routes/context'
+import type { RegelruimteContext } from './RegelruimteContext'
 import { buildVerslag } from '../verslag/buildVerslag'
 import { compareRows } from './compareRows'
 import { readSessionDoc } from './readSessionDoc'
 import type { RegisterQuery } from './registerQuery'
 import { registerRows } from './registerRows'
 
-export async function loadRegister(ctx: RouteContext, actor: Actor, query: RegisterQuery): Promise<RegisterRow[]> {
+export async function loadRegister(ctx: RegelruimteContext, actor: Actor, query: RegisterQuery): Promise<RegisterRow[]> {
   const sessions = (await ctx.storage.sessions.list()).filter(
     (s) => canSeeSession(actor, s) && (query.themagroepen === null || query.themagroepen.includes(s.themagroep)),
   )

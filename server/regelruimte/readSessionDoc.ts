@@ -6,9 +6,9 @@
  * many sessions (the register) neither fills memory nor delays unloading.
  */
 import * as Y from 'yjs'
-import type { Logger } from '../log'
-import type { DocStore } from '../storage/Storage'
-import type { RoomManager } from '../yjs/RoomManager'
+import type { Logger } from '../core/log'
+import type { DocStore } from '../core/storage/DocStore'
+import type { RoomManager } from '../core/RoomManager'
 
 export async function readSessionDoc<T>(
   rooms: RoomManager,

@@ -7,7 +7,7 @@ import type { Request } from 'express'
 import { z } from 'zod'
 import type { Language } from '../../shared/dates'
 import { regelruimteStatusSchema, type RegelruimteStatus } from '../../shared/sticky'
-import { HttpError } from '../http/errors'
+import { HttpError } from '../core/http/errors'
 
 export interface RegisterQuery {
   themagroepen: string[] | null

@@ -7,7 +7,7 @@
 import type { SessionSummary } from '../../shared/api'
 import type { RegisterRow, StatusChange } from '../../shared/regelruimte'
 import type { Verslag } from '../../shared/verslag/schema'
-import type { RegelruimteStatusEntry } from '../storage/RegelruimteStatusStore'
+import type { RegelruimteStatusEntry } from './RegelruimteStatusStore'
 
 export function registerRows(session: SessionSummary, verslag: Verslag, history: readonly RegelruimteStatusEntry[]): RegisterRow[] {
   const bySticky = new Map<string, StatusChange[]>()

@@ -6,9 +6,9 @@
  */
 import type { SessionSummary } from '../../shared/api'
 import { readSessionInfo } from '../../shared/ydoc'
-import type { Logger } from '../log'
-import type { SessionStore } from '../storage/Storage'
-import type { Room } from '../yjs/Room'
+import type { Logger } from '../core/log'
+import type { SessionStore } from './SessionStore'
+import type { Room } from '../core/Room'
 
 export class SessionIndexSync {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; room: Room; changedAt: Date }>()

@@ -9,12 +9,12 @@ import type * as Y from 'yjs'
 import type { SessionSummary } from '../../shared/api'
 import type { SessionInfo } from '../../shared/session'
 import type { Actor } from '../access/Actor'
-import { HttpError } from '../http/errors'
-import type { RouteContext } from '../routes/context'
+import { HttpError } from '../core/http/errors'
+import type { SessionsContext } from './SessionsContext'
 import { newSessionId } from './newSessionId'
 
 export async function storeNewSession(
-  ctx: RouteContext,
+  ctx: Pick<SessionsContext, 'access' | 'rooms' | 'storage'>,
   actor: Actor,
   info: SessionInfo,
   seed: (doc: Y.Doc) => void,

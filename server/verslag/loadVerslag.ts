@@ -6,15 +6,15 @@ import type { Request } from 'express'
 import type { SessionSummary } from '../../shared/api'
 import type { Language } from '../../shared/dates'
 import type { Verslag } from '../../shared/verslag/schema'
-import type { RouteContext } from '../routes/context'
-import { findSession } from '../sessions/findSession'
+import type { VerslagContext } from './VerslagContext'
+import { findSession } from '../access/findSession'
 import { buildVerslag } from './buildVerslag'
 
 export function languageOf(req: Request): Language {
   return req.query.lang === 'en' ? 'en' : 'nl'
 }
 
-export async function loadVerslag(ctx: RouteContext, req: Request): Promise<{ session: SessionSummary; verslag: Verslag }> {
+export async function loadVerslag(ctx: VerslagContext, req: Request): Promise<{ session: SessionSummary; verslag: Verslag }> {
   const session = await findSession(ctx.storage.sessions, req.params.id)
   const verslag = await ctx.rooms.withRoom(session.id, (room) => buildVerslag(room.doc, { language: languageOf(req) }))
   return { session, verslag }

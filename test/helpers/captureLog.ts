@@ -1,5 +1,5 @@
 import pino from 'pino'
-import type { Logger } from '../../server/log'
+import type { Logger } from '../../server/core/log'
 
 /** A real pino logger whose JSON lines are kept in `lines` for assertions. */
 export function captureLog(): { log: Logger; lines: { level: number; msg: string }[] } {

@@ -1,8 +1,9 @@
 /**
- * Fault injection around a real storage: a slow or failing disk, and a count
- * of loads. Everything else goes to the wrapped storage unchanged.
+ * Fault injection around a real document log: a slow or failing disk, and a count
+ * of loads. Everything else goes to the wrapped backend unchanged.
  */
-import type { DocRef, DocStore, Storage, StoredDoc } from '../../server/storage/Storage'
+import type { Backend } from '../../server/core/storage/Backend'
+import type { DocRef, DocStore, StoredDoc } from '../../server/core/storage/DocStore'
 
 export class FaultyDocStore implements DocStore {
   /** Reject appends and compactions while true. */
@@ -38,9 +39,46 @@ export class FaultyDocStore implements DocStore {
   }
 }
 
-/** `storage` with its docs replaced by `docs`. */
-export function withDocStore(storage: Storage, docs: DocStore): Storage {
-  return new Proxy(storage, {
+/** `backend` with its document log replaced by `docs`. */
+export function withDocStore(backend: Backend, docs: DocStore): Backend {
+  return new Proxy(backend, {
     get: (target, prop) => (prop === 'docs' ? docs : Reflect.get(target, prop, target)),
   })
+}
+
+/**
+ * A document log whose appends wait, while `holding`, until the test
+ * releases them one by one (oldest first): the test decides exactly which
+ * updates are in flight, without timing.
+ */
+export class HoldingDocStore implements DocStore {
+  holding = false
+  /** Appends waiting for `release()`, oldest first. */
+  readonly held: { room: string; update: Uint8Array; release: () => void }[] = []
+
+  constructor(private readonly inner: DocStore) {}
+
+  async appendUpdate(room: string, update: Uint8Array): Promise<number> {
+    if (this.holding) await new Promise<void>((release) => this.held.push({ room, update, release }))
+    return this.inner.appendUpdate(room, update)
+  }
+
+  /** Lets the oldest held append go to the real store. */
+  release(): void {
+    const next = this.held.shift()
+    if (!next) throw new Error('no append is held')
+    next.release()
+  }
+
+  load(room: string): Promise<StoredDoc> {
+    return this.inner.load(room)
+  }
+
+  compact(room: string, snapshot: Uint8Array, refs: readonly DocRef[]): Promise<void> {
+    return this.inner.compact(room, snapshot, refs)
+  }
+
+  pendingUpdates(room: string): Promise<number> {
+    return this.inner.pendingUpdates(room)
+  }
 }

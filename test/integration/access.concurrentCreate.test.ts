@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionSummary } from '../../shared/api'
-import { SqliteStorage } from '../../server/storage/SqliteStorage'
+import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
 import { login, PASSWORD } from '../helpers/accessFixture'
 import { FaultyDocStore, withDocStore } from '../helpers/faultyDocs'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
@@ -19,10 +19,10 @@ describe('two coördinatoren found the same new themagroep at once', () => {
     ['POST /api/sessions/import', 'text'],
   ] as const)('[P9] %s: only one becomes its member; the other is refused and nothing of its request is stored', async (_route, kind) => {
     // A slow disk widens the window between the policy's look at the themagroep and the session being stored.
-    const storage = new SqliteStorage(tempDir())
+    const storage = new SqliteBackend(tempDir())
     const docs = new FaultyDocStore(storage.docs)
     docs.appendDelayMs = 100
-    server = await startTestServer({ storage: withDocStore(storage, docs) })
+    server = await startTestServer({ backend: withDocStore(storage, docs) })
     await server.access.addUser({ email: 'anna@groep.nl', name: 'Anna', role: 'coordinator', password: PASSWORD })
     await server.access.addUser({ email: 'bert@elders.nl', name: 'Bert', role: 'coordinator', password: PASSWORD })
     const anna = await login(server, 'anna@groep.nl')

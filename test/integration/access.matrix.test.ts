@@ -9,7 +9,9 @@ import { accessFixture, createInvite, GROEP_A, join, login, PASSWORD, WHO, type 
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
 import { rawSocket } from '../helpers/rawSocket'
 import { startTestServer } from '../helpers/startTestServer'
-import { withTimeout } from '../helpers/waitFor'
+import { addSticky } from '../../shared/ydoc'
+import { connectYClient } from '../helpers/connectYClient'
+import { waitFor, withTimeout } from '../helpers/waitFor'
 
 type Expected = 'allow' | 401 | 403 | 4401 | 4403
 type Row = Readonly<Record<Who, Expected>>
@@ -44,6 +46,8 @@ interface HttpCase {
 }
 
 const s = (f: AccessFixture) => `/api/sessions/${f.session.id}`
+/** Sessions that already have a dated afspraak for the calendar case. */
+const datedAfspraakAdded = new Set<string>()
 
 const VERSLAG_TEXT = `Verslag: Geïmporteerde sessie
 Themagroep: ${GROEP_A}
@@ -72,6 +76,13 @@ async function asAdmin(f: AccessFixture, method: string, path: string, body?: st
 async function vastgesteld(f: AccessFixture): Promise<number> {
   const version = (await asAdmin(f, 'POST', `/api/sessions/${f.session.id}/vaststellen`)) as { versie: number }
   return version.versie
+}
+
+/** A history version of the session (a vaststelling takes one, H2); its number. */
+async function historyVersion(f: AccessFixture): Promise<number> {
+  await vastgesteld(f)
+  const list = (await asAdmin(f, 'GET', `/api/sessions/${f.session.id}/history`)) as { versions: { version: number }[] }
+  return list.versions[0]!.version
 }
 
 const HTTP_CASES: HttpCase[] = [
@@ -108,7 +119,23 @@ const HTTP_CASES: HttpCase[] = [
   { rule: 'P8', name: 'GET /api/sessions/:id/verslag.html', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.html` }) },
   { rule: 'P8', name: 'GET /api/sessions/:id/verslag.docx', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.docx` }) },
   { rule: 'P8', name: 'GET /api/sessions/:id/verslag.json', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.json` }) },
-  { rule: 'P8', name: 'GET /api/sessions/:id/afspraken.ics', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/afspraken.ics` }) },
+  {
+    rule: 'P8',
+    name: 'GET /api/sessions/:id/afspraken.ics',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    // A calendar needs an afspraak with a date (V23): a board client gives the session one, once.
+    request: async (f) => {
+      if (!datedAfspraakAdded.has(f.session.id)) {
+        const client = connectYClient(f.server.wsUrl, f.session.id)
+        await client.synced
+        addSticky(client.doc, { text: 'Overleg over de agenda', tag: 'afspraak', extraMeta: { wanneer: '2026-06-22' } })
+        await waitFor(async () => (await fetch(`${f.server.url}${s(f)}/afspraken.ics`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })).status === 200, 'the dated afspraak on the server')
+        client.destroy()
+        datedAfspraakAdded.add(f.session.id)
+      }
+      return { method: 'GET', path: `${s(f)}/afspraken.ics` }
+    },
+  },
   { rule: 'P8', name: 'POST /api/sessions/:id/vaststellen', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'POST', path: `${s(f)}/vaststellen` }) },
   { rule: 'P8', name: 'GET /api/sessions/:id/versions', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/versions` }) },
   {
@@ -237,6 +264,19 @@ const HTTP_CASES: HttpCase[] = [
     name: 'POST /api/themagroepen/:name/members',
     expected: COORDINATOR_OF_GROUP,
     request: (f) => ({ method: 'POST', path: `/api/themagroepen/${encodeURIComponent(GROEP_A)}/members`, body: { email: f.emails.secretariaatAccount } }),
+  },
+  { rule: 'P21', name: 'GET /api/sessions/:id/history', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/history` }) },
+  {
+    rule: 'P21',
+    name: 'GET /api/sessions/:id/history/:version',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => ({ method: 'GET', path: `${s(f)}/history/${await historyVersion(f)}` }),
+  },
+  {
+    rule: 'P21',
+    name: 'POST /api/sessions/:id/history/:version/restore',
+    expected: SECRETARIAAT_AND_COORDINATOR,
+    request: async (f) => ({ method: 'POST', path: `${s(f)}/history/${await historyVersion(f)}/restore` }),
   },
   // Last: it ends the cookie sessions it is called with.
   { rule: 'P1', name: 'POST /api/auth/logout', expected: PUBLIC, request: () => ({ method: 'POST', path: '/api/auth/logout' }) },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { MemoryStorage } from '../../server/storage/MemoryStorage'
+import { MemoryBackend } from '../../server/core/storage/MemoryBackend'
 import { captureLog } from '../helpers/captureLog'
 import { FaultyDocStore, withDocStore } from '../helpers/faultyDocs'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
@@ -26,8 +26,8 @@ describe('the API while the store fails or the server stops', () => {
   })
 
   it('[S1] a sticky the store could not take is answered with 503, not 201; it is stored once the disk is back', async () => {
-    const docs = new FaultyDocStore(new MemoryStorage().docs)
-    server = await startTestServer({ storage: withDocStore(new MemoryStorage(), docs), log: captureLog().log, retryMs: 50 })
+    const docs = new FaultyDocStore(new MemoryBackend().docs)
+    server = await startTestServer({ backend: withDocStore(new MemoryBackend(), docs), log: captureLog().log, retryMs: 50 })
     const { id } = await server.createSession()
 
     docs.failing = true

@@ -4,7 +4,7 @@ import mammoth from 'mammoth'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionSummary } from '../../shared/api'
 import { readBoard } from '../../shared/boardModel'
-import { allRecords, readSessionInfo } from '../../shared/ydoc'
+import { addSticky, allRecords, readSessionInfo } from '../../shared/ydoc'
 import { verslagSchema, type Verslag } from '../../shared/verslag/schema'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
@@ -106,10 +106,25 @@ describe('HTTP API: verslag export and import', () => {
     expect(docHtml).toContain('<h2>Regelruimte</h2>')
     expect(docHtml).toContain('Eén financiering binnen één domein')
 
-    const ics = await get(`/api/sessions/${session.id}/afspraken.ics`)
+    // A calendar needs an afspraak with a date (V23).
+    addSticky(client.doc, { text: 'Werksessie', tag: 'afspraak', extraMeta: { wanneer: '2026-06-22', tijdVan: '09:30' } })
+    const ics = await waitFor(async () => {
+      const r = await get(`/api/sessions/${session.id}/afspraken.ics`)
+      return r.status === 200 ? r : null
+    }, 'the calendar')
     expect(ics.status).toBe(200)
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/)
     expect(await ics.text()).toMatch(/^BEGIN:VCALENDAR/)
+  })
+
+  it('[V23] a session without a dated afspraak has no calendar: 404 no_afspraken with a readable message', async () => {
+    server = await startTestServer()
+    const session = await server.createSession()
+    const ics = await get(`/api/sessions/${session.id}/afspraken.ics`)
+    expect(ics.status).toBe(404)
+    const body = (await ics.json()) as { error: string; message: string }
+    expect(body.error).toBe('no_afspraken')
+    expect(body.message).toMatch(/geen afspraken met een datum/)
   })
 
   it('[V14] the verslag needs authorization, and an unknown session is a 404', async () => {

@@ -2,8 +2,8 @@
 import crypto from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RedisBus } from '../../server/cluster/RedisBus'
-import type { RoomSubscription } from '../../server/cluster/RoomBus'
-import { silentLogger } from '../../server/log'
+import type { RoomSubscription } from '../../server/core/RoomBus'
+import { silentLogger } from '../../server/core/log'
 import { TEST_REDIS_URL } from '../helpers/cluster'
 import { waitFor } from '../helpers/waitFor'
 

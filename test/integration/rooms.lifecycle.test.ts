@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes'
-import { MemoryStorage } from '../../server/storage/MemoryStorage'
-import { SqliteStorage } from '../../server/storage/SqliteStorage'
-import type { StoredDoc } from '../../server/storage/Storage'
+import { MemoryBackend } from '../../server/core/storage/MemoryBackend'
+import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
+import type { StoredDoc } from '../../server/core/storage/DocStore'
 import { captureLog } from '../helpers/captureLog'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { FaultyDocStore, withDocStore } from '../helpers/faultyDocs'
@@ -85,8 +85,8 @@ describe('room lifecycle', () => {
   })
 
   it('[S6] two concurrent first uses of a room share one load', async () => {
-    const docs = new FaultyDocStore(new MemoryStorage().docs)
-    server = await startTestServer({ storage: withDocStore(new MemoryStorage(), docs) })
+    const docs = new FaultyDocStore(new MemoryBackend().docs)
+    server = await startTestServer({ backend: withDocStore(new MemoryBackend(), docs) })
     const [r1, r2, r3] = await Promise.all([
       server.rooms.open('concurrentRoom1'),
       server.rooms.open('concurrentRoom1'),
@@ -112,7 +112,7 @@ describe('room lifecycle', () => {
     server = null
     expect(await withTimeout(closeCode, 'close event')).toBe(CloseCode.ServerShutdown)
     a.destroy()
-    const reopened = new SqliteStorage(dataDir)
+    const reopened = new SqliteBackend(dataDir)
     try {
       expect(await reopened.docs.pendingUpdates(id)).toBe(0)
       expect(rebuild(await reopened.docs.load(id)).getMap('m').get('last')).toBe('word')
@@ -122,8 +122,8 @@ describe('room lifecycle', () => {
   })
 
   it('[S1] an update reaches other clients only after the store has it', async () => {
-    const docs = new FaultyDocStore(new MemoryStorage().docs)
-    server = await startTestServer({ storage: withDocStore(new MemoryStorage(), docs) })
+    const docs = new FaultyDocStore(new MemoryBackend().docs)
+    server = await startTestServer({ backend: withDocStore(new MemoryBackend(), docs) })
     const { id } = await server.createSession()
     const a = connect(id)
     const b = connect(id)
@@ -141,8 +141,8 @@ describe('room lifecycle', () => {
   })
 
   it('[S1] a client that joins while an update is being saved gets it in its first sync only once it is stored', async () => {
-    const docs = new FaultyDocStore(new MemoryStorage().docs)
-    server = await startTestServer({ storage: withDocStore(new MemoryStorage(), docs) })
+    const docs = new FaultyDocStore(new MemoryBackend().docs)
+    server = await startTestServer({ backend: withDocStore(new MemoryBackend(), docs) })
     const { id } = await server.createSession()
     const a = connect(id)
     await a.synced
@@ -158,8 +158,8 @@ describe('room lifecycle', () => {
   })
 
   it('[S1] a burst of updates is stored as fewer log entries, and all of it survives', async () => {
-    const docs = new FaultyDocStore(new MemoryStorage().docs)
-    server = await startTestServer({ storage: withDocStore(new MemoryStorage(), docs) })
+    const docs = new FaultyDocStore(new MemoryBackend().docs)
+    server = await startTestServer({ backend: withDocStore(new MemoryBackend(), docs) })
     const { id } = await server.createSession()
     const a = connect(id)
     await a.synced
@@ -173,10 +173,10 @@ describe('room lifecycle', () => {
   })
 
   it('[S9] a failed save is logged, keeps the room in memory, and is retried until it succeeds', async () => {
-    const docs = new FaultyDocStore(new MemoryStorage().docs)
+    const docs = new FaultyDocStore(new MemoryBackend().docs)
     const { log, lines } = captureLog()
     server = await startTestServer({
-      storage: withDocStore(new MemoryStorage(), docs),
+      backend: withDocStore(new MemoryBackend(), docs),
       log,
       idleUnloadMs: 30,
       retryMs: 50,

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { InviteRecord, LoginRecord, UserRecord } from '../../server/access/AccessStores'
-import type { Storage } from '../../server/storage/Storage'
+import type { Storage } from '../helpers/storesOf'
 import type { StorageFactory } from './storage.contract'
 
 const user = (id: string, email: string): UserRecord => ({

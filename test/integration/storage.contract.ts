@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { SessionSummary } from '../../shared/api'
-import type { Storage } from '../../server/storage/Storage'
+import type { Storage } from '../helpers/storesOf'
 import { accessStorageContract } from './storage.accessContract'
 import { regelruimteStorageContract } from './storage.regelruimteContract'
 import { verslagStorageContract } from './storage.verslagContract'

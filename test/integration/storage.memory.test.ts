@@ -1,4 +1,5 @@
-import { MemoryStorage } from '../../server/storage/MemoryStorage'
+import { MemoryBackend } from '../../server/core/storage/MemoryBackend'
+import { storesOf } from '../helpers/storesOf'
 import { storageContract } from './storage.contract'
 
-storageContract('memory', { create: async () => new MemoryStorage() })
+storageContract('memory', { create: async () => storesOf(new MemoryBackend()) })

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import * as Y from 'yjs'
-import { PG_MIGRATIONS } from '../../server/storage/pgMigrations'
-import { PgStorage } from '../../server/storage/PgStorage'
+import { STORE_DEFINITIONS } from '../../server/app'
+import { PgBackend } from '../../server/core/storage/PgBackend'
+import { storesOf, type Storage } from '../helpers/storesOf'
 import { createTestDatabase, type TestDatabase } from '../helpers/pgDatabase'
 import { storageContract } from './storage.contract'
 
@@ -16,20 +17,21 @@ afterAll(async () => {
 
 // Each test gets a fresh schema in this file's own database.
 let schemas = 0
-const schemaOf = new WeakMap<PgStorage, string>()
+const schemaOf = new WeakMap<Storage, string>()
+const open = async (schema?: string) => storesOf(await PgBackend.open(db.url, STORE_DEFINITIONS, { schema }))
 
 storageContract('postgres', {
   create: async () => {
     const schema = `s${++schemas}`
-    const storage = await PgStorage.open(db.url, { schema })
+    const storage = await open(schema)
     schemaOf.set(storage, schema)
     return storage
   },
   reopen: async (storage) => {
-    const schema = schemaOf.get(storage as PgStorage)
+    const schema = schemaOf.get(storage)
     if (!schema) throw new Error('unknown storage')
     await storage.close()
-    const reopened = await PgStorage.open(db.url, { schema })
+    const reopened = await open(schema)
     schemaOf.set(reopened, schema)
     return reopened
   },
@@ -37,21 +39,22 @@ storageContract('postgres', {
 
 describe('PostgreSQL specifics', () => {
   it('[S30] runs its migrations once: a second instance opening the same database finds them applied', async () => {
-    const [a, b] = await Promise.all([
-      PgStorage.open(db.url, { schema: 'twice' }),
-      PgStorage.open(db.url, { schema: 'twice' }),
-    ])
+    const [a, b] = await Promise.all([open('twice'), open('twice')])
     const client = new pg.Client({ connectionString: db.url })
     await client.connect()
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM twice.schema_migrations')
+    const { rows } = await client.query<{ name: string; version: number }>('SELECT name, version FROM twice.schema_migrations ORDER BY name')
     await client.end()
-    expect(rows).toEqual([{ version: PG_MIGRATIONS.length }])
+    expect(rows).toEqual(
+      [{ name: 'docs', version: 1 }, ...STORE_DEFINITIONS.map((d) => ({ name: d.name, version: d.postgres.migrations.length }))].sort(
+        (x, y) => (x.name < y.name ? -1 : 1),
+      ),
+    )
     await Promise.all([a.close(), b.close()])
   })
 
   it('[S30] two instances on one database: each compacts only what it merged, and both see every update', async () => {
-    const a = await PgStorage.open(db.url, { schema: 'shared' })
-    const b = await PgStorage.open(db.url, { schema: 'shared' })
+    const a = await open('shared')
+    const b = await open('shared')
     const docA = new Y.Doc()
     const docB = new Y.Doc()
     const write = (doc: Y.Doc, text: string): Uint8Array => {
@@ -73,6 +76,6 @@ describe('PostgreSQL specifics', () => {
   })
 
   it('[S30] refuses to start on a database it cannot reach, with the reason', async () => {
-    await expect(PgStorage.open('postgres://postgres@127.0.0.1:1/nope')).rejects.toThrow(/ECONNREFUSED/)
+    await expect(PgBackend.open('postgres://postgres@127.0.0.1:1/nope', STORE_DEFINITIONS)).rejects.toThrow(/ECONNREFUSED/)
   })
 })

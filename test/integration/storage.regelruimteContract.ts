@@ -3,8 +3,8 @@
  * run by storageContract for every implementation.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { RegelruimteStatusEntry } from '../../server/storage/RegelruimteStatusStore'
-import type { Storage } from '../../server/storage/Storage'
+import type { RegelruimteStatusEntry } from '../../server/regelruimte/RegelruimteStatusStore'
+import type { Storage } from '../helpers/storesOf'
 import type { StorageFactory } from './storage.contract'
 
 const entry = (sessionId: string, stickyId: string, patch: Partial<RegelruimteStatusEntry> = {}): RegelruimteStatusEntry => ({

@@ -3,8 +3,8 @@
  * pictures), run by storageContract for every implementation.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Storage } from '../../server/storage/Storage'
-import type { VerslagVersionRecord } from '../../server/storage/VerslagStores'
+import type { Storage } from '../helpers/storesOf'
+import type { VerslagVersionRecord } from '../../server/verslag/VerslagStores'
 import type { StorageFactory } from './storage.contract'
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ADMIN, ANONYMOUS, type Actor } from '../../server/access/Actor'
 import { hashPassword, verifyPassword } from '../../server/access/password'
 import { ACTIONS, can, canSeeSession } from '../../server/access/policy'
-import { TokenBucket } from '../../server/access/TokenBucket'
+import { TokenBucket } from '../../server/core/TokenBucket'
 import { csrfTokenFor, hashToken, newToken, safeEqual } from '../../server/access/tokens'
 
 const session = { sessionId: 'sessie-aaaa', themagroep: 'Groep A' }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SESSION_ID_PATTERN } from '../../shared/sessionId'
 import { newSessionId } from '../../server/sessions/newSessionId'
-import { sessionIdOfPath } from '../../server/yjs/upgrade'
+import { sessionIdOfPath } from '../../server/core/upgrade'
 
 describe('session ids', () => {
   it('generates random ids that match the shared pattern', () => {

@@ -3,7 +3,7 @@
  * as UTF-8 text with an <svg> root. Anything else is refused.
  */
 import { createHash } from 'node:crypto'
-import { HttpError } from '../../http/errors'
+import { HttpError } from '../../core/http/errors'
 import { MAX_PICTURE_BYTES, PICTURE_TYPES, type PictureType } from '../../../shared/verslag/versions'
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]

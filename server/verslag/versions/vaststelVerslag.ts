@@ -9,13 +9,13 @@ import type { SessionSummary } from '../../../shared/api'
 import { Y_SESSION } from '../../../shared/ydoc'
 import type { VerslagVersionSummary } from '../../../shared/verslag/versions'
 import { actorId, actorName, type Actor } from '../../access/Actor'
-import { HttpError } from '../../http/errors'
-import type { RouteContext } from '../../routes/context'
+import { HttpError } from '../../core/http/errors'
+import type { VerslagContext } from '../VerslagContext'
 import { buildVerslag } from '../buildVerslag'
 import { amsterdamDate } from './amsterdamDate'
 import type { FrozenModels } from './frozenModels'
 
-export function vaststelVerslag(ctx: RouteContext, session: SessionSummary, actor: Actor, now = new Date()): Promise<VerslagVersionSummary> {
+export function vaststelVerslag(ctx: VerslagContext, session: SessionSummary, actor: Actor, now = new Date()): Promise<VerslagVersionSummary> {
   // One vaststelling per session at a time, across instances too (K7): the next number is read under the lock.
   return ctx.rooms.exclusive(session.id, 'vaststellen', async () => {
     const latest = await ctx.storage.versions.latest(session.id)

@@ -1,0 +1,40 @@
+/** Dutch UI text of the board's history page (spread into nl.ts). */
+export const historyNl = {
+  'history.link': 'Geschiedenis',
+  'history.title': 'Geschiedenis van het bord',
+  'history.intro':
+    'Brownpaper bewaart het bord automatisch terwijl eraan gewerkt wordt, vlak voordat iemand veel tegelijk verwijdert, bij elke fasewissel en bij elke vaststelling van het verslag. Kies een versie om te zien wat erop stond, en zet het bord zo nodig terug.',
+  'history.back': 'Terug naar het bord',
+  'history.loading': 'Versies laden…',
+  'history.empty':
+    'Er is nog geen versie bewaard. Zodra er op het bord gewerkt wordt, bewaart Brownpaper het automatisch; ook vlak voor een grote verwijdering, bij een fasewissel en bij een vaststelling.',
+  'history.list': 'Bewaarde versies',
+  'history.version': 'Versie {version}',
+  'history.kind.periodic': 'Automatisch bewaard',
+  'history.kind.periodicBy': 'Automatisch bewaard na wijzigingen van {who}',
+  'history.kind.before-delete': 'Vlak voordat {count} onderdelen tegelijk werden verwijderd',
+  'history.kind.before-deleteBy': 'Vlak voordat {who} {count} onderdelen tegelijk verwijderde',
+  'history.kind.vaststelling': 'Bij de vaststelling van versie {detail} van het verslag',
+  'history.kind.phase': 'Bij de overgang naar de fase ‘{detail}’',
+  'history.kind.before-restore': 'Vlak voordat versie {detail} werd teruggezet',
+  'history.kind.before-restoreBy': 'Vlak voordat {who} versie {detail} terugzette',
+  'history.counts': '{stickies} stickies, {sheets} vellen, {links} verbindingen',
+  'history.view': 'Bekijken',
+  'history.viewing': 'Getoond',
+  'history.preview.title': 'Versie {version} van {when}',
+  'history.preview.loading': 'Versie laden…',
+  'history.preview.picture': 'Schets van het bord in versie {version}',
+  'history.preview.noStickies': 'Op dit vel stonden geen stickies.',
+  'history.preview.emptyBoard': 'In deze versie stond niets op het bord.',
+  'history.preview.outside': 'Buiten de vellen',
+  'history.preview.noText': '(zonder tekst)',
+  'history.restore': 'Deze versie terugzetten',
+  'history.confirm.title': 'Versie {version} terugzetten?',
+  'history.confirm.body':
+    'Het bord gaat voor iedereen terug naar de stand van {when}: {counts}. Wat er nu op het bord staat, wordt eerst als nieuwe versie bewaard, zodat je dit ongedaan kunt maken.',
+  'history.confirm.yes': 'Ja, terugzetten',
+  'history.confirm.no': 'Annuleren',
+  'history.restoring': 'Bezig met terugzetten…',
+  'history.restored':
+    'Het bord staat weer op de stand van versie {version}. De stand van daarvoor is bewaard als versie {before}; zet die terug om dit ongedaan te maken.',
+} as const

@@ -1,0 +1,34 @@
+import type { Router } from 'express'
+import { addStickyBodySchema, type AddStickyResponse } from '../../../shared/api'
+import { addSticky } from '../../../shared/ydoc'
+import { ActorOrigin } from '../../core/origins'
+import { authorOf } from '../../access/authorOf'
+import { actorOf } from '../../access/authorize'
+import { parseBody } from '../../core/http/errors'
+import { findSession } from '../../access/findSession'
+import type { SessionsContext } from '../SessionsContext'
+
+/**
+ * POST /api/sessions/:id/stickies → 201 { id, sheetId }. Adds the sticky to
+ * the live doc; answered only once the update is stored (and so broadcast).
+ * The author is the caller when it is a participant or an account (P7).
+ */
+export function addStickyRoute(router: Router, ctx: SessionsContext): void {
+  router.post('/sessions/:id/stickies', ctx.authorize('sticky:create'), async (req, res) => {
+    const session = await findSession(ctx.storage.sessions, req.params.id)
+    const body = parseBody(addStickyBodySchema, req)
+    const actor = actorOf(req, res)
+    const author = authorOf(actor, body.author)
+    const result: AddStickyResponse = await ctx.rooms.withRoom(session.id, (room) =>
+      room.transact((doc) =>
+        addSticky(doc, {
+          text: body.text,
+          tag: body.tag,
+          ...(body.sheet ? { sheet: body.sheet } : {}),
+          ...(author ? { author } : {}),
+        }),
+      new ActorOrigin(actor)),
+    )
+    res.status(201).json(result)
+  })
+}
