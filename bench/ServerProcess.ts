@@ -1,8 +1,10 @@
 /**
  * A server under test in its own process, so that its RSS is its own: ours
- * (server/main.ts, SQLite in a temp DATA_DIR, or PostgreSQL/Redis through
- * `env`), the reference @y/websocket-server or a bare Hocuspocus 4 (both in
- * memory). All run as `node --import tsx` so that the loader costs the same.
+ * (SQLite in a temp DATA_DIR, or PostgreSQL/Redis through `env`), the
+ * reference @y/websocket-server or a bare Hocuspocus 4 (both in memory).
+ * When the server is built (dist/server/main.js, as `npm start` runs it), all
+ * run on plain Node; otherwise all as `node --import tsx`, so that the loader
+ * costs the same.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -11,6 +13,8 @@ import os from 'node:os'
 import path from 'node:path'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
+export const BUILT = fs.existsSync(path.join(ROOT, 'dist/server/main.js'))
+const LOADER = BUILT ? [] : ['--import', 'tsx']
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,7 +48,7 @@ export class ServerProcess {
 
   static async ours(adminToken: string, env: Record<string, string> = {}, name = 'brownpaper'): Promise<ServerProcess> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownpaper-bench-'))
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, BUILT ? ['dist/server/main.js'] : [...LOADER, 'server/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -63,7 +67,7 @@ export class ServerProcess {
 
   static async hocuspocus(): Promise<ServerProcess> {
     const port = await freePort()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/hocuspocusServer.ts'], {
+    const child = spawn(process.execPath, [...LOADER, 'bench/hocuspocusServer.mjs'], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -77,7 +81,7 @@ export class ServerProcess {
 
   static async reference(): Promise<ServerProcess> {
     const port = await freePort()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'node_modules/@y/websocket-server/src/server.js'], {
+    const child = spawn(process.execPath, [...LOADER, 'node_modules/@y/websocket-server/src/server.js'], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -17,7 +17,7 @@ import pg from 'pg'
 import * as Y from 'yjs'
 import { connectClient, type Protocol } from './clients'
 import { runScenario, type ScenarioResult, type ScenarioSpec, type Target } from './scenario'
-import { ServerProcess } from './ServerProcess'
+import { BUILT, ServerProcess } from './ServerProcess'
 import { benchVerslagExport } from './verslagExport'
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef'
@@ -302,7 +302,7 @@ async function main(): Promise<void> {
   process.setMaxListeners(0)
   const started = Date.now()
   console.log(`Brownpaper bench — Node ${process.version}, ${process.platform}, ${os.cpus().length} CPUs, rounds ${ROUNDS}`)
-  console.log('ours: server/main.ts with SQLite (WAL, synchronous=FULL), every update stored before broadcast')
+  console.log(`ours: ${BUILT ? 'dist/server/main.js (the build), all on plain Node' : 'server/main.ts, all under tsx'}, SQLite (WAL, synchronous=FULL), every update stored before broadcast`)
   console.log('reference: @y/websocket-server 0.1.1, in memory; hocuspocus: @hocuspocus/server 4.7.0, bare, in memory')
   console.log('warm: 200 updates on another session first; cold: measured right after start; contended: warm, with a CPU-bound process beside it\n')
   if (!SKIP.has('matrix')) {

@@ -23,6 +23,7 @@ import type { Backend, StoreDefinition } from './core/storage/Backend'
 import { ACCESS_STORES } from './access/accessStoreDefinition'
 import type { RedisBus } from './cluster/RedisBus'
 import { RedisSetupTokens } from './cluster/redisShared'
+import { FACILITATION_STORES } from './facilitation/facilitationStoreDefinition'
 import { HISTORY_STORES } from './history/historyStoreDefinition'
 import { REGELRUIMTE_STORES } from './regelruimte/regelruimteStoreDefinition'
 import { VERSLAG_STORES } from './verslag/verslagStoreDefinition'
@@ -30,6 +31,7 @@ import type { DocStore } from './core/storage/DocStore'
 import { MemoryBackend } from './core/storage/MemoryBackend'
 import { SqliteBackend } from './core/storage/SqliteBackend'
 import { startCore } from './core/startCore'
+import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
@@ -89,6 +91,7 @@ export const STORE_DEFINITIONS: readonly StoreDefinition<unknown>[] = [
   VERSLAG_STORES,
   REGELRUIMTE_STORES,
   HISTORY_STORES,
+  FACILITATION_STORES,
 ]
 
 /** The stores of the composed features, for tests and the command line. */
@@ -108,7 +111,14 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '..')
+/**
+ * The built client: dist/client of the repository, whether this file runs
+ * from the sources (server/app.ts) or from the build (dist/server/main.js).
+ */
+function defaultClientDir(): string {
+  const here = import.meta.dirname
+  return path.basename(path.dirname(here)) === 'dist' ? path.resolve(here, '..', 'client') : path.resolve(here, '..', 'dist', 'client')
+}
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? silentLogger
@@ -134,6 +144,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const verslag = verslagExtension({ backend, sessions: sessions.sessions, access })
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
+  const facilitation = facilitationExtension({ backend, sessions: sessions.sessions, access })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -141,10 +152,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port: opts.port,
     host: opts.host,
     backend,
+    // facilitation before sessions: its POST …/stickies holds a deelnemer's sticky privately during stil-schrijven (F6).
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
     log,
-    fallback: serveClient(opts.clientDir ?? path.join(REPO_ROOT, 'dist', 'client')),
+    fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,
     socketLimits: opts.socketLimits,
     idleUnloadMs: opts.idleUnloadMs,

@@ -155,7 +155,13 @@ export function readBoard(records: Iterable<RecordLike>): DomainBoard {
   }
 
   sheets.sort((a, b) => compareReadingOrder(a, b, 400))
-  stickies.sort(compareReadingOrder)
+  // The z-index breaks ties within a row and column (V5); it is not part of DomainSticky.
+  const keyed = stickies.map((sticky) => {
+    const index = shapes.get(sticky.id)?.index
+    return { x: sticky.x, y: sticky.y, id: sticky.id, index: typeof index === 'string' ? index : undefined, sticky }
+  })
+  keyed.sort(compareReadingOrder)
+  keyed.forEach((k, i) => (stickies[i] = k.sticky))
   links.sort((a, b) => (a.arrowId < b.arrowId ? -1 : a.arrowId > b.arrowId ? 1 : 0))
   return { sheets, stickies, links }
 }

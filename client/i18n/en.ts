@@ -1,4 +1,5 @@
 import type { MessageKey } from './nl'
+import { facilitationEn } from './facilitationEn'
 import { apiErrorsEn } from './apiErrorsEn'
 import { historyEn } from './historyEn'
 import { regelruimteEn } from './regelruimteEn'
@@ -85,13 +86,18 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'tags.newSticky': 'New sticky',
   'retag.one': 'Sticky',
   'retag.many': '{count} stickies',
-  'retag.undo': 'Ctrl+Z undoes it',
+  'retag.undo': '{chord} undoes it',
+  'retag.undoButton': 'Undo',
 
   'help.title': 'Keyboard shortcuts',
   'help.open': 'Shortcuts (?)',
   'help.close': 'Close',
   'help.newSticky': 'New sticky with the current tag, in the middle of the view (inside the sheet below it)',
-  'help.tagKey': 'Choose tag {label} and give the selected stickies that tag',
+  'help.tagKey': 'Choose tag {label} for the next sticky',
+  'help.retagKey': 'Give the selected stickies another tag (e.g. {chord} for enabling)',
+  'help.vote': 'Give the selected sticky a dot (while voting)',
+  'help.unvote': 'Take a dot back (while voting)',
+  'help.undo': 'Undo',
   'help.edit': 'Edit the text of the selected sticky',
   'help.stopEdit': 'Stop typing',
   'help.toggle': 'Show or hide this help',
@@ -131,4 +137,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...regelruimteEn,
   ...historyEn,
   ...apiErrorsEn,
+  ...facilitationEn,
 }

@@ -3,6 +3,7 @@
  * marks a placeholder filled in by `t(key, { name })`. Domain words
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
+import { facilitationNl } from './facilitationNl'
 import { apiErrorsNl } from './apiErrorsNl'
 import { historyNl } from './historyNl'
 import { regelruimteNl } from './regelruimteNl'
@@ -88,13 +89,18 @@ export const nl = {
   'tags.newSticky': 'Nieuwe sticky',
   'retag.one': 'Sticky',
   'retag.many': '{count} stickies',
-  'retag.undo': 'Ctrl+Z maakt het ongedaan',
+  'retag.undo': '{chord} maakt het ongedaan',
+  'retag.undoButton': 'Ongedaan maken',
 
   'help.title': 'Sneltoetsen',
   'help.open': 'Sneltoetsen (?)',
   'help.close': 'Sluiten',
   'help.newSticky': 'Nieuwe sticky met de huidige tag, midden in beeld (in het vel eronder)',
-  'help.tagKey': 'Kies tag {label} en geef de geselecteerde stickies die tag',
+  'help.tagKey': 'Kies tag {label} voor de volgende sticky',
+  'help.retagKey': 'Geef de geselecteerde stickies een andere tag (bijv. {chord} voor bevorderend)',
+  'help.vote': 'Stip geven aan de geselecteerde sticky (tijdens stemmen)',
+  'help.unvote': 'Stip terugnemen (tijdens stemmen)',
+  'help.undo': 'Ongedaan maken',
   'help.edit': 'Tekst van de geselecteerde sticky bewerken',
   'help.stopEdit': 'Stoppen met typen',
   'help.toggle': 'Deze hulp tonen of verbergen',
@@ -135,6 +141,7 @@ export const nl = {
   ...regelruimteNl,
   ...historyNl,
   ...apiErrorsNl,
+  ...facilitationNl,
 } as const
 
 export type MessageKey = keyof typeof nl

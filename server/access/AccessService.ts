@@ -9,6 +9,7 @@ import type { InviteRole, MeResponse } from '../../shared/access'
 import { MemorySetupTokens, type SetupTokens } from './SetupTokens'
 import type { AccessStores, InviteRecord, ParticipantIdentity, UserRecord } from './AccessStores'
 import { ADMIN, ANONYMOUS, actorId, actorName, type Actor } from './Actor'
+import { isMemberOf } from './policy'
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password'
 import { csrfTokenFor, hashToken, newId, newToken, safeEqual } from './tokens'
 
@@ -282,7 +283,7 @@ export class AccessService {
    * the policy looked), or 'member' (nothing to found: a member or the admin).
    */
   async foundThemagroep(actor: Actor, themagroep: string): Promise<'founded' | 'refused' | 'member'> {
-    if (actor.kind !== 'user' || actor.themagroepen.includes(themagroep)) return 'member'
+    if (actor.kind !== 'user' || isMemberOf(actor.themagroepen, themagroep)) return 'member'
     if (!(await this.stores.themagroepen.ensure(themagroep, this.iso()))) return 'refused'
     await this.stores.themagroepen.addMember(themagroep, actor.id)
     return 'founded'

@@ -4,6 +4,7 @@
  * Only hashes of secrets are written (see AccessStores.ts).
  */
 import type { AuditEntry } from '../../shared/access'
+import { normalizeThemagroepName, themagroepKey } from '../../shared/themagroepName'
 import { accountRoleSchema, inviteRoleSchema } from '../../shared/access'
 import { num, type PgDb } from '../core/storage/pgPool'
 import type {
@@ -38,6 +39,7 @@ CREATE TABLE logins (
   expires_at TEXT COLLATE "C" NOT NULL
 );
 CREATE TABLE themagroepen (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY,
   name TEXT COLLATE "C" PRIMARY KEY,
   created_at TEXT NOT NULL
 );
@@ -188,32 +190,56 @@ class PgLoginStore implements LoginStore {
   }
 }
 
+/**
+ * Names are found by key (P26) in JS, as on SQLite: the same normalisation
+ * everywhere, and a programme has tens of themagroepen, not thousands.
+ * Creating and merging take one advisory lock, so instances do not race.
+ */
 class PgThemagroepStore implements ThemagroepStore {
   constructor(private readonly db: PgDb) {}
+  private async byAge(query: (text: string, values?: unknown[]) => Promise<{ rows: { name: string }[] }>): Promise<string[]> {
+    return (await query('SELECT name FROM themagroepen ORDER BY created_at, seq')).rows.map((r) => r.name)
+  }
+  private async find(name: string): Promise<string | null> {
+    const key = themagroepKey(name)
+    return (await this.byAge((t, v) => this.db.query<{ name: string }>(t, v))).find((n) => themagroepKey(n) === key) ?? null
+  }
   async ensure(name: string, createdAt: string): Promise<boolean> {
-    const result = await this.db.query('INSERT INTO themagroepen (name, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      name,
-      createdAt,
-    ])
-    return result.rowCount === 1
+    return this.db.transaction(async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('themagroepen'))")
+      const key = themagroepKey(name)
+      const names = await this.byAge((t, v) => client.query<{ name: string }>(t, v))
+      if (names.some((n) => themagroepKey(n) === key)) return false
+      const result = await client.query('INSERT INTO themagroepen (name, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        normalizeThemagroepName(name),
+        createdAt,
+      ])
+      return result.rowCount === 1
+    })
   }
   async exists(name: string): Promise<boolean> {
-    return (await this.db.query('SELECT 1 FROM themagroepen WHERE name = $1', [name])).rows.length > 0
+    return (await this.find(name)) !== null
+  }
+  async canonical(name: string): Promise<string | null> {
+    return this.find(name)
   }
   async list(): Promise<string[]> {
     return (await this.db.query<{ name: string }>('SELECT name FROM themagroepen ORDER BY name')).rows.map((r) => r.name)
   }
   async addMember(name: string, userId: string): Promise<void> {
-    if (!(await this.exists(name))) throw new Error(`unknown themagroep ${name}`)
+    const stored = await this.find(name)
+    if (stored === null) throw new Error(`unknown themagroep ${name}`)
     await this.db.query('INSERT INTO themagroep_members (themagroep, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      name,
+      stored,
       userId,
     ])
   }
   async members(name: string): Promise<string[]> {
+    const stored = await this.find(name)
+    if (stored === null) return []
     const { rows } = await this.db.query<{ user_id: string }>(
       'SELECT user_id FROM themagroep_members WHERE themagroep = $1 ORDER BY user_id',
-      [name],
+      [stored],
     )
     return rows.map((r) => r.user_id)
   }
@@ -223,6 +249,30 @@ class PgThemagroepStore implements ThemagroepStore {
       [userId],
     )
     return rows.map((r) => r.themagroep)
+  }
+  async mergeDuplicates(): Promise<{ kept: string; merged: string[] }[]> {
+    return this.db.transaction(async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('themagroepen'))")
+      const byKey = new Map<string, string[]>()
+      for (const name of await this.byAge((t, v) => client.query<{ name: string }>(t, v))) {
+        byKey.set(themagroepKey(name), [...(byKey.get(themagroepKey(name)) ?? []), name])
+      }
+      const result: { kept: string; merged: string[] }[] = []
+      for (const [kept, ...merged] of byKey.values()) {
+        if (!kept || merged.length === 0) continue
+        for (const name of merged) {
+          await client.query(
+            `INSERT INTO themagroep_members (themagroep, user_id) SELECT $1, user_id FROM themagroep_members WHERE themagroep = $2
+             ON CONFLICT DO NOTHING`,
+            [kept, name],
+          )
+          await client.query('DELETE FROM themagroep_members WHERE themagroep = $1', [name])
+          await client.query('DELETE FROM themagroepen WHERE name = $1', [name])
+        }
+        result.push({ kept, merged })
+      }
+      return result
+    })
   }
 }
 

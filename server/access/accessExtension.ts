@@ -111,6 +111,13 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
     middleware: [securityHeaders()],
     configure(context) {
       core = context
+      // P26: themagroepen made before names were compared normalised become one (the oldest spelling stays).
+      void access.stores.themagroepen.mergeDuplicates().then(
+        (merged) => {
+          for (const { kept, merged: names } of merged) context.log.warn({ kept, merged: names }, 'merged themagroepen whose names differ only in case, spaces or Unicode form')
+        },
+        (err: unknown) => context.log.error({ err }, 'could not merge duplicate themagroepen'),
+      )
     },
     routes(router) {
       if (!core) throw new Error('access: routes before configure')

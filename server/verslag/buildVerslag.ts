@@ -5,12 +5,13 @@
  * every renderer.
  */
 import type * as Y from 'yjs'
+import { PHASE_INFO, readFacilitation } from '../../shared/facilitation'
 import { readBoard, type DomainSheet } from '../../shared/boardModel'
 import type { Language } from '../../shared/dates'
 import { SESSION_TYPE_LABEL, type SessionInfo } from '../../shared/session'
 import { DEFAULT_REGELRUIMTE_STATUS, voteCount, type DomainSticky } from '../../shared/sticky'
 import { TAG_INFO } from '../../shared/tags'
-import { allRecords, readSessionInfo, Y_SESSION } from '../../shared/ydoc'
+import { allRecords, readSessionInfo, Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
 import { VERSLAG_LABELS } from '../../shared/verslag/labels'
 import {
   boardPictureSchema,
@@ -331,11 +332,7 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     ...(info.place ? { place: info.place } : {}),
     deelnemers: info.deelnemers,
     afgemeld: info.afgemeld,
-    agenda: (info.agenda ?? '')
-      .replace(/\r\n?/g, '\n')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l !== ''),
+    agenda: info.agenda?.trim() ? agendaLines(info.agenda) : facilitationAgenda(doc, lang), // facil F3
     intro: paragraphs(info.intro),
     ...(picture ? { boardPicture: picture } : {}),
     sections,
@@ -344,4 +341,22 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     ...(vaststelling ? { vaststelling } : {}),
     stickyCount: stickies.length,
   }
+}
+
+function agendaLines(agenda: string): string[] {
+  return agenda
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+}
+
+/**
+ * facil F3: a facilitated session without agenda text of its own gets the
+ * agenda of its phases ("Stil schrijven (10 min)"); a session that was never
+ * facilitated (no facilitation map) keeps an empty agenda.
+ */
+function facilitationAgenda(doc: Y.Doc, lang: Language): string[] {
+  if (doc.getMap(Y_FACILITATION).size === 0) return []
+  return readFacilitation(doc).agenda.map((item) => `${PHASE_INFO[item.phase].label[lang]} (${item.minutes} min)`)
 }

@@ -8,17 +8,40 @@ import type { DocRef, DocStore, StoredDoc } from '../../server/core/storage/DocS
 export class FaultyDocStore implements DocStore {
   /** Reject appends and compactions while true. */
   failing = false
+  /** Reject appends and compactions of this room only (the others keep working). */
+  failingRoom: string | null = null
   /** Delay every append by this long. */
   appendDelayMs = 0
   loads = 0
   /** Time (ms) at which each append resolved, in order. */
   readonly appendedAt: number[] = []
+  /** Appends wait for this gate while it is set (see hold()). */
+  private gate: Promise<void> | null = null
+  /** How many appends are waiting at the gate. */
+  held = 0
+
+  /** Holds every append until the returned release() is called: a disk that has not answered yet. */
+  hold(): () => void {
+    let release = () => {}
+    this.gate = new Promise<void>((resolve) => {
+      release = () => {
+        this.gate = null
+        resolve()
+      }
+    })
+    return () => release()
+  }
 
   constructor(private readonly inner: DocStore) {}
 
   async appendUpdate(room: string, update: Uint8Array): Promise<number> {
     if (this.appendDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.appendDelayMs))
-    if (this.failing) throw new Error('disk full (injected)')
+    if (this.gate) {
+      this.held++
+      await this.gate
+      this.held--
+    }
+    if (this.failing || this.failingRoom === room) throw new Error('disk full (injected)')
     const seq = await this.inner.appendUpdate(room, update)
     this.appendedAt.push(performance.now())
     return seq
@@ -30,7 +53,7 @@ export class FaultyDocStore implements DocStore {
   }
 
   async compact(room: string, snapshot: Uint8Array, refs: readonly DocRef[]): Promise<void> {
-    if (this.failing) throw new Error('disk full (injected)')
+    if (this.failing || this.failingRoom === room) throw new Error('disk full (injected)')
     return this.inner.compact(room, snapshot, refs)
   }
 

@@ -1,53 +1,171 @@
 /**
- * The permission matrix of SPEC "Permissions", driven from one table: every
- * HTTP route and the websocket × every kind of caller, each cell an expected
- * allow (2xx / the socket syncs) or deny (status / close code).
+ * The permission matrix of SPEC "Permissions", generated: every route of the
+ * running app under /api (read from Express's router, each with the action
+ * its authorize() middleware checks) and the websocket, crossed with every
+ * kind of caller — including participants of another session of the same
+ * themagroep and of another themagroep, and an invite token used as a bearer.
+ * A route added anywhere is picked up by itself; what each caller may do is
+ * the SPEC table below, per action (not per route), written down here and
+ * not computed from the policy it checks.
  */
+import type { Express } from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/closeCodes'
-import { accessFixture, createInvite, GROEP_A, join, login, PASSWORD, WHO, type AccessFixture, type Credential, type Who } from '../helpers/accessFixture'
+import type { SessionSummary } from '../../shared/api'
+import { authorizedAction } from '../../server/access/authorize'
+import { ACTIONS, type Action } from '../../server/access/policy'
+import {
+  accessFixture,
+  createInvite,
+  GROEP_A,
+  GROEP_B,
+  join,
+  login,
+  PASSWORD,
+  WHO,
+  type AccessFixture,
+  type Credential,
+  type Who,
+} from '../helpers/accessFixture'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
 import { rawSocket } from '../helpers/rawSocket'
 import { startTestServer } from '../helpers/startTestServer'
-import { addSticky } from '../../shared/ydoc'
-import { connectYClient } from '../helpers/connectYClient'
-import { waitFor, withTimeout } from '../helpers/waitFor'
+import { withTimeout } from '../helpers/waitFor'
 
-type Expected = 'allow' | 401 | 403 | 4401 | 4403
-type Row = Readonly<Record<Who, Expected>>
+/** The SPEC table's columns plus three kinds of caller it implies. */
+const CALLERS = [...WHO, 'deelnemerOtherSession', 'deelnemerOtherGroep', 'deelnemerToken'] as const
+type Caller = (typeof CALLERS)[number]
 
-/** Columns: anonymous, deelnemer, waarnemer, secretariaat (invite), secretariaat account, coördinator, other coördinator, admin. */
-function row(...cells: Expected[]): Row {
+type Expected = 'allow' | 401 | 403
+/** One SPEC row over its eight columns (anonymous … admin). */
+type SpecRow = Readonly<Record<Who, Expected>>
+
+function row(...cells: Expected[]): SpecRow {
   return Object.fromEntries(WHO.map((who, i) => [who, cells[i]!])) as Record<Who, Expected>
 }
 
 const A = 'allow'
 const PUBLIC = row(A, A, A, A, A, A, A, A)
+const ANY_IDENTITY = row(401, A, A, A, A, A, A, A)
 const SEES_SESSION = row(401, A, A, A, A, A, 403, A)
 const EDITS_BOARD = row(401, A, 403, A, A, A, 403, A)
 const SECRETARIAAT_AND_COORDINATOR = row(401, 403, 403, A, A, A, 403, A)
 const COORDINATOR_OF_GROUP = row(401, 403, 403, 403, 403, A, 403, A)
 const ANY_COORDINATOR = row(401, 403, 403, 403, 403, A, A, A)
 const ACCOUNTS = row(401, 403, 403, 403, A, A, A, A)
-const ANY_IDENTITY = row(401, A, A, A, A, A, A, A)
+
+/** SPEC "Permissions", per action of the policy; requests that create name GROEP_A. */
+const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
+  'health:read': PUBLIC,
+  'config:read': PUBLIC,
+  'auth:public': PUBLIC,
+  'session:list': ANY_IDENTITY,
+  'session:create': COORDINATOR_OF_GROUP,
+  'session:import': COORDINATOR_OF_GROUP,
+  'session:read': SEES_SESSION,
+  'session:update': SECRETARIAAT_AND_COORDINATOR,
+  'board:read': SEES_SESSION,
+  'board:write': EDITS_BOARD,
+  'sticky:create': EDITS_BOARD,
+  'verslag:read': SECRETARIAAT_AND_COORDINATOR,
+  'verslag:export': SECRETARIAAT_AND_COORDINATOR,
+  'verslag:vaststellen': SECRETARIAAT_AND_COORDINATOR,
+  'regelruimte:read': ACCOUNTS,
+  'regelruimte:update': SECRETARIAAT_AND_COORDINATOR,
+  'invite:create': COORDINATOR_OF_GROUP,
+  'invite:list': COORDINATOR_OF_GROUP,
+  'invite:revoke': COORDINATOR_OF_GROUP,
+  'audit:read': ANY_COORDINATOR,
+  'themagroep:list': ACCOUNTS,
+  'themagroep:addMember': COORDINATOR_OF_GROUP,
+}
+
+/** The SPEC rule of each action's row. */
+const RULE: Readonly<Record<string, string>> = {
+  'health:read': 'P1', 'config:read': 'P1', 'auth:public': 'P1',
+  'session:list': 'P4', 'session:read': 'P4', 'board:read': 'P5', 'board:write': 'P6', 'sticky:create': 'P7',
+  'session:update': 'P8', 'verslag:read': 'P8', 'verslag:export': 'P8', 'verslag:vaststellen': 'P8', 'regelruimte:update': 'P8',
+  'session:create': 'P9', 'session:import': 'P9',
+  'invite:create': 'P10', 'invite:list': 'P10', 'invite:revoke': 'P10',
+  'audit:read': 'P11', 'regelruimte:read': 'P12', 'themagroep:list': 'P12', 'themagroep:addMember': 'P12',
+}
+
+/**
+ * What a caller may do: its SPEC column; a participant of another session
+ * is refused everything about this session (P4) and otherwise is a
+ * deelnemer; an invite token as bearer acts as its participant (P2).
+ */
+function expectedFor(action: string, caller: Caller, sessionScoped: boolean): Expected {
+  const specRow = SPEC_ROWS[action]
+  if (!specRow) throw new Error(`no SPEC row for action ${action}`)
+  switch (caller) {
+    case 'deelnemerOtherSession':
+    case 'deelnemerOtherGroep':
+      return sessionScoped ? 403 : specRow.deelnemer
+    case 'deelnemerToken':
+      return specRow.deelnemer
+    default:
+      return specRow[caller]
+  }
+}
+
+interface Route {
+  method: string
+  /** Express path under the app, e.g. /api/sessions/:id. */
+  path: string
+  actions: Action[]
+}
+
+/**
+ * Routes without an authorize() of their own in the router: one chooses it
+ * per request (by format); the core's health check reads no credentials at
+ * all (P1). Any other route without one fails the first test below.
+ */
+const PER_REQUEST: Readonly<Record<string, Action[]>> = {
+  'GET /api/sessions/:id/versions/:n/verslag.:format': ['verslag:read', 'verslag:export'],
+  'GET /api/health': ['health:read'],
+}
+
+/** Every route of the app's /api router with the actions its authorize() middleware checks. */
+function routesOf(app: Express): Route[] {
+  interface Layer {
+    route?: { path: string; methods: Record<string, boolean>; stack: { handle: unknown }[] }
+    handle?: { stack?: Layer[] }
+  }
+  const routes: Route[] = []
+  const top = (app as unknown as { router: { stack: Layer[] } }).router.stack
+  for (const mounted of top) {
+    for (const layer of mounted.handle?.stack ?? []) {
+      if (!layer.route) continue
+      for (const method of Object.keys(layer.route.methods)) {
+        const m = method.toUpperCase()
+        const path = `/api${layer.route.path}`
+        const tagged = layer.route.stack.map((l) => authorizedAction(l.handle)).filter((a): a is Action => a !== undefined)
+        routes.push({ method: m, path, actions: tagged.length > 0 ? tagged : (PER_REQUEST[`${m} ${path}`] ?? []) })
+      }
+    }
+  }
+  return routes
+}
 
 interface Request {
   method: string
   path: string
-  body?: unknown
+  body?: string
   contentType?: string
 }
 
-interface HttpCase {
-  rule: string
-  name: string
-  expected: Row
-  request(f: AccessFixture): Promise<Request> | Request
+/** Prepared once: what the requests need (a version, a picture, a regelruimte sticky). */
+interface World {
+  f: AccessFixture
+  creds: Record<Caller, Credential>
+  /** A session of GROEP_A other than f.session, with a participant of its own. */
+  sessionA2: SessionSummary
+  versie: number
+  stickyId: string
+  /** Invite tokens of the participants of other sessions, to join again after logout. */
+  otherInvites: Record<'deelnemerOtherSession' | 'deelnemerOtherGroep', string>
 }
-
-const s = (f: AccessFixture) => `/api/sessions/${f.session.id}`
-/** Sessions that already have a dated afspraak for the calendar case. */
-const datedAfspraakAdded = new Set<string>()
 
 const VERSLAG_TEXT = `Verslag: Geïmporteerde sessie
 Themagroep: ${GROEP_A}
@@ -55,310 +173,239 @@ Themagroep: ${GROEP_A}
 Opbrengst brownpapersessie – Samenwerking
 - Korte lijnen met de huisarts
 `
-
-/** A board picture for the picture routes (a string body: the table sends strings as they are). */
-const BOARD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
-
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#b08a5a"/></svg>'
+const json = (body: unknown) => ({ body: JSON.stringify(body), contentType: 'application/json' })
 
-/** A request as automation (admin token), to prepare what a case needs. */
-async function asAdmin(f: AccessFixture, method: string, path: string, body?: string, contentType?: string): Promise<unknown> {
-  const res = await fetch(`${f.server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...(contentType ? { 'content-type': contentType } : {}) },
-    body,
-  })
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
-  return res.json()
+/** Requests that answer 2xx when allowed; any other route gets a generic one (below). */
+const REQUESTS: Readonly<Record<string, (w: World) => Promise<Partial<Request>> | Partial<Request>>> = {
+  'POST /api/sessions': () => json({ title: 'Nog een sessie', themagroep: GROEP_A }),
+  'POST /api/sessions/import': () => ({
+    path: `/api/sessions/import?themagroep=${encodeURIComponent(GROEP_A)}`,
+    body: VERSLAG_TEXT,
+    contentType: 'text/plain; charset=utf-8',
+  }),
+  'POST /api/sessions/:id/stickies': () => json({ text: 'Een sticky via de API', tag: 'bevorderend' }),
+  'PUT /api/sessions/:id/picture': () => ({ body: SVG, contentType: 'image/svg+xml' }),
+  'POST /api/sessions/:id/invites': () => json({ role: 'deelnemer' }),
+  'DELETE /api/sessions/:id/invites/:inviteId': async (w) => {
+    const invite = await createInvite(w.f.server, w.f.session.id, 'deelnemer')
+    return { path: `/api/sessions/${w.f.session.id}/invites/${invite.id}` }
+  },
+  'PATCH /api/regelruimte/:id/:stickyId': () => json({ status: 'ingediend' }),
+  'POST /api/themagroepen/:name/members': (w) => json({ email: w.f.emails.secretariaatAccount }),
+  'POST /api/auth/login': (w) => json({ email: w.f.emails.coordinator, password: PASSWORD }),
+  'POST /api/join': (w) => json({ token: w.f.invites.waarnemer.token, name: 'Nog een waarnemer', organisation: 'NZa' }),
+  'GET /api/sessions/:id/versions/:n/verslag.:format': (w) => ({ path: `/api/sessions/${w.f.session.id}/versions/${w.versie}/verslag.md` }),
 }
 
-/** Vaststellen as the admin; the new version's number. */
-async function vastgesteld(f: AccessFixture): Promise<number> {
-  const version = (await asAdmin(f, 'POST', `/api/sessions/${f.session.id}/vaststellen`)) as { versie: number }
-  return version.versie
+/** Values for route parameters: everything is about f.session (GROEP_A). */
+function fillPath(path: string, w: World): string {
+  const values: Record<string, string> = {
+    id: w.f.session.id,
+    sessionId: w.f.session.id,
+    name: encodeURIComponent(GROEP_A),
+    token: w.f.invites.deelnemer.token,
+    n: String(w.versie),
+    stickyId: encodeURIComponent(w.stickyId),
+  }
+  // An unknown parameter gets a placeholder: authorization still runs first.
+  return path.replace(/:([A-Za-z]+)/g, (_, param: string) => values[param] ?? 'onbekend')
 }
 
-/** A history version of the session (a vaststelling takes one, H2); its number. */
-async function historyVersion(f: AccessFixture): Promise<number> {
-  await vastgesteld(f)
-  const list = (await asAdmin(f, 'GET', `/api/sessions/${f.session.id}/history`)) as { versions: { version: number }[] }
-  return list.versions[0]!.version
+async function buildRequest(route: Route, w: World): Promise<Request> {
+  const special = REQUESTS[`${route.method} ${route.path}`]
+  const base: Request = { method: route.method, path: fillPath(route.path, w) }
+  if (special) return { ...base, ...(await special(w)) }
+  return route.method === 'GET' || route.method === 'DELETE' ? base : { ...base, ...json({}) }
 }
 
-const HTTP_CASES: HttpCase[] = [
-  { rule: 'P1', name: 'GET /api/health', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/health' }) },
-  { rule: 'P1', name: 'GET /api/config', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/config' }) },
-  { rule: 'P1', name: 'GET /api/auth/me', expected: PUBLIC, request: () => ({ method: 'GET', path: '/api/auth/me' }) },
-  { rule: 'P1', name: 'GET /api/join/:token', expected: PUBLIC, request: (f) => ({ method: 'GET', path: `/api/join/${f.invites.deelnemer.token}` }) },
-  { rule: 'P4', name: 'GET /api/sessions', expected: ANY_IDENTITY, request: () => ({ method: 'GET', path: '/api/sessions' }) },
-  {
-    rule: 'P9',
-    name: 'POST /api/sessions in the coördinator’s themagroep',
-    expected: COORDINATOR_OF_GROUP,
-    request: () => ({ method: 'POST', path: '/api/sessions', body: { title: 'Nog een sessie', themagroep: GROEP_A } }),
-  },
-  {
-    rule: 'P9',
-    name: 'POST /api/sessions/import into the coördinator’s themagroep',
-    expected: COORDINATOR_OF_GROUP,
-    request: () => ({
-      method: 'POST',
-      path: `/api/sessions/import?themagroep=${encodeURIComponent(GROEP_A)}`,
-      body: VERSLAG_TEXT,
-      contentType: 'text/plain; charset=utf-8',
-    }),
-  },
-  { rule: 'P4', name: 'GET /api/sessions/:id', expected: SEES_SESSION, request: (f) => ({ method: 'GET', path: s(f) }) },
-  {
-    rule: 'P7',
-    name: 'POST /api/sessions/:id/stickies',
-    expected: EDITS_BOARD,
-    request: (f) => ({ method: 'POST', path: `${s(f)}/stickies`, body: { text: 'Een sticky via de API', tag: 'bevorderend' } }),
-  },
-  { rule: 'P8', name: 'GET /api/sessions/:id/verslag.md', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.md` }) },
-  { rule: 'P8', name: 'GET /api/sessions/:id/verslag.html', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.html` }) },
-  { rule: 'P8', name: 'GET /api/sessions/:id/verslag.docx', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.docx` }) },
-  { rule: 'P8', name: 'GET /api/sessions/:id/verslag.json', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/verslag.json` }) },
-  {
-    rule: 'P8',
-    name: 'GET /api/sessions/:id/afspraken.ics',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    // A calendar needs an afspraak with a date (V23): a board client gives the session one, once.
-    request: async (f) => {
-      if (!datedAfspraakAdded.has(f.session.id)) {
-        const client = connectYClient(f.server.wsUrl, f.session.id)
-        await client.synced
-        addSticky(client.doc, { text: 'Overleg over de agenda', tag: 'afspraak', extraMeta: { wanneer: '2026-06-22' } })
-        await waitFor(async () => (await fetch(`${f.server.url}${s(f)}/afspraken.ics`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })).status === 200, 'the dated afspraak on the server')
-        client.destroy()
-        datedAfspraakAdded.add(f.session.id)
-      }
-      return { method: 'GET', path: `${s(f)}/afspraken.ics` }
-    },
-  },
-  { rule: 'P8', name: 'POST /api/sessions/:id/vaststellen', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'POST', path: `${s(f)}/vaststellen` }) },
-  { rule: 'P8', name: 'GET /api/sessions/:id/versions', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/versions` }) },
-  {
-    rule: 'P8',
-    name: 'GET /api/sessions/:id/versions/:n/verslag.docx',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: async (f) => {
-      const version = await f.server.api<{ versie: number }>('POST', `${s(f)}/vaststellen`)
-      return { method: 'GET', path: `${s(f)}/versions/${version.body.versie}/verslag.docx` }
-    },
-  },
-  {
-    rule: 'P8',
-    name: 'GET /api/sessions/:id/versions/:n/verslag.json',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: async (f) => {
-      const version = await f.server.api<{ versie: number }>('POST', `${s(f)}/vaststellen`)
-      return { method: 'GET', path: `${s(f)}/versions/${version.body.versie}/verslag.json` }
-    },
-  },
-  {
-    rule: 'P8',
-    name: 'PUT /api/sessions/:id/picture',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: (f) => ({ method: 'PUT', path: `${s(f)}/picture`, body: BOARD_SVG, contentType: 'image/svg+xml' }),
-  },
-  {
-    rule: 'P4',
-    name: 'GET /api/sessions/:id/picture',
-    expected: SEES_SESSION,
-    request: async (f) => {
-      await f.server.api('PUT', `${s(f)}/picture`, BOARD_SVG, { 'content-type': 'image/svg+xml' })
-      return { method: 'GET', path: `${s(f)}/picture` }
-    },
-  },
-  {
-    rule: 'P8',
-    name: 'GET /api/sessions/:id/versions/:n/picture',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: async (f) => {
-      await f.server.api('PUT', `${s(f)}/picture`, BOARD_SVG, { 'content-type': 'image/svg+xml' })
-      const version = await f.server.api<{ versie: number }>('POST', `${s(f)}/vaststellen`)
-      return { method: 'GET', path: `${s(f)}/versions/${version.body.versie}/picture` }
-    },
-  },
-  {
-    rule: 'P8',
-    name: 'PUT /api/sessions/:id/picture',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: (f) => ({ method: 'PUT', path: `${s(f)}/picture`, body: SVG, contentType: 'image/svg+xml' }),
-  },
-  {
-    rule: 'P4',
-    name: 'GET /api/sessions/:id/picture',
-    expected: SEES_SESSION,
-    request: async (f) => {
-      await asAdmin(f, 'PUT', `${s(f)}/picture`, SVG, 'image/svg+xml')
-      return { method: 'GET', path: `${s(f)}/picture` }
-    },
-  },
-  { rule: 'P8', name: 'POST /api/sessions/:id/vaststellen', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'POST', path: `${s(f)}/vaststellen` }) },
-  { rule: 'P8', name: 'GET /api/sessions/:id/versions', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/versions` }) },
-  {
-    rule: 'P8',
-    name: 'GET /api/sessions/:id/versions/:n/verslag.md',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: async (f) => ({ method: 'GET', path: `${s(f)}/versions/${await vastgesteld(f)}/verslag.md` }),
-  },
-  {
-    rule: 'P8',
-    name: 'GET /api/sessions/:id/versions/:n/verslag.json',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: async (f) => ({ method: 'GET', path: `${s(f)}/versions/${await vastgesteld(f)}/verslag.json` }),
-  },
-  {
-    rule: 'P8',
-    name: 'GET /api/sessions/:id/versions/:n/picture',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: async (f) => {
-      await asAdmin(f, 'PUT', `${s(f)}/picture`, SVG, 'image/svg+xml')
-      return { method: 'GET', path: `${s(f)}/versions/${await vastgesteld(f)}/picture` }
-    },
-  },
-  {
-    rule: 'P10',
-    name: 'POST /api/sessions/:id/invites',
-    expected: COORDINATOR_OF_GROUP,
-    request: (f) => ({ method: 'POST', path: `${s(f)}/invites`, body: { role: 'deelnemer' } }),
-  },
-  { rule: 'P10', name: 'GET /api/sessions/:id/invites', expected: COORDINATOR_OF_GROUP, request: (f) => ({ method: 'GET', path: `${s(f)}/invites` }) },
-  {
-    rule: 'P10',
-    name: 'DELETE /api/sessions/:id/invites/:inviteId',
-    expected: COORDINATOR_OF_GROUP,
-    request: async (f) => {
-      const invite = await createInvite(f.server, f.session.id, 'deelnemer')
-      return { method: 'DELETE', path: `${s(f)}/invites/${invite.id}` }
-    },
-  },
-  { rule: 'P12', name: 'GET /api/regelruimte.json', expected: ACCOUNTS, request: () => ({ method: 'GET', path: '/api/regelruimte.json' }) },
-  { rule: 'P12', name: 'GET /api/regelruimte.csv', expected: ACCOUNTS, request: () => ({ method: 'GET', path: '/api/regelruimte.csv' }) },
-  {
-    rule: 'P8',
-    name: 'PATCH /api/regelruimte/:id/:stickyId',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: async (f) => {
-      const sticky = (await asAdmin(f, 'POST', `${s(f)}/stickies`, JSON.stringify({ text: 'Ruimte in de beleidsregel', tag: 'regelruimte' }), 'application/json')) as { id: string }
-      return { method: 'PATCH', path: `/api/regelruimte/${f.session.id}/${encodeURIComponent(sticky.id)}`, body: { status: 'ingediend' } }
-    },
-  },
-  { rule: 'P11', name: 'GET /api/audit', expected: ANY_COORDINATOR, request: () => ({ method: 'GET', path: '/api/audit' }) },
-  { rule: 'P12', name: 'GET /api/regelruimte.json', expected: ACCOUNTS, request: () => ({ method: 'GET', path: '/api/regelruimte.json' }) },
-  { rule: 'P12', name: 'GET /api/regelruimte.csv', expected: ACCOUNTS, request: () => ({ method: 'GET', path: '/api/regelruimte.csv' }) },
-  {
-    rule: 'P8',
-    name: 'PATCH /api/regelruimte/:id/:stickyId',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: async (f) => {
-      const sticky = (await asAdmin(f, 'POST', `${s(f)}/stickies`, JSON.stringify({ text: 'Ruimte in de Wlz', tag: 'regelruimte' }), 'application/json')) as { id: string }
-      return { method: 'PATCH', path: `/api/regelruimte/${f.session.id}/${encodeURIComponent(sticky.id)}`, body: { status: 'ingediend' } }
-    },
-  },
-  { rule: 'P12', name: 'GET /api/themagroepen', expected: ACCOUNTS, request: () => ({ method: 'GET', path: '/api/themagroepen' }) },
-  {
-    rule: 'P12',
-    name: 'POST /api/themagroepen/:name/members',
-    expected: COORDINATOR_OF_GROUP,
-    request: (f) => ({ method: 'POST', path: `/api/themagroepen/${encodeURIComponent(GROEP_A)}/members`, body: { email: f.emails.secretariaatAccount } }),
-  },
-  { rule: 'P21', name: 'GET /api/sessions/:id/history', expected: SECRETARIAAT_AND_COORDINATOR, request: (f) => ({ method: 'GET', path: `${s(f)}/history` }) },
-  {
-    rule: 'P21',
-    name: 'GET /api/sessions/:id/history/:version',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: async (f) => ({ method: 'GET', path: `${s(f)}/history/${await historyVersion(f)}` }),
-  },
-  {
-    rule: 'P21',
-    name: 'POST /api/sessions/:id/history/:version/restore',
-    expected: SECRETARIAAT_AND_COORDINATOR,
-    request: async (f) => ({ method: 'POST', path: `${s(f)}/history/${await historyVersion(f)}/restore` }),
-  },
-  // Last: it ends the cookie sessions it is called with.
-  { rule: 'P1', name: 'POST /api/auth/logout', expected: PUBLIC, request: () => ({ method: 'POST', path: '/api/auth/logout' }) },
-]
-
-const WS_CASE = { rule: 'P5', name: 'WS /yjs/:id (open the board)', expected: row(4401, A, A, A, A, A, 4403, A) }
-
-async function send(f: AccessFixture, cred: Credential, req: Request): Promise<number> {
+async function send(w: World, cred: Credential, req: Request): Promise<number> {
   const unsafe = req.method !== 'GET'
   const headers: Record<string, string> = { ...(unsafe ? cred.unsafeHeaders : cred.headers) }
   if (req.body !== undefined) headers['content-type'] = req.contentType ?? 'application/json'
-  const res = await fetch(`${f.server.url}${req.path}`, {
-    method: req.method,
-    headers,
-    body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body),
-  })
+  const res = await fetch(`${w.f.server.url}${req.path}`, { method: req.method, headers, body: req.body })
   await res.arrayBuffer()
   return res.status
 }
 
 /** 'allow' when the socket receives the document's first sync message, else the close code. */
-async function openBoard(f: AccessFixture, cred: Credential): Promise<Expected | number> {
-  const headers: Record<string, string> = cred.cookie ? { cookie: cred.cookie, origin: f.server.url } : {}
-  const socket = rawSocket(`${f.server.wsUrl}/${f.session.id}`, { token: cred.token, headers })
+async function openBoard(w: World, cred: Credential): Promise<'allow' | number> {
+  const headers: Record<string, string> = cred.cookie ? { cookie: cred.cookie, origin: w.f.server.url } : {}
+  const socket = rawSocket(`${w.f.server.wsUrl}/${w.f.session.id}`, { token: cred.token, headers })
   try {
-    const outcome = await withTimeout(
-      Promise.race([
-        socket.closed.then((c) => c.code),
-        new Promise<'allow'>((resolve) => socket.ws.once('message', () => resolve('allow'))),
-      ]),
+    return await withTimeout(
+      Promise.race([socket.closed.then((c) => c.code), new Promise<'allow'>((resolve) => socket.ws.once('message', () => resolve('allow')))]),
       'socket outcome',
     )
-    return outcome
   } finally {
     socket.ws.close()
   }
 }
 
-describe('authorization matrix (SPEC Permissions)', () => {
-  let f: AccessFixture
+const bearer = (token: string): Credential => ({
+  headers: { authorization: `Bearer ${token}` },
+  unsafeHeaders: { authorization: `Bearer ${token}` },
+  cookie: null,
+  token,
+})
+
+async function asAdmin<T>(w: { f: AccessFixture }, method: string, path: string, body?: string, contentType?: string): Promise<T> {
+  const res = await fetch(`${w.f.server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...(contentType ? { 'content-type': contentType } : {}) },
+    body,
+  })
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+/** Fresh credentials of the same kind (logout ends cookie sessions). */
+async function fresh(w: World, caller: Caller): Promise<Credential> {
+  const f = w.f
+  switch (caller) {
+    case 'coordinator':
+    case 'otherCoordinator':
+    case 'secretariaatAccount':
+      return login(f.server, f.emails[caller], PASSWORD)
+    case 'deelnemer':
+    case 'waarnemer':
+    case 'secretariaat':
+      return join(f.server, f.invites[caller].token, `Nieuwe ${caller}`, 'Organisatie')
+    case 'deelnemerOtherSession':
+    case 'deelnemerOtherGroep':
+      return join(f.server, w.otherInvites[caller], `Nieuwe ${caller}`, 'Organisatie')
+    default:
+      return w.creds[caller]
+  }
+}
+
+// Routes are read from a server started at collection time: it.each needs them before beforeAll.
+const probe = await startTestServer()
+const ROUTES = routesOf(probe.httpServer.listeners('request')[0] as Express)
+  // Last: logout ends the cookie sessions it is called with.
+  .sort((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'))
+await probe.close()
+
+const SESSION_SCOPED_ACTIONS = new Set<string>([
+  'session:read',
+  'session:update',
+  'board:read',
+  'board:write',
+  'sticky:create',
+  'verslag:read',
+  'verslag:export',
+  'verslag:vaststellen',
+  'regelruimte:update',
+  'invite:create',
+  'invite:list',
+  'invite:revoke',
+])
+
+interface Cell {
+  route: string
+  caller: Caller
+  expected: Expected
+  /** Whether an allowed request must answer 2xx (a prepared request) or only get past authorization. */
+  exact: boolean
+}
+
+function cellsOf(route: Route): Cell[] {
+  const key = `${route.method} ${route.path}`
+  if (route.actions.length === 0) return [] // reported by the first test
+  return CALLERS.map((caller) => {
+    const outcomes = new Set(route.actions.map((action) => expectedFor(action, caller, SESSION_SCOPED_ACTIONS.has(action))))
+    if (outcomes.size !== 1) throw new Error(`${key}: its actions disagree for ${caller}`)
+    const [expected] = [...outcomes] as [Expected]
+    return { route: key, caller, expected, exact: key in REQUESTS || route.method === 'GET' }
+  })
+}
+
+describe('authorization matrix (SPEC Permissions), generated from the running app', () => {
+  let w: World
 
   beforeAll(async () => {
-    const server = await startTestServer({ loginAttempts: 1000 })
-    f = await accessFixture(server)
+    const server = await startTestServer({ loginAttempts: 10_000 })
+    const f = await accessFixture(server)
+    const coordinator = f.creds.coordinator
+    const a2 = await server.api<SessionSummary>('POST', '/api/sessions', { title: 'Brownpapersessie A2', themagroep: GROEP_A }, coordinator.unsafeHeaders)
+    if (a2.status !== 201) throw new Error(`create A2: ${a2.status}`)
+    const inviteA2 = await createInvite(server, a2.body.id, 'deelnemer', coordinator)
+    const inviteB = await createInvite(server, f.otherSession.id, 'deelnemer', f.creds.otherCoordinator)
+    const tokenInvite = await createInvite(server, f.session.id, 'deelnemer', coordinator)
+    const creds: Record<Caller, Credential> = {
+      ...f.creds,
+      deelnemerOtherSession: await join(server, inviteA2.token, 'Olga Anderesessie', 'GGD'),
+      deelnemerOtherGroep: await join(server, inviteB.token, 'Gert Anderegroep', 'Wijkteam'),
+      deelnemerToken: bearer(tokenInvite.token),
+    }
+    const world = { f }
+    await asAdmin(world, 'PUT', `/api/sessions/${f.session.id}/picture`, SVG, 'image/svg+xml')
+    const sticky = await asAdmin<{ id: string }>(world, 'POST', `/api/sessions/${f.session.id}/stickies`, JSON.stringify({ text: 'Ruimte in de Wlz', tag: 'regelruimte' }), 'application/json')
+    const version = await asAdmin<{ versie: number }>(world, 'POST', `/api/sessions/${f.session.id}/vaststellen`)
+    w = { f, creds, sessionA2: a2.body, versie: version.versie, stickyId: sticky.id, otherInvites: { deelnemerOtherSession: inviteA2.token, deelnemerOtherGroep: inviteB.token } }
   })
   afterAll(async () => {
-    await f.server.close()
+    await w?.f.server.close()
   })
 
-  describe.each(HTTP_CASES)('$name', (c) => {
-    it.each(WHO.map((who) => [who, c.expected[who]] as const))(`[${c.rule}] %s → %s`, async (who, expected) => {
-      const status = await send(f, f.creds[who], await c.request(f))
-      if (expected === 'allow') {
-        expect(status, `${c.name} as ${who}`).toBeGreaterThanOrEqual(200)
-        expect(status, `${c.name} as ${who}`).toBeLessThan(300)
+  it('[P2][S12] every route of the app checks a policy action, each route once, and every action has its SPEC row', () => {
+    expect(ROUTES.length).toBeGreaterThan(30)
+    const keys = ROUTES.map((r) => `${r.method} ${r.path}`)
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([])
+    expect(ROUTES.filter((r) => r.actions.length === 0).map((r) => `${r.method} ${r.path}`)).toEqual([])
+    expect(ACTIONS.filter((a) => !(a in SPEC_ROWS) || !(a in RULE))).toEqual([])
+  })
+
+  describe.each(ROUTES.map((r) => ({ ...r, name: `${r.method} ${r.path} (${r.actions.join(', ')})` })))('$name', (route) => {
+    const rules = [...new Set(['P2', ...route.actions.map((a) => RULE[a] ?? '?')])].map((r) => `[${r}]`).join('')
+    it.each(cellsOf(route))(`${rules} $caller → $expected`, async (cell) => {
+      const status = await send(w, w.creds[cell.caller], await buildRequest(route, w))
+      const what = `${cell.route} as ${cell.caller}`
+      if (cell.expected !== 'allow') {
+        expect(status, what).toBe(cell.expected)
+      } else if (cell.exact) {
+        expect(status, what).toBeGreaterThanOrEqual(200)
+        expect(status, what).toBeLessThan(300)
       } else {
-        expect(status, `${c.name} as ${who}`).toBe(expected)
+        // A generic request: it must get past authorization (its body may still be refused).
+        expect([401, 403], what).not.toContain(status)
+        expect(status, what).toBeLessThan(500)
       }
     })
   })
 
-  describe(WS_CASE.name, () => {
-    it.each(WHO.map((who) => [who, WS_CASE.expected[who]] as const))(`[${WS_CASE.rule}][P2][P4] %s → %s`, async (who, expected) => {
-      const cred = f.creds[who]
-      // The logout row above ended the cookie sessions: open the board with fresh ones.
-      const fresh = cred.cookie ? await refresh(f, who) : cred
-      expect(await openBoard(f, fresh)).toBe(expected === 'allow' ? 'allow' : expected === 4401 ? CloseCode.Unauthorized : CloseCode.Forbidden)
+  describe('WS /yjs/:id (open the board)', () => {
+    it.each(CALLERS.map((caller) => ({ caller, expected: expectedFor('board:read', caller, true) })))(
+      '[P5][P2][P4] $caller → $expected',
+      async ({ caller, expected }) => {
+        const outcome = await openBoard(w, await fresh(w, caller))
+        expect(outcome).toBe(expected === 'allow' ? 'allow' : expected === 401 ? CloseCode.Unauthorized : CloseCode.Forbidden)
+      },
+    )
+  })
+
+  describe('GET /api/sessions lists only what the caller sees', () => {
+    it.each(CALLERS.filter((c) => c !== 'anonymous'))('[P4] %s', async (caller) => {
+      const all = await asAdmin<SessionSummary[]>(w, 'GET', '/api/sessions')
+      const ownSession: Partial<Record<Caller, string>> = {
+        deelnemer: w.f.session.id,
+        waarnemer: w.f.session.id,
+        secretariaat: w.f.session.id,
+        deelnemerToken: w.f.session.id,
+        deelnemerOtherSession: w.sessionA2.id,
+        deelnemerOtherGroep: w.f.otherSession.id,
+      }
+      const groups: Partial<Record<Caller, string[]>> = {
+        coordinator: [GROEP_A],
+        secretariaatAccount: [GROEP_A],
+        otherCoordinator: [GROEP_B],
+      }
+      const sees = (s: SessionSummary) =>
+        caller === 'admin' ? true : ownSession[caller] !== undefined ? s.id === ownSession[caller] : (groups[caller] ?? []).includes(s.themagroep)
+      const res = await w.f.server.api<SessionSummary[]>('GET', '/api/sessions', undefined, (await fresh(w, caller)).headers)
+      expect(res.status).toBe(200)
+      expect(res.body.map((s) => s.id).sort()).toEqual(all.filter(sees).map((s) => s.id).sort())
+      expect(res.body.length).toBeGreaterThan(0)
     })
   })
 })
-
-async function refresh(f: AccessFixture, who: Who): Promise<Credential> {
-  switch (who) {
-    case 'coordinator':
-    case 'otherCoordinator':
-    case 'secretariaatAccount':
-      return login(f.server, f.emails[who], PASSWORD)
-    case 'deelnemer':
-    case 'waarnemer':
-    case 'secretariaat':
-      return join(f.server, f.invites[who].token, `Nieuwe ${who}`, 'Organisatie')
-    default:
-      return f.creds[who]
-  }
-}

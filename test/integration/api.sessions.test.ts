@@ -108,12 +108,15 @@ describe('HTTP API: sessions and stickies', () => {
     }
   })
 
-  it('[S13] mirrors changes of the session info in the document into the session index', async () => {
+  it('[S13] mirrors changes of the session info and the time of the change (strictly later) into the session index', async () => {
     server = await startTestServer({ indexDebounceMs: 20 })
     const created = await server.createSession({ title: 'Oude titel' })
     const client = connectYClient(server.wsUrl, created.id)
     clients.push(client)
     await client.synced
+    // The clock has moved past the creation time, so a mirrored change time is strictly later.
+    await waitFor(() => Date.now() > Date.parse(created.updatedAt), 'the clock to pass the creation time')
+    const changedFrom = Date.now()
     client.doc.getMap('session').set('title', 'Nieuwe titel')
     client.doc.getMap('session').set('place', 'Barneveld, Norschoten')
     const updated = await waitFor(async () => {
@@ -121,7 +124,8 @@ describe('HTTP API: sessions and stickies', () => {
       return res.body.title === 'Nieuwe titel' ? res.body : null
     }, 'the index to follow the doc')
     expect(updated.place).toBe('Barneveld, Norschoten')
-    expect(updated.updatedAt >= created.updatedAt).toBe(true)
+    expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt))
+    expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(changedFrom)
     expect(updated.createdAt).toBe(created.createdAt)
   })
 

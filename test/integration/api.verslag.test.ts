@@ -4,14 +4,19 @@ import mammoth from 'mammoth'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionSummary } from '../../shared/api'
 import { readBoard } from '../../shared/boardModel'
-import { addSticky, allRecords, readSessionInfo } from '../../shared/ydoc'
+import { addSticky, allRecords, readSessionInfo, recordsOf, type StoredRecord } from '../../shared/ydoc'
+import { importReportSchema } from '../../shared/verslag/importReport'
 import { verslagSchema, type Verslag } from '../../shared/verslag/schema'
+import { z } from 'zod'
+import { accessFixture, GROEP_A, WHO, type Who } from '../helpers/accessFixture'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
 import { link } from '../helpers/verslagBoard'
 import { waitFor } from '../helpers/waitFor'
+
+const importReportResponse = z.object({ id: z.string(), report: importReportSchema })
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const FIXTURE = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'verslagen', 'so-in-de-eerstelijn-2016-06.txt'))
@@ -56,9 +61,9 @@ describe('HTTP API: verslag export and import', () => {
     }
   })
 
-  it('[V11][V12][V13][V14] the four formats and the calendar come with the right types and filenames', async () => {
+  it('[V11][V12][V13][V14] every format and the calendar come with the right type, disposition and filename', async () => {
     server = await startTestServer()
-    const session = await server.createSession({ title: 'Brownpapersessie 22 juni' })
+    const session = await server.createSession({ title: 'Brownpapersessie één loket', date: '2026-06-22' })
     const client = connectYClient(server.wsUrl, session.id)
     clients.push(client)
     await client.synced
@@ -71,39 +76,66 @@ describe('HTTP API: verslag export and import', () => {
     const conclusie = await sticky({ text: 'Eén financiering binnen één domein', tag: 'conclusie', sheet: 'Conclusies' })
     const regelruimte = await sticky({ text: 'Experimenteer-AMvB hoofdbehandelaar SO', tag: 'regelruimte', sheet: 'Regelruimte' })
     await sticky({ text: '<img src=x onerror=alert(1)>', tag: 'opmerking' })
-    await waitFor(() => readBoard(allRecords(client.doc)).stickies.length === 4)
+    const afspraak = await sticky({ text: 'Werksessie regelruimte', tag: 'afspraak' })
+    await waitFor(() => readBoard(allRecords(client.doc)).stickies.length === 5)
+    // The afspraak's fields, filled in on the board as the side panel does.
+    const records = recordsOf(client.doc)
+    const record = records.get(afspraak) as StoredRecord
+    records.set(afspraak, {
+      ...record,
+      meta: { ...(record.meta as object), wie: 'Kleine geleding', wanneer: '2026-07-01', tijdVan: '09:30', tijdTot: '11:30', waar: 'Norschoten in Barneveld' },
+    })
     // Arrows drawn by a board client, as the canvas does.
     link(client.doc, 'shape:arrow-a', factor, conclusie)
     link(client.doc, 'shape:arrow-b', conclusie, regelruimte)
     const json = async () => verslagSchema.parse(await (await get(`/api/sessions/${session.id}/verslag.json`)).json()) as Verslag
     await waitFor(async () => {
       const v = await json()
-      return v.sections.some((s) => s.kind === 'regelruimte' && s.verzoeken[0]?.conclusies.length === 1)
+      return v.sections.some((s) => s.kind === 'regelruimte' && s.verzoeken[0]?.conclusies.length === 1) && v.sections.some((s) => s.kind === 'afspraken' && s.afspraken[0]?.waar)
     })
+    const base = 'Verslag Brownpapersessie één loket 2026-06-22'
+    const ascii = 'verslag-brownpapersessie-een-loket-2026-06-22'
+    const attachment = (name: string, asciiName: string) => `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
     const jsonRes = await get(`/api/sessions/${session.id}/verslag.json`)
+    expect(jsonRes.status).toBe(200)
     expect(jsonRes.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(jsonRes.headers.get('content-disposition')).toBeNull()
     const v = verslagSchema.parse(await jsonRes.json())
     const rr = v.sections.find((s) => s.kind === 'regelruimte')
     expect(rr?.kind === 'regelruimte' && rr.verzoeken[0]!.conclusies[0]!.factoren[0]!.id).toBe(factor)
 
+    const md = await get(`/api/sessions/${session.id}/verslag.md`)
+    expect(md.status).toBe(200)
+    expect(md.headers.get('content-type')).toMatch(/^text\/markdown; charset=utf-8/)
+    expect(md.headers.get('content-disposition')).toBe(attachment(`${base}.md`, `${ascii}.md`))
+    const mdText = await md.text()
+    // CommonMark with a pipe table for regelruimte (V11).
+    expect(mdText).toMatch(/^\| *R1 *\| *Experimenteer-AMvB hoofdbehandelaar SO/m)
+    expect(mdText).toMatch(/^\|( *-+ *\|)+$/m)
+    expect(mdText).toContain('\\<img src=x onerror=alert(1)\\>')
+
     const html = await get(`/api/sessions/${session.id}/verslag.html`)
+    expect(html.status).toBe(200)
     expect(html.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8/)
+    expect(html.headers.get('content-disposition')).toBeNull()
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'")
     const htmlText = await html.text()
+    expect(htmlText).toMatch(/^<!doctype html>/i)
+    expect(htmlText).toMatch(/@page\s*\{[^}]*size:\s*A4/)
     expect(htmlText).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(htmlText).not.toContain('<img src=x')
 
     const docx = await get(`/api/sessions/${session.id}/verslag.docx`)
+    expect(docx.status).toBe(200)
     expect(docx.headers.get('content-type')).toBe(DOCX)
-    expect(docx.headers.get('content-disposition')).toBe(
-      `attachment; filename="verslag-brownpapersessie-22-juni-2026-06-22.docx"; filename*=UTF-8''Verslag%20Brownpapersessie%2022%20juni%202026-06-22.docx`,
-    )
+    expect(docx.headers.get('content-disposition')).toBe(attachment(`${base}.docx`, `${ascii}.docx`))
     const bytes = Buffer.from(await docx.arrayBuffer())
     const again = Buffer.from(await (await get(`/api/sessions/${session.id}/verslag.docx`)).arrayBuffer())
     expect(Buffer.compare(bytes, again)).toBe(0)
     const docHtml = (await mammoth.convertToHtml({ buffer: bytes })).value
     expect(docHtml).toContain('<h2>Regelruimte</h2>')
+    expect(docHtml).toContain('<table>')
     expect(docHtml).toContain('Eén financiering binnen één domein')
 
     // A calendar needs an afspraak with a date (V23).
@@ -114,7 +146,16 @@ describe('HTTP API: verslag export and import', () => {
     }, 'the calendar')
     expect(ics.status).toBe(200)
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/)
-    expect(await ics.text()).toMatch(/^BEGIN:VCALENDAR/)
+    expect(ics.headers.get('content-disposition')).toBe(attachment(`Afspraken ${base}.ics`, `afspraken-${ascii}.ics`))
+    const calendar = (await ics.text()).replace(/\r\n[ \t]/g, '')
+    expect(calendar).toMatch(/^BEGIN:VCALENDAR/)
+    const events = calendar.split('BEGIN:VEVENT').slice(1)
+    expect(events).toHaveLength(1)
+    expect(events[0]).toContain('SUMMARY:Werksessie regelruimte')
+    // Floating local times: no Z, no TZID.
+    expect(events[0]).toMatch(/DTSTART:20260701T093000\r\n/)
+    expect(events[0]).toMatch(/DTEND:20260701T113000\r\n/)
+    expect(events[0]).toContain('LOCATION:Norschoten in Barneveld')
   })
 
   it('[V23] a session without a dated afspraak has no calendar: 404 no_afspraken with a readable message', async () => {
@@ -125,6 +166,27 @@ describe('HTTP API: verslag export and import', () => {
     const body = (await ics.json()) as { error: string; message: string }
     expect(body.error).toBe('no_afspraken')
     expect(body.message).toMatch(/geen afspraken met een datum/)
+  })
+
+  it('[I20] the import answers with a report of what it recognised; one call retags every sticky of a section', async () => {
+    server = await startTestServer()
+    const text = 'Verslag: Rapport\n\nPunten\n\n1. Eerste\n2. Tweede\n\nActies\n\n- 3 mei 2026 bellen met VWS\n\nVerder\n\n- los punt\n- nog een\n'
+    const res = await fetch(`${server.url}/api/sessions/import`, { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'text/plain' }, body: text })
+    expect(res.status).toBe(201)
+    const created = importReportResponse.parse(await res.json())
+    expect(created.report).toMatchObject({ shape: 'paragraphs', headings: 4, numberedLists: 1, bulletLists: 2, afspraken: 1, missing: ['themagroep', 'type', 'date', 'place'] })
+    expect(created.report.sections.map((x) => [x.name, x.tag, x.stickies])).toEqual([
+      ['Punten', 'opmerking', 2],
+      ['Acties', 'afspraak', 1],
+      ['Verder', 'opmerking', 2],
+    ])
+    const verder = created.report.sections[2]!.sheetId
+    const retag = await server.api<{ changed: number }>('POST', `/api/sessions/${created.id}/sheets/${encodeURIComponent(verder)}/tag`, { tag: 'belemmerend' })
+    expect(retag).toMatchObject({ status: 200, body: { changed: 2 } })
+    const v = verslagSchema.parse(await (await get(`/api/sessions/${created.id}/verslag.json`)).json())
+    expect(v.sections.find((x) => x.heading === 'Verder')).toMatchObject({ kind: 'factoren', tag: 'belemmerend' })
+    expect((await server.api('POST', `/api/sessions/${created.id}/sheets/shape:nope/tag`, { tag: 'afspraak' })).status).toBe(404)
+    expect((await server.api('POST', `/api/sessions/${created.id}/sheets/${encodeURIComponent(verder)}/tag`, { tag: 'geen-tag' })).status).toBe(400)
   })
 
   it('[V14] the verslag needs authorization, and an unknown session is a 404', async () => {
@@ -187,9 +249,34 @@ describe('HTTP API: verslag export and import', () => {
     expect(json.themagroep).toBe('Bekostiging SO')
   })
 
-  it('[I12] only a themacoördinator may import', async () => {
-    server = await startTestServer()
-    const anonymous = await fetch(`${server.url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Verslag: x' })
-    expect(anonymous.status).toBe(401)
+  it('[I12][P9] only a themacoördinator of the themagroep (or the admin) may import; every other caller is refused and nothing is stored', async () => {
+    server = await startTestServer({ loginAttempts: 1000 })
+    const f = await accessFixture(server)
+    const body = `Verslag: Geïmporteerd\nThemagroep: ${GROEP_A}\n\nOpbrengst brownpapersessie – Samenwerking\n- Korte lijnen\n`
+    const importAs = (headers: Record<string, string>) =>
+      fetch(`${server.url}/api/sessions/import`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }, body })
+    const count = async () => (await server.storage.sessions.list()).length
+    const before = await count()
+    const refused: Partial<Record<Who, number>> = {
+      anonymous: 401,
+      deelnemer: 403,
+      waarnemer: 403,
+      secretariaat: 403,
+      secretariaatAccount: 403,
+      // A coördinator, but of another themagroep: GROEP_A exists and is not theirs (P9).
+      otherCoordinator: 403,
+    }
+    for (const who of WHO.filter((w) => w in refused)) {
+      const res = await importAs(f.creds[who].unsafeHeaders)
+      expect(res.status, who).toBe(refused[who])
+    }
+    expect(await count()).toBe(before)
+    for (const who of ['coordinator', 'admin'] as const) {
+      const res = await importAs(f.creds[who].unsafeHeaders)
+      expect(res.status, who).toBe(201)
+      expect(((await res.json()) as SessionSummary).themagroep).toBe(GROEP_A)
+    }
+    expect(await count()).toBe(before + 2)
+    expect(WHO.filter((w) => !(w in refused))).toEqual(['coordinator', 'admin'])
   })
 })

@@ -10,6 +10,7 @@ import { SESSION_STORES } from '../../server/sessions/sessionStoreDefinition'
 import { VERSLAG_STORES } from '../../server/verslag/verslagStoreDefinition'
 import { HISTORY_STORES } from '../../server/history/historyStoreDefinition'
 import { storesOf, type Storage } from '../helpers/storesOf'
+import { startTestServer } from '../helpers/startTestServer'
 import { storageContract } from './storage.contract'
 
 const dirs: string[] = []
@@ -42,7 +43,20 @@ storageContract('sqlite', {
 })
 
 describe('SQLite specifics', () => {
-  it('[S4] opens in WAL mode with synchronous=FULL and records the schema version of the log and of every feature', async () => {
+  it('[S4] the running server\'s own connection uses WAL with synchronous=FULL', async () => {
+    const server = await startTestServer({ dataDir: tempDir() })
+    try {
+      expect(server.backend).toBeInstanceOf(SqliteBackend)
+      const storage = server.backend as SqliteBackend
+      expect(storage.pragma('journal_mode')).toBe('wal')
+      // 2 = FULL (0 OFF, 1 NORMAL, 3 EXTRA); the pragma is per connection, so only the server's own one tells.
+      expect(storage.pragma('synchronous')).toBe(2)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('[S4] a new database file is in WAL mode and records the schema version of the log and of every feature', async () => {
     const dir = tempDir()
     const storage = storesOf(new SqliteBackend(dir))
     await storage.close()

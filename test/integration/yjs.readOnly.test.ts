@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { ANONYMOUS_ACTOR_FOR_TESTS, WRITER_ACTOR_FOR_TESTS } from '../helpers/actors'
+import { createInvite } from '../helpers/accessFixture'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
@@ -47,6 +49,35 @@ describe('read-only grants', () => {
     expect(server.rooms.get(id)?.doc.getMap('test').has('sneaky')).toBe(false)
     expect(writer.doc.getMap('test').has('sneaky')).toBe(false)
     expect((await server.storage.docs.load(id)).lastSeq).toBe(storedAfterWriter)
+    expect(viewer.provider.wsconnected).toBe(true)
+  })
+
+  it('[S7][P6] a waarnemer connecting with offline edits: its sync step 2 is refused, not applied, stored or relayed', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const invite = await createInvite(server, id, 'waarnemer')
+    const writer = connectYClient(server.wsUrl, id)
+    clients.push(writer)
+    await writer.synced
+    const storedBefore = (await server.storage.docs.load(id)).lastSeq
+
+    // Edits made before connecting reach the server only as the sync step 2
+    // a stock client sends in answer to the server's sync step 1.
+    const offline = new Y.Doc()
+    offline.getMap('test').set('offline', 'waarnemer')
+    const viewer = connectYClient(server.wsUrl, id, { doc: offline, params: { token: invite.token } })
+    clients.push(viewer)
+    await viewer.synced
+    // Its step 2 went out before the sync finished; a later frame of the same
+    // socket reaching the writer shows the server has handled it.
+    viewer.provider.awareness.setLocalStateField('user', { name: 'Waarnemer offline' })
+    await waitFor(
+      () => (writer.provider.awareness.getStates().get(offline.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Waarnemer offline',
+      'viewer presence at the writer',
+    )
+    expect(server.rooms.get(id)?.doc.getMap('test').has('offline')).toBe(false)
+    expect(writer.doc.getMap('test').has('offline')).toBe(false)
+    expect((await server.storage.docs.load(id)).lastSeq).toBe(storedBefore)
     expect(viewer.provider.wsconnected).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/boardModel'
-import { allRecords, recordsOf, type StoredRecord } from '../../shared/ydoc'
+import { addSticky, allRecords, recordsOf, seedBoard, writeSessionInfo, type StoredRecord } from '../../shared/ydoc'
 import { verslagSchema, type VerslagItem } from '../../shared/verslag/schema'
 import { buildVerslag } from '../../server/verslag/buildVerslag'
 import { chainBoard, link } from '../helpers/verslagBoard'
@@ -73,10 +73,36 @@ describe('buildVerslag: the structured model from the document alone', () => {
   it('[V6] an arrow drawn backwards (conclusie → factor, regelruimte → conclusie) means the same link', () => {
     const { doc, ids } = chainBoard()
     link(doc, 'shape:arrow-back', ids.conclusie, ids.bevorderend)
+    // A second request, linked to the conclusie by an arrow from the request.
+    const backwards = addSticky(doc, {
+      text: 'Tweede verzoek',
+      tag: 'regelruimte',
+      sheet: 'SO in the lead',
+      now: new Date('2016-06-13T10:00:00Z'),
+    }).id
+    link(doc, 'shape:arrow-rr-back', backwards, ids.conclusie)
     const v = buildVerslag(doc)
     const c = v.sections.find((s) => s.kind === 'conclusies')
     if (c?.kind !== 'conclusies') throw new Error('no conclusies')
-    expect(c.conclusies[0]!.restsOn.map((r) => r.id).sort()).toEqual([ids.factor, ids.bevorderend].sort())
+    const conclusie = c.conclusies.find((x) => x.item.id === ids.conclusie)!
+    expect(conclusie.restsOn.map((r) => r.id).sort()).toEqual([ids.factor, ids.bevorderend].sort())
+    const rr = v.sections.find((s) => s.kind === 'regelruimte')
+    if (rr?.kind !== 'regelruimte') throw new Error('no regelruimte section')
+    const request = rr.verzoeken.find((r) => r.item.id === backwards)
+    expect(request?.conclusies.map((x) => x.conclusie.id)).toEqual([ids.conclusie])
+    expect(conclusie.asksFor).toEqual(rr.verzoeken.map((r) => r.nummer))
+    expect(conclusie.asksFor).toHaveLength(2)
+    // Not a link straight to the request: it follows from the conclusie.
+    expect(request?.restsOn).toEqual([])
+  })
+
+  it('[V6] a sticky linked to a request either way round is listed under it directly', () => {
+    const { doc, ids } = chainBoard()
+    link(doc, 'shape:arrow-direct-fwd', ids.parent, ids.regelruimte)
+    link(doc, 'shape:arrow-direct-back', ids.regelruimte, ids.loose)
+    const rr = buildVerslag(doc).sections.find((s) => s.kind === 'regelruimte')
+    if (rr?.kind !== 'regelruimte') throw new Error('no regelruimte section')
+    expect(rr.verzoeken[0]!.restsOn.map((d) => d.id).sort()).toEqual([ids.parent, ids.loose].sort())
   })
 
   it('[V7] a regelruimte request without a status is a concept', () => {
@@ -104,6 +130,9 @@ describe('buildVerslag: the structured model from the document alone', () => {
     v = buildVerslag(doc)
     const again = v.sections[0]
     if (again?.kind !== 'section') throw new Error('no opbrengst')
+    const top = again.items.map((i) => i.id)
+    expect(top).toContain(ids.parent)
+    expect(top).toContain(ids.child)
     const all = entries(again.items).map((i) => i.id)
     expect(all.filter((id) => id === ids.parent || id === ids.child)).toHaveLength(2)
   })
@@ -125,5 +154,37 @@ describe('buildVerslag: the structured model from the document alone', () => {
     const v = buildVerslag(chainBoard().doc, { language: 'en' })
     expect(v.heading).toBe('Report: Bekostiging SO in de eerstelijn')
     expect(v.sections.map((s) => s.heading)).toContain('Hindering factors')
+  })
+
+  it('[V5] entries follow the reading order (rows of half a note, then x, then z-index, then id); sheets too', () => {
+    const doc = new Y.Doc()
+    writeSessionInfo(doc, { title: 'Leesvolgorde', themagroep: 'Test', type: 'brownpapersessie' })
+    seedBoard(doc, ['Rechts', 'Links'])
+    const kv = recordsOf(doc)
+    const place = (id: string, patch: Partial<StoredRecord>) => kv.set(id, { ...(kv.get(id) as StoredRecord), ...patch })
+    const frames = allRecords(doc).filter((r) => r.typeName === 'shape' && r.type === 'frame')
+    const frameNamed = (name: string) => frames.find((f) => (f.props as { name?: string }).name === name)!
+    // 'Links' was made second but lies left of 'Rechts' on the same band of rows.
+    place(frameNamed('Rechts').id, { x: 2000, y: 0 })
+    place(frameNamed('Links').id, { x: -2000, y: 50 })
+    const add = (text: string) => addSticky(doc, { text, tag: 'opmerking', sheet: 'Rechts', now: new Date('2026-01-01T10:00:00Z') }).id
+    const a = add('a: first row, far right')
+    const b = add('b: first row, left')
+    const c = add('c: second row, leftmost')
+    const d = add('d: as b, higher z-index')
+    const e = add('e: as d, ties on the id')
+    place(a, { x: 500, y: 10, index: 'a1' })
+    place(b, { x: 100, y: 60, index: 'a2' })
+    place(c, { x: 50, y: 150, index: 'a1' })
+    place(d, { x: 100, y: 60, index: 'a3' })
+    place(e, { x: 100, y: 60, index: 'a3' })
+    addSticky(doc, { text: 'In het linker vel', tag: 'opmerking', sheet: 'Links', now: new Date('2026-01-01T10:00:00Z') })
+    const v = buildVerslag(doc)
+    const sheets = v.sections.filter((s) => s.kind === 'section' && s.heading.startsWith('Opbrengst')).map((s) => s.heading)
+    expect(sheets).toEqual(['Opbrengst brownpapersessie – Links', 'Opbrengst brownpapersessie – Rechts'])
+    const rechts = v.sections.find((s) => s.heading === 'Opbrengst brownpapersessie – Rechts')
+    if (rechts?.kind !== 'section') throw new Error('no section for Rechts')
+    const [first, second] = d < e ? [d, e] : [e, d]
+    expect(rechts.items.map((i) => i.id)).toEqual([b, first, second, a, c])
   })
 })

@@ -147,6 +147,11 @@ export class SqliteBackend implements Backend {
     return this.opened.get(definition.name) as T
   }
 
+  /** The value of a pragma on the server's own connection (a seam for tests: SPEC S4). */
+  pragma(name: 'synchronous' | 'journal_mode' | 'user_version'): unknown {
+    return this.db.pragma(name, { simple: true })
+  }
+
   async close(): Promise<void> {
     if (!this.db.open) return
     this.docStore.flushAppends()

@@ -10,6 +10,8 @@ import { SESSION_TYPE_LABEL, SESSION_TYPES, sessionInfoSchema, type Deelnemer, t
 import type { SheetHeadingStyle } from '../../../shared/sheet'
 import type { StickyMeta } from '../../../shared/sticky'
 import type { Tag } from '../../../shared/tags'
+import type { ImportReport } from '../../../shared/verslag/importReport'
+import { isImagePlaceholder } from '../../../shared/verslag/wording'
 import { newShapeId, writeSessionInfo, Y_SESSION } from '../../../shared/ydoc'
 import { KNOWN_HEADING } from './classifyLine'
 import { layoutBoard, type PlannedSheet, type PlannedSticky } from './layoutBoard'
@@ -21,6 +23,8 @@ export interface ImportResult {
   doc: Y.Doc
   info: SessionInfo
   stickyCount: number
+  /** What the import recognised (SPEC I20). */
+  report: ImportReport
 }
 
 type Target =
@@ -360,5 +364,43 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
   const session = doc.getMap(Y_SESSION)
   if (!titledVerslag) session.set('verslagHeading', 'title')
   if (Object.keys(gaps).length > 0) session.set('importGaps', gaps)
-  return { doc, info: valid, stickyCount: count }
+  return { doc, info: valid, stickyCount: count, report: importReport(parsed, valid, gaps, sheets, loose) }
+}
+
+/** Counts what the import recognised (SPEC I20): headings, lists by kind, paragraphs, afspraken, placeholders, gaps. */
+function importReport(parsed: ParsedVerslag, info: SessionInfo, gaps: ImportGaps, sheets: PlannedSheet[], loose: PlannedSticky[]): ImportReport {
+  let numberedLists = 0
+  let bulletLists = 0
+  let previous: ParsedBlock | null = null
+  for (const block of parsed.blocks) {
+    // A list starts at a top-level item that does not follow another item.
+    if (block.kind === 'bullet' && block.depth === 0 && previous?.kind !== 'bullet') {
+      if (block.marker) numberedLists++
+      else bulletLists++
+    }
+    previous = block
+  }
+  const stickies = [...sheets.flatMap((s) => s.stickies), ...loose]
+  const missing: ImportReport['missing'] = []
+  if (gaps.themagroep !== undefined) missing.push('themagroep')
+  if (gaps.type !== undefined) missing.push('type')
+  if (!info.date) missing.push('date')
+  if (!info.place) missing.push('place')
+  const tagOf = (list: PlannedSticky[]): Tag => {
+    const counts = new Map<Tag, number>()
+    for (const s of list) counts.set(s.meta.tag, (counts.get(s.meta.tag) ?? 0) + 1)
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'opmerking'
+  }
+  return {
+    shape: parsed.shape ?? 'paragraphs',
+    headings: parsed.blocks.filter((b) => b.kind === 'heading').length,
+    numberedLists,
+    bulletLists,
+    paragraphs: parsed.blocks.filter((b) => b.kind === 'paragraph').length,
+    afspraken: stickies.filter((s) => s.meta.tag === 'afspraak' && !s.meta.prose).length,
+    imagePlaceholders: parsed.blocks.filter((b) => b.kind === 'paragraph' && isImagePlaceholder(b.text)).length,
+    dropped: (parsed.dropped ?? []).slice(0, 50).map((d) => d.slice(0, 200)),
+    missing,
+    sections: sheets.slice(0, 500).map((s) => ({ sheetId: s.id, name: s.name, tag: tagOf(s.stickies), stickies: s.stickies.length })),
+  }
 }

@@ -12,7 +12,9 @@ import { knownTableBullets, TRACE_LINE } from './knownTables'
 import { TypedNesting, typedListItem, wordMarker } from './listMarkers'
 import type { ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
-export class UnreadableDocxError extends Error {}
+import { UnreadableDocxError } from './UnreadableDocxError'
+
+export { UnreadableDocxError }
 
 /** Votes as our export writes them, "(3 stemmen)": derived from the votes, not text. */
 const VOTES_SUFFIX = /\s\(\d+ (stem|stemmen|vote|votes)\)$/
@@ -180,5 +182,5 @@ export async function parseVerslagDocx(buffer: Buffer): Promise<ParsedVerslag> {
   } catch (error) {
     throw new UnreadableDocxError(error instanceof Error ? error.message : 'unreadable .docx')
   }
-  return { blocks: blocksFromHtml(html) }
+  return { blocks: blocksFromHtml(html), shape: 'docx' }
 }

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto'
 import type { Afspraak, Verslag } from '../../../shared/verslag/schema'
 import { oneLine } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 export class IcsError extends Error {}
 /** A verslag without any afspraak that has a date: there is no calendar to give (SPEC V23). */
@@ -103,7 +104,9 @@ export function datedAfspraken(v: Verslag): (Afspraak & { wanneer: string })[] {
     .filter((a): a is Afspraak & { wanneer: string } => typeof a.wanneer === 'string')
 }
 
-export function renderAfsprakenIcs(v: Verslag, sessionId: string): string {
+export function renderAfsprakenIcs(unsafe: Verslag, sessionId: string): string {
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = safeDeep(unsafe)
   const dated = datedAfspraken(v)
   if (dated.length === 0) throw new NoAfsprakenError('no dated afspraken')
   const dtstamp = stamp(v)

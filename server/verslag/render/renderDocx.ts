@@ -26,6 +26,7 @@ import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
 import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 export interface RenderDocxOptions {
   /** The board picture as PNG bytes, embedded when given (else a data: URL in the model is used). */
@@ -259,7 +260,8 @@ function deterministicZip(buffer: Uint8Array, v: Verslag): Buffer {
 }
 
 export async function renderDocx(model: Verslag, options: RenderDocxOptions = {}): Promise<Buffer> {
-  const v = printable(model)
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = printable(safeDeep(model))
   const L = VERSLAG_LABELS[v.language]
   const children: (Paragraph | Table)[] = [new Paragraph({ text: v.heading, heading: HeadingLevel.HEADING_1 })]
   for (const line of headerLines(v)) {

@@ -6,6 +6,7 @@ import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
 import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 export function escapeHtml(text: string): string {
   return text
@@ -183,7 +184,8 @@ function safePictureUrl(url: string): string | undefined {
 }
 
 export function renderHtml(model: Verslag): string {
-  const v = printable(model)
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = printable(safeDeep(model))
   const L = VERSLAG_LABELS[v.language]
   const body: string[] = [`<h1>${escapeHtml(v.heading)}</h1>`]
   const header = headerLines(v)

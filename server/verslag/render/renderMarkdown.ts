@@ -5,6 +5,7 @@
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
 import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 /** Escapes Markdown syntax in one line of text (SPEC V10). */
 export function escapeMarkdown(line: string): string {
@@ -158,7 +159,8 @@ function sectionBlocks(section: VerslagSection, v: Verslag): string[] {
 }
 
 export function renderMarkdown(model: Verslag): string {
-  const v = printable(model)
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = printable(safeDeep(model))
   const L = VERSLAG_LABELS[v.language]
   const blocks: string[] = [`# ${escapeMarkdown(v.heading)}`]
   for (const line of headerLines(v)) {

@@ -6,7 +6,7 @@ import { actorOf } from '../../access/authorize'
 import { HttpError } from '../../core/http/errors'
 import { storeNewSession } from '../../sessions/storeNewSession'
 import { importVerslag } from '../import/importVerslag'
-import { parseVerslagDocx, UnreadableDocxError } from '../import/parseVerslagDocx'
+import { parseVerslagDocx, UnreadableDocxError } from '../lazyFormats'
 import { parseVerslagText } from '../import/parseVerslagText'
 import type { VerslagContext } from '../VerslagContext'
 import { DOCX_TYPE } from './getVerslagDocx'
@@ -89,7 +89,7 @@ export function importSessionRoute(router: Router, ctx: VerslagContext): void {
         },
         'session.import',
       )
-      res.status(201).json({ ...summary, stickyCount: imported.stickyCount })
+      res.status(201).json({ ...summary, stickyCount: imported.stickyCount, report: imported.report })
     },
   )
 }
