@@ -200,7 +200,7 @@ export class RoomManager {
       throw err
     }
     if (subscription) {
-      subscription.attach({ update: (u) => room.applyRemoteUpdate(u), awareness: (u) => room.applyRemoteAwareness(u) })
+      subscription.attach({ update: (u) => room.applyRemote(u), awareness: (u) => room.applyRemoteAwareness(u) })
       this.subscriptions.set(room, subscription)
     }
     this.hooks.onLoad(room)

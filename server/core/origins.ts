@@ -12,6 +12,8 @@ import type { Principal } from './Grant'
 
 export const LOAD_ORIGIN = Object.freeze({ origin: 'load' as const })
 export const SERVER_ORIGIN = Object.freeze({ origin: 'server' as const })
+/** An update another instance stored already (X15): broadcast to this instance's connections, not stored again. */
+export const REMOTE_ORIGIN = Object.freeze({ origin: 'remote' as const })
 
 /**
  * Transaction origin of a change the server makes on someone's behalf (e.g.
@@ -30,5 +32,3 @@ export function actorOfOrigin(origin: unknown): Principal | null {
   if (typeof actor !== 'object' || actor === null || !('kind' in actor) || !('id' in actor)) return null
   return typeof actor.kind === 'string' && typeof actor.id === 'string' ? (actor as Principal) : null
 }
-/** An update or awareness change another instance stored and published (K2): broadcast here, never stored again. */
-export const REMOTE_ORIGIN = Object.freeze({ origin: 'remote' as const })
