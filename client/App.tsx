@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { ActielijstPage } from './actielijst/ActielijstPage'
 import { AuditPage } from './access/AuditPage'
 import { HistoryPage } from './history/HistoryPage'
 import { useT } from './i18n/useT'
@@ -49,6 +50,8 @@ export function App() {
       return <AuditPage />
     case 'regelruimte':
       return <RegelruimtePage />
+    case 'actielijst':
+      return <ActielijstPage key={route.themagroep} themagroep={route.themagroep} />
     case 'notFound':
       return <NotFound />
   }

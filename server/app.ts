@@ -8,6 +8,8 @@ import path from 'node:path'
 import type { AccessService } from './access/AccessService'
 import type { AttemptLimitSettings } from './access/attemptLimits'
 import type { TrustProxy } from './config'
+import { actielijstExtension } from './actielijst/actielijstExtension'
+import type { ActieStores } from './actielijst/ActieStore'
 import { historyExtension, type HistorySettings } from './history/historyExtension'
 import type { HistoryStore } from './history/HistoryStore'
 import { accessExtension } from './access/accessExtension'
@@ -78,7 +80,8 @@ export interface ServerOptions {
 /** The stores of the composed features, for tests and the command line. */
 export type ServerStores = { readonly docs: DocStore; readonly sessions: SessionStore; readonly history: HistoryStore } & AccessStores &
   VerslagStores &
-  RegelruimteStores
+  RegelruimteStores &
+  ActieStores
 
 export interface RunningServer {
   url: string
@@ -115,7 +118,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     publicUrl: opts.publicUrl,
     limits: opts.limits,
   })
+  // facil: facilitation holds a deelnemer's API sticky during stil-schrijven (F6).
+  const facilitation = facilitationExtension({ backend, sessions: sessionIndex, access })
   const sessions = sessionsExtension({
+    holdSticky: (session, actor, body) => facilitation.holdSticky(session, actor, body),
     backend,
     access,
     tldrawLicenseKey: opts.tldrawLicenseKey ?? null,
@@ -124,7 +130,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const verslag = verslagExtension({ backend, sessions: sessions.sessions, access })
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
-  const facilitation = facilitationExtension({ backend, sessions: sessions.sessions, access })
+  const actielijst = actielijstExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl ?? null })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -132,9 +138,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port: opts.port,
     host: opts.host,
     backend,
-    // facilitation before sessions: its POST …/stickies holds a deelnemer's sticky privately during stil-schrijven (F6).
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,
@@ -154,6 +159,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...verslag.stores,
     ...regelruimte.stores,
     history: history.store,
+    ...actielijst.stores,
   }
   return { ...core, backend, storage, access: access.access }
 }

@@ -1,5 +1,6 @@
 import type { MessageKey } from './nl'
 import { facilitationEn } from './facilitationEn'
+import { actielijstEn } from './actielijstEn'
 import { apiErrorsEn } from './apiErrorsEn'
 import { historyEn } from './historyEn'
 import { regelruimteEn } from './regelruimteEn'
@@ -138,5 +139,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...regelruimteEn,
   ...historyEn,
   ...apiErrorsEn,
+  ...actielijstEn,
   ...facilitationEn,
 }

@@ -4,6 +4,7 @@
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
 import { facilitationNl } from './facilitationNl'
+import { actielijstNl } from './actielijstNl'
 import { apiErrorsNl } from './apiErrorsNl'
 import { historyNl } from './historyNl'
 import { regelruimteNl } from './regelruimteNl'
@@ -142,6 +143,7 @@ export const nl = {
   ...regelruimteNl,
   ...historyNl,
   ...apiErrorsNl,
+  ...actielijstNl,
   ...facilitationNl,
 } as const
 

@@ -1,6 +1,6 @@
 import { isSessionId } from '../../shared/sessionId'
 
-export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'history'; sessionId: string } | { name: 'join'; token: string } | { name: 'setup'; token: string } | { name: 'audit' } | { name: 'regelruimte' } | { name: 'notFound' }
+export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'history'; sessionId: string } | { name: 'join'; token: string } | { name: 'setup'; token: string } | { name: 'audit' } | { name: 'regelruimte' } | { name: 'actielijst'; themagroep: string } | { name: 'notFound' }
 
 /** Maps a pathname to a page: `/` is the start page, `/s/:id` a session's board, `/s/:id/geschiedenis` its history, `/join/:token` an invite, `/setup?token=` the first account. */
 export function matchRoute(pathname: string, search = ''): Route {
@@ -19,6 +19,15 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (join) return { name: 'join', token: join[1]! }
   if (pathname === '/audit' || pathname === '/audit/') return { name: 'audit' }
   if (pathname === '/regelruimte' || pathname === '/regelruimte/') return { name: 'regelruimte' }
+  const actielijst = /^\/themagroepen\/([^/]+)\/actielijst\/?$/.exec(pathname)
+  if (actielijst) {
+    try {
+      const themagroep = decodeURIComponent(actielijst[1]!).trim()
+      return themagroep ? { name: 'actielijst', themagroep } : { name: 'notFound' }
+    } catch {
+      return { name: 'notFound' }
+    }
+  }
   if (pathname === '/setup' || pathname === '/setup/') {
     const token = new URLSearchParams(search).get('token')
     return token ? { name: 'setup', token } : { name: 'notFound' }

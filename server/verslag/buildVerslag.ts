@@ -13,6 +13,7 @@ import { DEFAULT_REGELRUIMTE_STATUS, voteCount, type DomainSticky } from '../../
 import { TAG_INFO } from '../../shared/tags'
 import { allRecords, readSessionInfo, Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
 import { VERSLAG_LABELS } from '../../shared/verslag/labels'
+import { orderSheets, SHEET_ORDER_KEY } from '../../shared/verslag/sheetOrder'
 import {
   boardPictureSchema,
   vaststellingSchema,
@@ -90,19 +91,6 @@ function dedicatedSheets(sheets: DomainSheet[], stickies: DomainSticky[]): Map<s
   return dedicated
 }
 
-/** The sheets in the order the verslag lists them: the session's explicit `sheetOrder` first, then reading order (SPEC V1). */
-export function orderSheets(sheets: DomainSheet[], explicit: unknown): DomainSheet[] {
-  if (!Array.isArray(explicit)) return sheets
-  const rank = new Map<string, number>()
-  explicit.forEach((id, i) => {
-    if (typeof id === 'string' && !rank.has(id)) rank.set(id, i)
-  })
-  return sheets
-    .map((sheet, i) => ({ sheet, i }))
-    .sort((a, b) => (rank.get(a.sheet.id) ?? rank.size + a.i) - (rank.get(b.sheet.id) ?? rank.size + b.i))
-    .map((x) => x.sheet)
-}
-
 function paragraphs(text: string | undefined): string[] {
   if (!text) return []
   return text
@@ -136,7 +124,7 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
   const storedPicture = boardPictureSchema.safeParse(sessionMap.get('boardPicture'))
   const storedVaststelling = vaststellingSchema.safeParse(sessionMap.get('vaststelling'))
   const read = readBoard(allRecords(doc))
-  const board = { ...read, sheets: orderSheets(read.sheets, sessionMap.get('sheetOrder')) }
+  const board = { ...read, sheets: orderSheets(read.sheets, sessionMap.get(SHEET_ORDER_KEY)) }
   const stickies = board.stickies
   const byId = new Map(stickies.map((s) => [s.id, s]))
   const sheetById = new Map(board.sheets.map((s) => [s.id, s]))
