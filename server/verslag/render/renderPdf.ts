@@ -16,6 +16,7 @@ import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
 import { agendaMarker, asksForText, footerLines, headerLines, oneLine, printable, refContext, wanneerText } from '../../../shared/verslag/wording'
 import { columnWidths } from './columnWidths'
+import { safeDeep } from '../../../shared/safeText'
 
 export interface RenderPdfOptions {
   /** The board picture as PNG bytes, embedded when given (else a data: URL in the model is used). */
@@ -174,7 +175,8 @@ function documentDate(v: Verslag): Date {
 }
 
 export async function renderPdf(model: Verslag, options: RenderPdfOptions = {}): Promise<Buffer> {
-  const v = printable(model)
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = printable(safeDeep(model))
   const L = VERSLAG_LABELS[v.language]
   const content: Node[] = [{ text: v.heading, style: 'h1' }]
   const header = headerLines(v)
