@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import pdfmake from 'pdfmake'
+import { safeDeep } from '../../../shared/safeText'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
