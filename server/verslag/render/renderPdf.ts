@@ -17,7 +17,6 @@ import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
 import { agendaMarker, asksForText, footerLines, headerLines, oneLine, printable, refContext, wanneerText } from '../../../shared/verslag/wording'
 import { columnWidths } from './columnWidths'
-import { safeDeep } from '../../../shared/safeText'
 
 export interface RenderPdfOptions {
   /** The board picture as PNG bytes, embedded when given (else a data: URL in the model is used). */
