@@ -9,6 +9,7 @@ import type { AccessService } from './access/AccessService'
 import type { AttemptLimitSettings } from './access/attemptLimits'
 import type { TrustProxy } from './config'
 import { accountsExtension } from './accounts/accountsExtension'
+import { ACCOUNT_STORES } from './accounts/accountStoreDefinition'
 import { actielijstExtension } from './actielijst/actielijstExtension'
 import type { ActieStores } from './actielijst/ActieStore'
 import { historyExtension, type HistorySettings } from './history/historyExtension'
@@ -22,7 +23,15 @@ import { silentLogger, type Logger } from './core/log'
 import type { RoomManager } from './core/RoomManager'
 import type { BoardLimits } from './integrity/limits'
 import type { SocketLimits } from './core/SocketCounter'
-import type { Backend } from './core/storage/Backend'
+import type { Backend, StoreDefinition } from './core/storage/Backend'
+import { ACCESS_STORES } from './access/accessStoreDefinition'
+import type { RedisBus } from './cluster/RedisBus'
+import { RedisSetupTokens } from './cluster/redisShared'
+import { ACTIE_STORES } from './actielijst/actieStoreDefinition'
+import { FACILITATION_STORES } from './facilitation/facilitationStoreDefinition'
+import { HISTORY_STORES } from './history/historyStoreDefinition'
+import { REGELRUIMTE_STORES } from './regelruimte/regelruimteStoreDefinition'
+import { VERSLAG_STORES } from './verslag/verslagStoreDefinition'
 import type { DocStore } from './core/storage/DocStore'
 import { MemoryBackend } from './core/storage/MemoryBackend'
 import { SqliteBackend } from './core/storage/SqliteBackend'
@@ -77,7 +86,21 @@ export interface ServerOptions {
   maxMessageBytes?: number
   pingIntervalMs?: number
   indexDebounceMs?: number
+  /** K1–K7: shares rooms, leases, locks and setup tokens with other instances (REDIS_URL); closed with the server. */
+  bus?: RedisBus
 }
+
+/** Every feature's stores, for a backend that prepares them at start (PgBackend.open). */
+export const STORE_DEFINITIONS: readonly StoreDefinition<unknown>[] = [
+  SESSION_STORES,
+  ACCESS_STORES,
+  VERSLAG_STORES,
+  REGELRUIMTE_STORES,
+  HISTORY_STORES,
+  FACILITATION_STORES,
+  ACTIE_STORES,
+  ACCOUNT_STORES,
+]
 
 /** The stores of the composed features, for tests and the command line. */
 export type ServerStores = { readonly docs: DocStore; readonly sessions: SessionStore; readonly history: HistoryStore } & AccessStores &
@@ -119,6 +142,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     attemptLimits: opts.attemptLimits,
     publicUrl: opts.publicUrl,
     limits: opts.limits,
+    setupTokens: opts.bus ? new RedisSetupTokens(opts.bus) : undefined,
   })
   // facil: facilitation holds a deelnemer's API sticky during stil-schrijven (F6).
   const facilitation = facilitationExtension({ backend, sessions: sessionIndex, access })
@@ -154,6 +178,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     maxMessageBytes: opts.maxMessageBytes,
     pingIntervalMs: opts.pingIntervalMs,
     trustProxy: opts.trustProxy,
+    bus: opts.bus,
   })
 
   const storage: ServerStores = {

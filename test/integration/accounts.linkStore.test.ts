@@ -1,11 +1,22 @@
 /** The account link store contract (SPEC U2), on every backend: stored by hash, used once, kept across a reopen. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { AccountLinkRecord } from '../../server/accounts/AccountLinkStore'
 import { ACCOUNT_STORES } from '../../server/accounts/accountStoreDefinition'
 import type { Backend } from '../../server/core/storage/Backend'
 import { MemoryBackend } from '../../server/core/storage/MemoryBackend'
 import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
+import { PgBackend } from '../../server/core/storage/PgBackend'
+import { createTestDatabase, type TestDatabase } from '../helpers/pgDatabase'
 import { removeTempDirs, tempDir } from '../helpers/tempDir'
+
+let pgDb: TestDatabase
+beforeAll(async () => {
+  pgDb = await createTestDatabase()
+})
+afterAll(async () => {
+  await pgDb.drop()
+})
+let schemas = 0
 
 const link: AccountLinkRecord = {
   id: 'l1',
@@ -21,9 +32,10 @@ const link: AccountLinkRecord = {
   usedAt: null,
 }
 
-const backends: [string, () => Backend][] = [
+const backends: [string, () => Promise<Backend> | Backend][] = [
   ['memory', () => new MemoryBackend()],
   ['sqlite', () => new SqliteBackend(tempDir())],
+  ['postgres', () => PgBackend.open(pgDb.url, [ACCOUNT_STORES], { schema: `links${++schemas}` })],
 ]
 
 describe.each(backends)('account links on %s', (_name, make) => {
@@ -34,7 +46,7 @@ describe.each(backends)('account links on %s', (_name, make) => {
   })
 
   it('[U2] finds a link by its token hash only, and the first use wins', async () => {
-    const backend = make()
+    const backend = await make()
     open.push(backend)
     const links = backend.stores(ACCOUNT_STORES).accountLinks
     await links.create(link)
