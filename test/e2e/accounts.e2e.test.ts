@@ -103,4 +103,29 @@ describe('accounts in the app (e2e)', () => {
     expect((await loginWith(SECOND)).status).toBe(401)
     await a.screenshot({ path: path.join(RESULTS, 'e2e-accounts-deactivated.png'), fullPage: true })
   }, 120_000)
+
+  it('[U12][U13] the coördinator sees who joined the session and adds their organisations to the deelnemers in one click', async () => {
+    const invite = await fetch(`${server.url}/api/sessions/${sessionId}/invites`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'deelnemer' }),
+    })
+    const { token } = (await invite.json()) as { token: string }
+    for (const [name, organisation] of [['Karin Smit', 'GGD Amsterdam'], ['Piet de Boer', 'GGD  amsterdam'], ['Ali Yilmaz', 'Zilveren Kruis']]) {
+      const joined = await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, name, organisation }) })
+      expect(joined.status).toBe(201)
+    }
+    const a = anna.page
+    await a.goto(`${server.url}/s/${sessionId}`)
+    await a.locator('[data-pane=sessie]').click()
+    const who = a.getByTestId('who-was-there')
+    await who.getByText('Karin Smit, GGD Amsterdam').waitFor()
+    await who.getByRole('button', { name: 'Zet 2 organisatie(s) bij de deelnemers' }).click()
+    await who.getByText('Alle organisaties staan al bij de deelnemers.').waitFor()
+    const rows = a.locator('[data-row=deelnemer] input[aria-label=Organisatie]')
+    await expect.poll(async () => rows.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['GGD Amsterdam', 'Zilveren Kruis'])
+    await a.getByRole('button', { name: 'EN', exact: true }).click()
+    await who.getByText('Every organisation is already among the deelnemers.').waitFor()
+    await a.screenshot({ path: path.join(RESULTS, 'e2e-accounts-who-was-there-en.png') })
+  }, 90_000)
 })
