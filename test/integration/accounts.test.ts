@@ -237,4 +237,16 @@ describe('accounts in the app (SPEC U1–U10)', () => {
     const other = (await server.access.stores.users.getByEmail(f.emails.otherCoordinator))!
     expect((await server.api('POST', `/api/accounts/${other.id}/reset-link`, {}, f.creds.coordinator.unsafeHeaders)).status).toBe(403)
   })
+
+  it('[U6][U10] a reset link of an account that was switched off since sets nothing and stays unused', async () => {
+    await start()
+    const sanne = (await server.access.stores.users.getByEmail(f.emails.secretariaatAccount))!
+    const made = await server.api<AccountLinkResponse>('POST', `/api/accounts/${sanne.id}/reset-link`, {}, f.creds.coordinator.unsafeHeaders)
+    expect((await server.api('POST', `/api/accounts/${sanne.id}/deactivate`, {}, f.creds.coordinator.unsafeHeaders)).status).toBe(204)
+    const used = await useLink({ token: made.body.token, password: NEW_PASSWORD })
+    expect(used.res.status).toBe(403)
+    expect(used.body.error).toBe('account_deactivated')
+    expect((await server.access.stores.users.get(sanne.id))?.passwordHash).toBe(sanne.passwordHash)
+    expect((await server.backend.stores(ACCOUNT_STORES).accountLinks.getByTokenHash(hashToken(made.body.token)))?.usedAt).toBeNull()
+  })
 })

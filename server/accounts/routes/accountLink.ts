@@ -36,6 +36,10 @@ export function accountLinkRoutes(router: Router, ctx: AccountsContext): void {
     if (link.purpose === 'invite' && (await ctx.access.stores.users.getByEmail(link.email))) {
       throw new HttpError(409, 'account_exists', 'Er bestaat al een account met dit e-mailadres; log daarmee in (account exists).')
     }
+    // U6: a switched-off account gets no new password from an older reset link (checked before anything changes).
+    if (existing && (await ctx.access.stores.users.deactivatedAt(existing.id)) !== null) {
+      throw new HttpError(403, 'account_deactivated', 'Dit account staat uit. Vraag je themacoördinator het weer aan te zetten (account deactivated).')
+    }
     if (!(await ctx.links.use(link.id, ctx.now().toISOString()))) {
       throw new HttpError(410, 'link_used', 'Deze link is al gebruikt. Vraag je themacoördinator om een nieuwe link (this link was used already).')
     }
@@ -50,9 +54,6 @@ export function accountLinkRoutes(router: Router, ctx: AccountsContext): void {
       await endAccountSessions(ctx, user.id)
     }
     if (!user) throw new HttpError(404, 'link_invalid', 'Het account van deze link bestaat niet meer (account not found).')
-    if ((await ctx.access.stores.users.deactivatedAt(user.id)) !== null) {
-      throw new HttpError(403, 'account_deactivated', 'Dit account is uitgeschakeld. Vraag je themacoördinator het weer aan te zetten (account deactivated).')
-    }
     const actor = await ctx.access.userActor(user)
     for (const themagroep of link.themagroepen.length > 0 ? link.themagroepen : [null]) {
       await ctx.access.audit(actor, link.purpose === 'invite' ? 'account.create' : 'account.passwordReset', { themagroep, detail: user.email })
