@@ -249,4 +249,32 @@ describe('accounts in the app (SPEC U1–U10)', () => {
     expect((await server.access.stores.users.get(sanne.id))?.passwordHash).toBe(sanne.passwordHash)
     expect((await server.backend.stores(ACCOUNT_STORES).accountLinks.getByTokenHash(hashToken(made.body.token)))?.usedAt).toBeNull()
   })
+
+  it('[U3][P15] hostile input gets a readable 4xx answer and changes nothing', async () => {
+    await start()
+    const raw = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body })
+    const answers = [
+      await raw('GET', `/api/accounts/link?token=${'x'.repeat(5000)}`),
+      await raw('GET', '/api/accounts/link?token=a&token=b'),
+      await raw('GET', '/api/accounts/link'),
+      await raw('POST', '/api/accounts/link', '{"token": ['),
+      await raw('POST', '/api/accounts/link', JSON.stringify({ token: { $ne: null }, password: NEW_PASSWORD })),
+      await raw('POST', '/api/accounts/link', JSON.stringify({ token: 'a'.repeat(50), name: 'x'.repeat(10_000), password: NEW_PASSWORD })),
+      await raw('POST', '/api/accounts/invites', JSON.stringify({ email: 'a@b.nl', role: 'secretariaat', themagroepen: Array.from({ length: 500 }, () => GROEP_A) }), f.creds.coordinator.unsafeHeaders),
+      await raw('POST', '/api/accounts/invites', JSON.stringify({ email: 'a@b.nl', role: 'secretariaat', themagroepen: [{ toString: 1 }] }), f.creds.coordinator.unsafeHeaders),
+      await raw('POST', `/api/accounts/${encodeURIComponent('../../etc')}/deactivate`, '{}', f.creds.coordinator.unsafeHeaders),
+      await raw('POST', '/api/auth/password', JSON.stringify({ currentPassword: PASSWORD, newPassword: 'x'.repeat(100_000) }), f.creds.coordinator.unsafeHeaders),
+    ]
+    for (const res of answers) {
+      expect(res.status, new URL(res.url).pathname).toBeGreaterThanOrEqual(400)
+      expect(res.status, new URL(res.url).pathname).toBeLessThan(500)
+      const text = await res.text()
+      expect(text, `${new URL(res.url).pathname} ${res.status}`).toMatch(/"message"/)
+      const body = JSON.parse(text) as { error: string; message: string }
+      expect(typeof body.message).toBe('string')
+    }
+    expect((await server.api<{ accounts: AccountSummary[] }>('GET', '/api/accounts', undefined, f.creds.coordinator.headers)).body.accounts).toHaveLength(2)
+    expect(await me(await login(server, f.emails.coordinator))).toMatchObject({ kind: 'user' })
+  })
 })
