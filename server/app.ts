@@ -37,6 +37,7 @@ import { startCore } from './core/startCore'
 import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
 import { shortLinkExtension } from './shortLinks/shortLinkExtension'
+import { SHORT_LINK_STORES } from './shortLinks/shortLinkStoreDefinition'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
 import type { SessionStore } from './sessions/SessionStore'
@@ -97,6 +98,7 @@ export const STORE_DEFINITIONS: readonly StoreDefinition<unknown>[] = [
   HISTORY_STORES,
   FACILITATION_STORES,
   ACTIE_STORES,
+  SHORT_LINK_STORES,
 ]
 
 /** The stores of the composed features, for tests and the command line. */
