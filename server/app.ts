@@ -39,6 +39,7 @@ import { startCore } from './core/startCore'
 import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
 import { shortLinkExtension } from './shortLinks/shortLinkExtension'
+import { SHORT_LINK_STORES } from './shortLinks/shortLinkStoreDefinition'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
 import type { SessionStore } from './sessions/SessionStore'
@@ -99,6 +100,7 @@ export const STORE_DEFINITIONS: readonly StoreDefinition<unknown>[] = [
   HISTORY_STORES,
   FACILITATION_STORES,
   ACTIE_STORES,
+  SHORT_LINK_STORES,
   ACCOUNT_STORES,
 ]
 
