@@ -88,7 +88,7 @@ export function AccountsPage() {
           </div>
         )}
         {state.status === 'ready' && state.accounts.length > 0 && (
-          <table className="bp-audit__table">
+          <table className="bp-audit__table" role="table">
             <thead>
               <tr>
                 <th>{t('accounts.name')}</th>
@@ -103,15 +103,15 @@ export function AccountsPage() {
               {state.accounts.map((a) => {
                 const self = me?.kind === 'user' && me.id === a.id
                 return (
-                  <tr key={a.id} data-email={a.email}>
-                    <td>
+                  <tr key={a.id} data-email={a.email} role="row">
+                    <td role="cell">
                       {a.name} {self && <span className="bp-muted">{t('accounts.you')}</span>}
                     </td>
-                    <td>{a.email}</td>
-                    <td>{roleName(a.role)}</td>
-                    <td>{a.themagroepen.join(', ')}</td>
-                    <td>{a.active ? t('accounts.active') : t('accounts.inactive')}</td>
-                    <td>
+                    <td role="cell">{a.email}</td>
+                    <td role="cell">{roleName(a.role)}</td>
+                    <td role="cell">{a.themagroepen.join(', ')}</td>
+                    <td role="cell">{a.active ? t('accounts.active') : t('accounts.inactive')}</td>
+                    <td role="cell">
                       {!self && (
                         <div className="bp-accounts__actions">
                           <button type="button" disabled={busy} onClick={() => void act(async () => showLink(await makeResetLink(a.id)))}>

@@ -128,4 +128,15 @@ describe('accounts in the app (e2e)', () => {
     await who.getByText('Every organisation is already among the deelnemers.').waitFor()
     await a.screenshot({ path: path.join(RESULTS, 'e2e-accounts-who-was-there-en.png') })
   }, 90_000)
+
+  it('[U11] the Accounts page fits a phone in English: no sideways scrolling, every account and the invitation form readable', async () => {
+    const a = anna.page
+    await a.setViewportSize({ width: 390, height: 844 })
+    await a.goto(`${server.url}/accounts`)
+    // Still in English from the test before: the English UI on a phone.
+    await a.locator('tr[data-email="nina@wijk.nl"]').getByRole('cell', { name: 'Switched off' }).waitFor()
+    await a.getByRole('heading', { name: 'Invite a colleague' }).waitFor()
+    expect(await a.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await a.screenshot({ path: path.join(RESULTS, 'e2e-accounts-phone.png'), fullPage: true })
+  }, 60_000)
 })
