@@ -26,6 +26,7 @@ import type { DocStore } from './core/storage/DocStore'
 import { MemoryBackend } from './core/storage/MemoryBackend'
 import { SqliteBackend } from './core/storage/SqliteBackend'
 import { startCore } from './core/startCore'
+import { privacyExtension, type PrivacySettings } from './privacy/privacyExtension'
 import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
@@ -64,6 +65,8 @@ export interface ServerOptions {
   socketLimits?: SocketLimits
   /** P15: per-connection websocket token bucket (default burst 1000, 300 messages/s; a busy editor sends about 120/s). */
   wsRateLimit?: { capacity: number; refillPerSecond: number }
+  /** G8: AUDIT_RETENTION_DAYS, PRIVACY_PURGE_INTERVAL_MS (server/privacy). */
+  privacy?: Partial<PrivacySettings>
   /** Extra extensions, after the features (their hooks run last). */
   extensions?: Extension[]
   /** The built client; default dist/client of the repo. */
@@ -129,6 +132,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
   const facilitation = facilitationExtension({ backend, sessions: sessions.sessions, access })
   const actielijst = actielijstExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl ?? null })
+  const privacy = privacyExtension({ backend, sessions: sessions.sessions, actielijst: actielijst.stores.actielijst, access, settings: opts.privacy })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -138,7 +142,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     backend,
     // facilitation before sessions: its POST …/stickies holds a deelnemer's sticky privately during stil-schrijven (F6).
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, actielijst, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, actielijst, privacy, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,

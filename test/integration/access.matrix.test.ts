@@ -82,6 +82,10 @@ const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
   'actielijst:read': MEMBER_ACCOUNTS,
   'actielijst:update': MEMBER_ACCOUNTS,
   'actielijst:feed': PUBLIC,
+  'privacy:search': ANY_COORDINATOR,
+  'privacy:erase': ANY_COORDINATOR,
+  'privacy:export': ANY_COORDINATOR,
+  'session:delete': COORDINATOR_OF_GROUP,
 }
 
 /** The SPEC rule of each action's row. */
@@ -93,6 +97,7 @@ const RULE: Readonly<Record<string, string>> = {
   'invite:create': 'P10', 'invite:list': 'P10', 'invite:revoke': 'P10',
   'audit:read': 'P11', 'regelruimte:read': 'P12', 'themagroep:list': 'P12', 'themagroep:addMember': 'P12',
   'actielijst:read': 'A1', 'actielijst:update': 'A1', 'actielijst:feed': 'A8',
+  'privacy:search': 'G1', 'privacy:erase': 'G1', 'privacy:export': 'G1', 'session:delete': 'G6',
 }
 
 /**
@@ -204,6 +209,14 @@ const REQUESTS: Readonly<Record<string, (w: World) => Promise<Partial<Request>> 
     const feed = await asAdmin<{ url: string }>(w, 'POST', `/api/themagroepen/${encodeURIComponent(GROEP_A)}/actielijst/feed`)
     return { path: new URL(feed.url).pathname }
   },
+  // G1: a person nobody stored; G6: a session made for the request (deleting f.session would end the matrix).
+  'POST /api/privacy/search': () => json({ name: 'Niemand Bekend', organisation: '' }),
+  'POST /api/privacy/erase': () => json({ name: 'Niemand Bekend', organisation: '' }),
+  'POST /api/privacy/export': () => json({ name: 'Niemand Bekend', organisation: '' }),
+  'DELETE /api/sessions/:id': async (w) => {
+    const session = await asAdmin<{ id: string }>(w, 'POST', '/api/sessions', JSON.stringify({ title: 'Te verwijderen', themagroep: GROEP_A }), 'application/json')
+    return { path: `/api/sessions/${session.id}` }
+  },
   'GET /api/sessions/:id/versions/:n/verslag.:format': (w) => ({ path: `/api/sessions/${w.f.session.id}/versions/${w.versie}/verslag.md` }),
 }
 
@@ -308,6 +321,7 @@ const SESSION_SCOPED_ACTIONS = new Set<string>([
   'invite:create',
   'invite:list',
   'invite:revoke',
+  'session:delete',
 ])
 
 interface Cell {
