@@ -121,7 +121,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     publicUrl: opts.publicUrl,
     limits: opts.limits,
   })
+  // facil: facilitation holds a deelnemer's API sticky during stil-schrijven (F6).
+  const facilitation = facilitationExtension({ backend, sessions: sessionIndex, access })
   const sessions = sessionsExtension({
+    holdSticky: (session, actor, body) => facilitation.holdSticky(session, actor, body),
     backend,
     access,
     tldrawLicenseKey: opts.tldrawLicenseKey ?? null,
@@ -130,7 +133,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const verslag = verslagExtension({ backend, sessions: sessions.sessions, access })
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
-  const facilitation = facilitationExtension({ backend, sessions: sessions.sessions, access })
   const actielijst = actielijstExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl ?? null })
   const privacy = privacyExtension({ backend, sessions: sessions.sessions, actielijst: actielijst.stores.actielijst, access, settings: opts.privacy })
   const auth = opts.auth
@@ -140,9 +142,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port: opts.port,
     host: opts.host,
     backend,
-    // facilitation before sessions: its POST …/stickies holds a deelnemer's sticky privately during stil-schrijven (F6).
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, actielijst, privacy, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, privacy, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,

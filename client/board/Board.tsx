@@ -15,6 +15,7 @@ import { $facilitation, $myVotes, $privateWriting, $sessionId } from '../facilit
 import { fetchMyVotes } from '../facilitation/facilitationApi'
 import { FollowBanner, PresenceList } from '../facilitation/PresenceList'
 import { PrivateTray } from '../facilitation/PrivateTray'
+import { registerPrivateWriting } from '../facilitation/registerPrivateWriting'
 import { ensureClockOffset } from '../facilitation/serverClock'
 import { useFacilitation } from '../facilitation/useFacilitation'
 import { useSummon } from '../facilitation/useSummon'
@@ -141,6 +142,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
   const onMount = useCallback((mounted: Editor) => {
     const offSideEffects = registerTagSideEffects(mounted)
     const offEmptyNotes = registerEmptyNoteCleanup(mounted)
+    const offPrivate = registerPrivateWriting(mounted)
     const offWriteGuards = registerWriteGuards(mounted)
     // New stickies look like the ones the server and the import make (shared/records.ts).
     mounted.setStyleForNextShapes(DefaultFontStyle, 'sans')
@@ -190,6 +192,8 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
                   ? t('board.unauthorized')
                   : refused.code === CloseCode.Forbidden
                     ? t('board.forbidden')
+                    : refused.code === CloseCode.TooManyConnections
+                      ? t('board.tooManyConnections')
                     : t('board.refused', { reason: refused.reason || CLOSE_REASONS[refused.code] || String(refused.code) })}
             </p>
             <Link to="/">{t('app.toStart')}</Link>

@@ -38,6 +38,23 @@ function TagBadge({ shape }: { shape: TLNoteShape }) {
 const SHOW_DOTS_FROM = new Set(['stemmen', 'concluderen', 'afgerond'])
 
 /**
+ * A dot button votes on pointer down (tldraw's canvas keeps a tap from
+ * becoming a click on touch screens) and on a keyboard click (detail 0).
+ */
+function voteHandlers(id: string, delta: 1 | -1) {
+  return {
+    onPointerDown: (event: React.PointerEvent) => {
+      stopEventPropagation(event)
+      event.preventDefault()
+      void vote(id, delta)
+    },
+    onClick: (event: React.MouseEvent) => {
+      if (event.detail === 0) void vote(id, delta)
+    },
+  }
+}
+
+/**
  * The dots on a sticky (F10, F12): the total once voting started; during
  * stemmen a "+" and (for one's own dots) a "−" that vote through the API.
  */
@@ -56,12 +73,12 @@ function VoteDots({ shape }: { shape: TLNoteShape }) {
         <span className="bp-sr-only">{translate(language, 'facil.votes.count', { count: total })}</span>
       </span>
       {voting && mine > 0 && (
-        <button type="button" className="bp-note-votes__button" data-vote="remove" aria-label={translate(language, 'facil.votes.remove')} title={translate(language, 'facil.votes.remove')} onPointerDown={stopEventPropagation} onClick={() => void vote(shape.id, -1)}>
+        <button type="button" className="bp-note-votes__button" data-vote="remove" aria-label={translate(language, 'facil.votes.remove')} title={translate(language, 'facil.votes.remove')} {...voteHandlers(shape.id, -1)}>
           −
         </button>
       )}
       {voting && (
-        <button type="button" className="bp-note-votes__button" data-vote="add" aria-label={translate(language, 'facil.votes.add')} title={translate(language, 'facil.votes.add')} onPointerDown={stopEventPropagation} onClick={() => void vote(shape.id, 1)}>
+        <button type="button" className="bp-note-votes__button" data-vote="add" aria-label={translate(language, 'facil.votes.add')} title={translate(language, 'facil.votes.add')} {...voteHandlers(shape.id, 1)}>
           +
         </button>
       )}

@@ -1,6 +1,7 @@
 import './history.css'
 import { useCallback, useEffect, useState } from 'react'
 import type { HistoryVersionSummary, RestoreResponse } from '../../shared/history'
+import { ApiRequestError } from '../api/ApiRequestError'
 import { ErrorMessage } from '../api/ErrorMessage'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
@@ -77,7 +78,14 @@ export function HistoryPage({ sessionId }: { sessionId: string }) {
         )}
         {restoreError !== null && <ErrorMessage error={restoreError} />}
         {list.status === 'loading' && <p>{t('history.loading')}</p>}
-        {list.status === 'error' && <ErrorMessage error={list.error} onRetry={load} />}
+        {list.status === 'error' &&
+          (list.error instanceof ApiRequestError && list.error.status === 403 ? (
+            <p className="bp-error" role="alert" data-testid="history-forbidden">
+              {t('history.forbidden')}
+            </p>
+          ) : (
+            <ErrorMessage error={list.error} onRetry={load} />
+          ))}
         {list.status === 'ready' && versions.length === 0 && <p data-testid="history-empty">{t('history.empty')}</p>}
         {versions.length > 0 && (
           <div className="bp-history__layout">
@@ -92,7 +100,7 @@ export function HistoryPage({ sessionId }: { sessionId: string }) {
                         <span>
                           <strong>{t('history.version', { version: version.version })}</strong> · <time dateTime={version.takenAt}>{when(version.takenAt)}</time>
                         </span>
-                        <span className="bp-history__why">{describeVersion(t, version)}</span>
+                        <span className="bp-history__why">{describeVersion(t, version, language)}</span>
                         <span className="bp-muted">{describeCounts(t, version)}</span>
                       </button>
                     </li>

@@ -71,6 +71,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.unauthorized': 'You have no access to this board yet. Open the invite link you were given, or log in.',
   'board.writeRefused': 'You may not make this change; the board was reloaded without it.',
   'board.writeRefusedLimit': 'This change would make the board too large; the board was reloaded without it.',
+  'board.tooManyConnections': 'You have this board open in too many windows at once. Close a few and reload the page.',
   'board.forbidden': 'You have no access to this board.',
   'board.back': 'Sessies',
   'board.participants': '{count} present',

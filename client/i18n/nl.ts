@@ -74,6 +74,7 @@ export const nl = {
   'board.unauthorized': 'Je hebt nog geen toegang tot dit bord. Open de uitnodigingslink die je hebt gekregen, of log in.',
   'board.writeRefused': 'Deze wijziging mag je niet maken; het bord is opnieuw geladen zonder die wijziging.',
   'board.writeRefusedLimit': 'Deze wijziging maakt het bord te groot; het bord is opnieuw geladen zonder die wijziging.',
+  'board.tooManyConnections': 'Je hebt dit bord in te veel vensters tegelijk open. Sluit er een paar en laad de pagina opnieuw.',
   'board.forbidden': 'Je hebt geen toegang tot dit bord.',
   'board.back': 'Sessies',
   'board.participants': '{count} aanwezig',

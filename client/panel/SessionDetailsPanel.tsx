@@ -4,6 +4,7 @@ import type { Deelnemer } from '../../shared/session'
 import { writeSessionInfo } from '../../shared/ydoc'
 import { useT } from '../i18n/useT'
 import { useSessionInfo } from '../sync/useSessionInfo'
+import { MeetingFields } from './MeetingFields'
 
 interface Row {
   organisation: string
@@ -48,6 +49,7 @@ export function SessionDetailsPanel({ doc, readOnly }: { doc: Y.Doc; readOnly: b
   return (
     <form className="bp-session-details" onSubmit={(e) => e.preventDefault()}>
       {readOnly && <p className="bp-muted">{t('panel.session.readOnly')}</p>}
+      <MeetingFields doc={doc} info={info} readOnly={readOnly} />
       <fieldset disabled={readOnly}>
         <legend>{t('panel.session.deelnemers')}</legend>
         {rows.length === 0 && <p className="bp-muted">{t('panel.session.noDeelnemers')}</p>}

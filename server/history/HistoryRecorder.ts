@@ -14,7 +14,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import type * as Y from 'yjs'
 import type { HistoryContent, HistoryKind, HistoryVersionSummary } from '../../shared/history'
-import { Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
+import { recordsOf, Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
 import type { DecodedUpdate } from '../core/decodedUpdate'
 import type { Principal } from '../core/Grant'
 import type { Logger } from '../core/log'
@@ -34,6 +34,8 @@ export interface HistoryOptions {
   intervalMs: number
   /** HISTORY_DELETE_THRESHOLD: a change deleting more records than this is preceded by a version. */
   deleteThreshold: number
+  /** At most one before-delete version per room per this many ms (H3). */
+  deleteGapMs: number
   now?: () => Date
 }
 
@@ -42,6 +44,13 @@ interface RoomState {
   dirty: boolean
   /** Who made those changes. */
   actors: Set<string>
+  /**
+   * Since the last version the board only lost records: that version holds
+   * everything a further deletion removes, so none is needed before it.
+   */
+  onlyDeletions: boolean
+  /** When the last before-delete version was taken (ms). */
+  lastBeforeDelete: number
   timer: NodeJS.Timeout | null
   detach: () => void
 }
@@ -57,7 +66,11 @@ export class HistoryRecorder {
 
   /** RoomManager onLoad: observe the doc; version the loaded board when no version holds it yet. */
   onLoad(room: Room): void {
-    const state: RoomState = { dirty: false, actors: new Set(), timer: null, detach: () => undefined }
+    const state: RoomState = { dirty: false, actors: new Set(), onlyDeletions: false, lastBeforeDelete: 0, timer: null, detach: () => undefined }
+    const records = recordsOf(room.doc)
+    const onRecords = (changes: Map<string, { action: string }>) => {
+      for (const change of changes.values()) if (change.action !== 'delete') state.onlyDeletions = false
+    }
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return
       state.dirty = true
@@ -66,13 +79,18 @@ export class HistoryRecorder {
       this.schedule(room, state)
     }
     const facilitation = room.doc.getMap(Y_FACILITATION)
+    let lastPhase: unknown = facilitation.get('phase')
     const onFacilitation = (event: Y.YMapEvent<unknown>) => {
       if (!event.keysChanged.has('phase')) return
       const phase = facilitation.get('phase')
+      // Writing the same phase again (a whole facilitation state saved) is no phase change.
+      if (phase === lastPhase) return
+      lastPhase = phase
       this.take(room, 'phase', typeof phase === 'string' ? phase : null, this.namesOf(event.transaction.origin))
     }
     const session = room.doc.getMap(Y_SESSION)
     const onSession = (event: Y.YMapEvent<unknown>) => {
+      state.onlyDeletions = false
       if (!event.keysChanged.has('vaststelling')) return
       const vaststelling = session.get('vaststelling') as { versie?: unknown } | undefined
       if (!vaststelling) return
@@ -80,10 +98,12 @@ export class HistoryRecorder {
       this.take(room, 'vaststelling', versie, this.namesOf(event.transaction.origin))
     }
     room.doc.on('update', onUpdate)
+    records.on('change', onRecords)
     facilitation.observe(onFacilitation)
     session.observe(onSession)
     state.detach = () => {
       room.doc.off('update', onUpdate)
+      records.off('change', onRecords)
       facilitation.unobserve(onFacilitation)
       session.unobserve(onSession)
     }
@@ -98,8 +118,24 @@ export class HistoryRecorder {
    * update would delete more than `deleteThreshold` records.
    */
   beforeApply(room: Room, decoded: DecodedUpdate, actor: Principal): void {
-    const deleted = deletedRecordCount(room.doc, decoded)
+    let deleted: number
+    try {
+      deleted = deletedRecordCount(room.doc, decoded)
+    } catch (err) {
+      // Counting is the history's business; it never stands in the way of an update.
+      this.opts.log.error({ err, room: room.name }, 'could not count the records an update deletes')
+      return
+    }
     if (deleted <= this.opts.deleteThreshold) return
+    const state = this.rooms.get(room)
+    if (state?.onlyDeletions) return
+    const now = this.now().getTime()
+    if (state && now - state.lastBeforeDelete < this.opts.deleteGapMs) {
+      // Added and deleted again within a second, over and over: versioning each would only burn the event loop.
+      this.opts.log.warn({ room: room.name, deleted }, 'large deletions in quick succession: no version for this one')
+      return
+    }
+    if (state) state.lastBeforeDelete = now
     this.opts.log.info({ room: room.name, deleted }, 'a change deletes many records: taking a version first')
     this.take(room, 'before-delete', String(deleted), [displayName(actor)])
   }
@@ -133,6 +169,7 @@ export class HistoryRecorder {
     if (state) {
       state.dirty = false
       state.actors.clear()
+      state.onlyDeletions = true
     }
     const takenAt = this.now().toISOString()
     return this.enqueue(room.name, async () => {

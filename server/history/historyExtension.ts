@@ -28,9 +28,11 @@ export interface HistorySettings {
   intervalMs?: number
   /** HISTORY_DELETE_THRESHOLD (default 5). */
   deleteThreshold?: number
+  /** At most one before-delete version per room per this many ms (default 1000; tests). */
+  deleteGapMs?: number
 }
 
-export const HISTORY_DEFAULTS = { keep: 200, intervalMs: 10 * 60_000, deleteThreshold: 5 } as const
+export const HISTORY_DEFAULTS = { keep: 200, intervalMs: 10 * 60_000, deleteThreshold: 5, deleteGapMs: 1000 } as const
 
 export interface HistoryExtensionOptions {
   backend: Backend
@@ -61,6 +63,7 @@ export function historyExtension(opts: HistoryExtensionOptions): HistoryExtensio
         keep: opts.settings?.keep ?? HISTORY_DEFAULTS.keep,
         intervalMs: opts.settings?.intervalMs ?? HISTORY_DEFAULTS.intervalMs,
         deleteThreshold: opts.settings?.deleteThreshold ?? HISTORY_DEFAULTS.deleteThreshold,
+        deleteGapMs: opts.settings?.deleteGapMs ?? HISTORY_DEFAULTS.deleteGapMs,
       })
     },
     routes(router) {

@@ -59,6 +59,7 @@ describe('history in two browsers', () => {
     mkdirSync(RESULTS, { recursive: true })
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-history-'))
     server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, adminToken: ADMIN })
+    await server.access.addUser({ email: 'anna@themagroep.nl', name: 'Anna de Vries', role: 'coordinator', password: PASSWORD, themagroepen: [THEMAGROEP] })
     coordinator = await launchBrowser()
     deelnemer = await launchBrowser({ viewport: { width: 1100, height: 760 } })
     csp.push(watchCsp(coordinator), watchCsp(deelnemer))
@@ -71,8 +72,7 @@ describe('history in two browsers', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('[H3][H6][P21] a coördinator wipes the board, restores the version from before the wipe on the history page, and the deelnemer sees the stickies again', async () => {
-    await server.access.addUser({ email: 'anna@themagroep.nl', name: 'Anna de Vries', role: 'coordinator', password: PASSWORD, themagroepen: [THEMAGROEP] })
+  it('[H3][H6][P21][P17] a coördinator wipes the board, restores the version from before the wipe on the history page, and the deelnemer sees the stickies again (no history for the deelnemer)', async () => {
     const session = await api<{ id: string }>(server, 'POST', '/api/sessions', { title: 'Brownpapersessie geschiedenis', themagroep: THEMAGROEP })
     for (const [i, text] of TEXTS.entries()) {
       await api(server, 'POST', `/api/sessions/${session.id}/stickies`, { text, tag: i % 2 ? 'belemmerend' : 'bevorderend', sheet: 'Samenwerking' })
@@ -152,11 +152,17 @@ describe('history in two browsers', () => {
     await waitForBoard(c)
     await expect.poll(() => noteCount(c), { timeout: 10_000 }).toBe(TEXTS.length)
 
+    // A deelnemer is offered no history, and the page itself says who may see it.
+    expect(await d.locator('a.bp-history-link').count()).toBe(0)
+    await d.goto(`${server.url}/s/${session.id}/geschiedenis`)
+    await d.getByTestId('history-forbidden').waitFor()
+    expect(await d.getByTestId('history-forbidden').textContent()).toContain('Alleen de themacoördinator en het secretariaat')
+
     expect(csp.flat()).toEqual([])
     expect(externalRequests([...coordinator.requests, ...deelnemer.requests])).toEqual([])
   }, 150_000)
 
-  it('[P21] the history page in English on a phone: readable sentences and an empty state for a board without versions', async () => {
+  it('[P21][H2] the history page in English on a phone: an empty state for a board without versions, then readable sentences and a preview', async () => {
     const phone = await launchBrowser({ viewport: { width: 390, height: 844 }, localStorage: { 'brownpaper.language': 'en' } })
     try {
       const session = await api<{ id: string }>(server, 'POST', '/api/sessions', { title: 'Lege sessie', themagroep: THEMAGROEP })
@@ -174,6 +180,18 @@ describe('history in two browsers', () => {
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
       expect(overflow).toBe(false)
       await p.screenshot({ path: path.join(RESULTS, 'e2e-history-phone-en.png'), fullPage: true })
+
+      // A board with a version: the sentence, the counts and the preview read in English on a phone too.
+      await api(server, 'POST', `/api/sessions/${session.id}/stickies`, { text: 'Korte lijnen met de huisarts', tag: 'bevorderend', sheet: 'Samenwerking' })
+      await api(server, 'PUT', `/api/sessions/${session.id}/facilitation`, { phase: 'clusteren' })
+      await p.reload()
+      const item = p.locator('li[data-kind="phase"]')
+      await item.waitFor({ timeout: 10_000 })
+      expect(await item.textContent()).toContain('At the change to the phase ‘Clustering’')
+      expect(await item.textContent()).toContain('1 sticky, 5 sheets, 0 links')
+      await expect.poll(() => p.getByTestId('history-preview').textContent(), { timeout: 10_000 }).toContain('Korte lijnen met de huisarts')
+      expect(await p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false)
+      await p.screenshot({ path: path.join(RESULTS, 'e2e-history-phone-en-version.png'), fullPage: true })
     } finally {
       await phone.close()
     }

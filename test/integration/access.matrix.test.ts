@@ -73,12 +73,15 @@ const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
   'verslag:vaststellen': SECRETARIAAT_AND_COORDINATOR,
   'regelruimte:read': ACCOUNTS,
   'regelruimte:update': SECRETARIAAT_AND_COORDINATOR,
+  'facilitation:update': SECRETARIAAT_AND_COORDINATOR,
   'invite:create': COORDINATOR_OF_GROUP,
   'invite:list': COORDINATOR_OF_GROUP,
   'invite:revoke': COORDINATOR_OF_GROUP,
   'audit:read': ANY_COORDINATOR,
   'themagroep:list': ACCOUNTS,
   'themagroep:addMember': COORDINATOR_OF_GROUP,
+  'history:read': SECRETARIAAT_AND_COORDINATOR,
+  'history:restore': SECRETARIAAT_AND_COORDINATOR,
   'actielijst:read': MEMBER_ACCOUNTS,
   'actielijst:update': MEMBER_ACCOUNTS,
   'actielijst:feed': PUBLIC,
@@ -93,9 +96,11 @@ const RULE: Readonly<Record<string, string>> = {
   'health:read': 'P1', 'config:read': 'P1', 'auth:public': 'P1',
   'session:list': 'P4', 'session:read': 'P4', 'board:read': 'P5', 'board:write': 'P6', 'sticky:create': 'P7',
   'session:update': 'P8', 'verslag:read': 'P8', 'verslag:export': 'P8', 'verslag:vaststellen': 'P8', 'regelruimte:update': 'P8',
+  'facilitation:update': 'F2',
   'session:create': 'P9', 'session:import': 'P9',
   'invite:create': 'P10', 'invite:list': 'P10', 'invite:revoke': 'P10',
   'audit:read': 'P11', 'regelruimte:read': 'P12', 'themagroep:list': 'P12', 'themagroep:addMember': 'P12',
+  'history:read': 'P21', 'history:restore': 'P21',
   'actielijst:read': 'A1', 'actielijst:update': 'A1', 'actielijst:feed': 'A8',
   'privacy:search': 'G1', 'privacy:erase': 'G1', 'privacy:export': 'G1', 'session:delete': 'G6',
 }
@@ -218,6 +223,19 @@ const REQUESTS: Readonly<Record<string, (w: World) => Promise<Partial<Request>> 
     return { path: `/api/sessions/${session.id}` }
   },
   'GET /api/sessions/:id/versions/:n/verslag.:format': (w) => ({ path: `/api/sessions/${w.f.session.id}/versions/${w.versie}/verslag.md` }),
+  'GET /api/sessions/:id/history/:version': async (w) => ({ path: `/api/sessions/${w.f.session.id}/history/${await historyVersion(w)}` }),
+  'POST /api/sessions/:id/history/:version/restore': async (w) => ({
+    path: `/api/sessions/${w.f.session.id}/history/${await historyVersion(w)}/restore`,
+    ...json({}),
+  }),
+}
+
+/** The newest history version of f.session (the world's vaststelling took one, H2). */
+async function historyVersion(w: World): Promise<number> {
+  const list = await asAdmin<{ versions: { version: number }[] }>(w, 'GET', `/api/sessions/${w.f.session.id}/history`)
+  const newest = list.versions[0]
+  if (!newest) throw new Error('no history version to ask for')
+  return newest.version
 }
 
 /** Values for route parameters: everything is about f.session (GROEP_A). */
@@ -318,6 +336,7 @@ const SESSION_SCOPED_ACTIONS = new Set<string>([
   'verslag:export',
   'verslag:vaststellen',
   'regelruimte:update',
+  'facilitation:update',
   'invite:create',
   'invite:list',
   'invite:revoke',

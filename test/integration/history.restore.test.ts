@@ -101,6 +101,45 @@ describe('board history and restore', () => {
     expect(all[0]!.counts.stickies).toBe(TEXTS.length - 3)
   })
 
+  it('[H3] a large deletion after only deletions takes no new version: the one before holds everything', async () => {
+    server = await startTestServer({ history: { deleteThreshold: 2, deleteGapMs: 0 } })
+    const id = await boardWithStickies()
+    const client = await connect(id)
+    const kv = recordsOf(client.doc)
+    const notes = () => allRecords(client.doc).filter((r) => r.type === 'note')
+    client.doc.transact(() => notes().slice(0, 3).forEach((n) => kv.delete(n.id)))
+    client.doc.transact(() => notes().slice(0, 3).forEach((n) => kv.delete(n.id)))
+    // Frames of one socket are handled in order: once this phase version is listed, both deletions were.
+    client.doc.getMap(Y_FACILITATION).set('phase', 'clusteren')
+    await waitFor(async () => (await history(id)).some((v) => v.detail === 'clusteren'), 'the phase version after the deletions')
+    const taken = (await history(id)).filter((v) => v.kind === 'before-delete')
+    expect(taken).toHaveLength(1)
+    expect(taken[0]!.counts.stickies).toBe(TEXTS.length)
+    // After an addition, a large deletion is versioned again.
+    const added = { ...notes()[0]!, id: 'shape:nieuw' }
+    kv.set(added.id, added)
+    client.doc.transact(() => notes().slice(0, 3).forEach((n) => kv.delete(n.id)))
+    await waitFor(async () => (await history(id)).filter((v) => v.kind === 'before-delete').length === 2, 'a second version')
+  })
+
+  it('[H3] bursts of adding and deleting many records take at most one version a second', async () => {
+    server = await startTestServer({ history: { deleteThreshold: 2 } })
+    const id = await boardWithStickies()
+    const client = await connect(id)
+    const kv = recordsOf(client.doc)
+    const note = allRecords(client.doc).find((r) => r.type === 'note')!
+    for (let burst = 0; burst < 20; burst++) {
+      const ids = [0, 1, 2].map((i) => `shape:burst-${burst}-${i}`)
+      client.doc.transact(() => ids.forEach((shapeId) => kv.set(shapeId, { ...note, id: shapeId })))
+      client.doc.transact(() => ids.forEach((shapeId) => kv.delete(shapeId)))
+    }
+    client.doc.getMap(Y_FACILITATION).set('phase', 'delen')
+    await waitFor(async () => (await history(id)).some((v) => v.kind === 'phase'), 'the phase version after the bursts')
+    const taken = (await history(id)).filter((v) => v.kind === 'before-delete')
+    expect(taken.length).toBeGreaterThan(0)
+    expect(taken.length).toBeLessThanOrEqual(3)
+  })
+
   it('[H6] restoring through the API brings the stickies back on every open board as one change, preceded by a version', async () => {
     server = await startTestServer()
     const id = await boardWithStickies()
@@ -170,8 +209,9 @@ describe('board history and restore', () => {
     expect(phase.detail).toBe('stemmen')
     expect(phase.actorNames).toEqual(['Beheer (token)'])
     expect(phase.counts.stickies).toBe(TEXTS.length)
-    // Another facilitation key is no phase change.
+    // Another facilitation key, or the same phase written again, is no phase change.
     client.doc.getMap(Y_FACILITATION).set('voteBudget', 3)
+    client.doc.getMap(Y_FACILITATION).set('phase', 'stemmen')
     expect((await server.api('POST', `/api/sessions/${id}/vaststellen`)).status).toBe(201)
     const versions = await waitFor(async () => {
       const list = await history(id)
@@ -179,6 +219,16 @@ describe('board history and restore', () => {
     }, 'a vaststelling version')
     expect(versions.find((v) => v.kind === 'vaststelling')?.detail).toBe('1')
     expect(versions.filter((v) => v.kind === 'phase')).toHaveLength(1)
+  })
+
+  it('[H2] a phase changed through the facilitation API takes a version named after the coördinator', async () => {
+    server = await startTestServer()
+    const id = await boardWithStickies()
+    const res = await server.api('PUT', `/api/sessions/${id}/facilitation`, { phase: 'clusteren' })
+    expect(res.status).toBe(200)
+    const phase = await waitFor(async () => (await history(id)).find((v) => v.kind === 'phase'), 'a phase version')
+    expect(phase.detail).toBe('clusteren')
+    expect(phase.actorNames).toEqual(['Beheer (token)'])
   })
 
   it('[H1] a board that keeps changing gets a periodic version per interval, naming who changed it', async () => {
