@@ -206,6 +206,8 @@ export function privacyExtension(opts: PrivacyExtensionOptions): PrivacyExtensio
     purge,
     configure(context) {
       core = context
+      // G8: once at start, then on the schedule.
+      purge().catch((err: unknown) => context.log.error({ err }, 'privacy: retention purge failed'))
       timer = setInterval(() => {
         purge().catch((err: unknown) => context.log.error({ err }, 'privacy: retention purge failed'))
       }, settings.purgeIntervalMs)
