@@ -134,6 +134,22 @@ describe('privacy: erase a person (G2–G4)', () => {
     expect(other.body.pseudonym).not.toBe(first.body.pseudonym)
   })
 
+  it('[G5] export gives everything stored about the person as one JSON download: their stickies on both boards and their rows', async () => {
+    const { s, f, second } = await world()
+    const res = await fetch(`${s.url}/api/privacy/export`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.options.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: NAME, organisation: '' }),
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toContain('persoonsgegevens.json')
+    const body = (await res.json()) as { boards: { sessionId: string; records: unknown[] }[]; rows: { place: string }[] }
+    expect(body.boards.map((b) => b.sessionId).sort()).toEqual([f.session.id, second].sort())
+    for (const text of TEXTS) expect(JSON.stringify(body.boards)).toContain(text)
+    expect(JSON.stringify(body.boards)).not.toContain('Bert zijn sticky')
+    expect(body.rows.filter((r) => r.place === 'participants')).toHaveLength(2)
+  })
+
   it('[G1] a search without a name or organisation is refused with a readable sentence', async () => {
     const { s } = await world()
     const res = await s.api<{ error: string; message: string }>('POST', '/api/privacy/search', { name: ' ', organisation: '' })
