@@ -1,3 +1,5 @@
+import { PrivacyPage } from './privacy/PrivacyPage'
+import { PrivacyStatementPage } from './privacy/PrivacyStatementPage'
 import { lazy, Suspense } from 'react'
 import { ActielijstPage } from './actielijst/ActielijstPage'
 import { AuditPage } from './access/AuditPage'
@@ -48,6 +50,10 @@ export function App() {
       return <SetupPage token={route.token} />
     case 'audit':
       return <AuditPage />
+    case 'privacy':
+      return <PrivacyPage />
+    case 'privacyStatement':
+      return <PrivacyStatementPage />
     case 'regelruimte':
       return <RegelruimtePage />
     case 'actielijst':

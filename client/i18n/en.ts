@@ -1,3 +1,4 @@
+import { privacyEn } from './privacyEn'
 import type { MessageKey } from './nl'
 import { facilitationEn } from './facilitationEn'
 import { actielijstEn } from './actielijstEn'
@@ -140,5 +141,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...historyEn,
   ...apiErrorsEn,
   ...actielijstEn,
+  ...privacyEn,
   ...facilitationEn,
 }

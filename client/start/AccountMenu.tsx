@@ -11,6 +11,8 @@ export function AccountMenu({ me }: { me: MeResponse }) {
     <div className="bp-account">
       {me.kind === 'user' && <Link to="/regelruimte">{t('regelruimte.link')}</Link>}
       {me.kind === 'user' && me.role === 'coordinator' && <Link to="/audit">{t('audit.link')}</Link>}
+      {me.kind === 'user' && me.role === 'coordinator' && <Link to="/privacy">{t('privacy.link')}</Link>}
+      <Link to="/privacyverklaring">{t('privacy.statement.link')}</Link>
       <span>{me.name}</span>
       <button
         type="button"
