@@ -69,6 +69,7 @@ export function AuditPage() {
         {state.status === 'error' && <ErrorMessage error={state.error} onRetry={load} />}
         {state.status === 'ready' && state.entries.length === 0 && <p>{t('audit.empty')}</p>}
         {state.status === 'ready' && state.entries.length > 0 && (
+          <div className="bp-audit__scroll">
           <table className="bp-audit__table">
             <thead>
               <tr>
@@ -93,6 +94,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </main>
     </div>

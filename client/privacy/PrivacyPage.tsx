@@ -70,7 +70,8 @@ export function PrivacyPage() {
         {state.status === 'found' && state.places.length > 0 && (
           <section>
             <h2>{t('privacy.found', { count: state.places.length })}</h2>
-            <table className="bp-audit__table">
+            <div className="bp-audit__scroll">
+          <table className="bp-audit__table">
               <thead>
                 <tr>
                   <th>{t('privacy.col.place')}</th>
@@ -88,6 +89,7 @@ export function PrivacyPage() {
                 ))}
               </tbody>
             </table>
+          </div>
             <div className="bp-privacy__actions">
               <button type="button" onClick={() => void exportPerson(state.person).catch((error: unknown) => setState({ status: 'error', error }))}>
                 {t('privacy.export')}
