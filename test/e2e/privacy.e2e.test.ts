@@ -20,11 +20,13 @@ describe('privacy page and readable audit log', () => {
   let dataDir: string
   let server: RunningServer
   let browser: TestBrowser
+  let sessionId: string
 
   const api = async <T,>(method: string, url: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${ADMIN}` }): Promise<T> => {
     const res = await fetch(`${server.url}${url}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
     if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`)
-    return (await res.json()) as T
+    const text = await res.text()
+    return (text ? JSON.parse(text) : null) as T
   }
 
   beforeAll(async () => {
@@ -34,6 +36,7 @@ describe('privacy page and readable audit log', () => {
     server = await startServer({ port: 0, dataDir, clientDir: CLIENT_DIR, adminToken: ADMIN })
     browser = await launchBrowser({ viewport: { width: 390, height: 844 } })
     const session = await api<{ id: string }>('POST', '/api/sessions', { title: 'Sessie met een deelnemer', themagroep: 'Wijkgerichte zorg' })
+    sessionId = session.id
     const invite = await api<{ token: string }>('POST', `/api/sessions/${session.id}/invites`, { role: 'deelnemer' })
     const joined = await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: invite.token, name: NAME, organisation: ORG }) })
     expect(joined.status).toBe(201)
@@ -100,4 +103,17 @@ describe('privacy page and readable audit log', () => {
     await p.getByRole('heading', { name: 'Privacy statement' }).waitFor()
     expect(await p.locator('main').textContent()).toContain('365 days')
   }, 90_000)
+
+  it('[G6] a coördinator of the themagroep deletes the session from its board after confirming, and lands on the start page', async () => {
+    const p = browser.page
+    await api('POST', `/api/themagroepen/${encodeURIComponent('Wijkgerichte zorg')}/members`, { email: 'anna@themagroep.nl' })
+    await p.goto(`${server.url}/s/${sessionId}`)
+    await p.getByRole('button', { name: 'Delete session', exact: true }).click()
+    const confirm = p.getByRole('alertdialog')
+    expect(await confirm.textContent()).toContain('This cannot be undone')
+    await p.screenshot({ path: path.join(RESULTS, 'e2e-delete-session-en.png') })
+    await p.getByRole('button', { name: 'Yes, delete session' }).click()
+    await p.waitForURL(`${server.url}/`)
+    expect((await fetch(`${server.url}/api/sessions/${sessionId}`, { headers: { authorization: `Bearer ${ADMIN}` } })).status).toBe(404)
+  }, 60_000)
 })
