@@ -1,9 +1,10 @@
 /**
  * A server under test in its own process, so that its RSS is its own: ours
- * (server/main.ts, SQLite in a temp DATA_DIR) or the reference
- * @y/websocket-server (no persistence). When the server is built
- * (dist/server/main.js, as `npm start` runs it), both run on plain Node;
- * otherwise both as `node --import tsx`, so that the loader costs the same.
+ * (SQLite in a temp DATA_DIR, or PostgreSQL/Redis through `env`), the
+ * reference @y/websocket-server or a bare Hocuspocus 4 (both in memory).
+ * When the server is built (dist/server/main.js, as `npm start` runs it), all
+ * run on plain Node; otherwise all as `node --import tsx`, so that the loader
+ * costs the same.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -12,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
-const BUILT = fs.existsSync(path.join(ROOT, 'dist/server/main.js'))
+export const BUILT = fs.existsSync(path.join(ROOT, 'dist/server/main.js'))
 const LOADER = BUILT ? [] : ['--import', 'tsx']
 
 async function freePort(): Promise<number> {
@@ -45,11 +46,11 @@ export class ServerProcess {
     private readonly dataDir: string | null,
   ) {}
 
-  static async ours(adminToken: string): Promise<ServerProcess> {
+  static async ours(adminToken: string, env: Record<string, string> = {}, name = 'brownpaper'): Promise<ServerProcess> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownpaper-bench-'))
     const child = spawn(process.execPath, BUILT ? ['dist/server/main.js'] : [...LOADER, 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     const port = await new Promise<number>((resolve, reject) => {
@@ -61,7 +62,21 @@ export class ServerProcess {
       })
       child.once('exit', (code) => reject(new Error(`our server exited with ${code}`)))
     })
-    return new ServerProcess('brownpaper', child, `http://localhost:${port}`, `ws://localhost:${port}/yjs`, dataDir)
+    return new ServerProcess(name, child, `http://localhost:${port}`, `ws://localhost:${port}/yjs`, dataDir)
+  }
+
+  static async hocuspocus(): Promise<ServerProcess> {
+    const port = await freePort()
+    const child = spawn(process.execPath, [...LOADER, 'bench/hocuspocusServer.mjs'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (d: Buffer) => d.toString().includes('hocuspocus running') && resolve())
+      child.once('exit', (code) => reject(new Error(`hocuspocus exited with ${code}`)))
+    })
+    return new ServerProcess('hocuspocus', child, `http://127.0.0.1:${port}`, `ws://127.0.0.1:${port}`, null)
   }
 
   static async reference(): Promise<ServerProcess> {

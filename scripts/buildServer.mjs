@@ -18,7 +18,8 @@ const external = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(nam
 
 await build({
   absWorkingDir: root,
-  entryPoints: { main: process.env.BUILD_ENTRY ?? 'server/main.ts' },
+  // The import worker is an entry of its own: it runs in a worker thread (SPEC L11).
+  entryPoints: { main: process.env.BUILD_ENTRY ?? 'server/main.ts', importWorker: 'server/verslag/import/importWorker.ts' },
   outdir: process.env.BUILD_OUTDIR ?? 'dist/server',
   bundle: true,
   splitting: true,

@@ -21,7 +21,15 @@ import { silentLogger, type Logger } from './core/log'
 import type { RoomManager } from './core/RoomManager'
 import type { BoardLimits } from './integrity/limits'
 import type { SocketLimits } from './core/SocketCounter'
-import type { Backend } from './core/storage/Backend'
+import type { Backend, StoreDefinition } from './core/storage/Backend'
+import { ACCESS_STORES } from './access/accessStoreDefinition'
+import type { RedisBus } from './cluster/RedisBus'
+import { RedisSetupTokens } from './cluster/redisShared'
+import { ACTIE_STORES } from './actielijst/actieStoreDefinition'
+import { FACILITATION_STORES } from './facilitation/facilitationStoreDefinition'
+import { HISTORY_STORES } from './history/historyStoreDefinition'
+import { REGELRUIMTE_STORES } from './regelruimte/regelruimteStoreDefinition'
+import { VERSLAG_STORES } from './verslag/verslagStoreDefinition'
 import type { DocStore } from './core/storage/DocStore'
 import { MemoryBackend } from './core/storage/MemoryBackend'
 import { SqliteBackend } from './core/storage/SqliteBackend'
@@ -29,6 +37,7 @@ import { startCore } from './core/startCore'
 import { privacyExtension, type PrivacySettings } from './privacy/privacyExtension'
 import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
+import { shortLinkExtension } from './shortLinks/shortLinkExtension'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
 import type { SessionStore } from './sessions/SessionStore'
@@ -78,7 +87,20 @@ export interface ServerOptions {
   maxMessageBytes?: number
   pingIntervalMs?: number
   indexDebounceMs?: number
+  /** K1–K7: shares rooms, leases, locks and setup tokens with other instances (REDIS_URL); closed with the server. */
+  bus?: RedisBus
 }
+
+/** Every feature's stores, for a backend that prepares them at start (PgBackend.open). */
+export const STORE_DEFINITIONS: readonly StoreDefinition<unknown>[] = [
+  SESSION_STORES,
+  ACCESS_STORES,
+  VERSLAG_STORES,
+  REGELRUIMTE_STORES,
+  HISTORY_STORES,
+  FACILITATION_STORES,
+  ACTIE_STORES,
+]
 
 /** The stores of the composed features, for tests and the command line. */
 export type ServerStores = { readonly docs: DocStore; readonly sessions: SessionStore; readonly history: HistoryStore } & AccessStores &
@@ -120,6 +142,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     attemptLimits: opts.attemptLimits,
     publicUrl: opts.publicUrl,
     limits: opts.limits,
+    setupTokens: opts.bus ? new RedisSetupTokens(opts.bus) : undefined,
   })
   // facil: facilitation holds a deelnemer's API sticky during stil-schrijven (F6).
   const facilitation = facilitationExtension({ backend, sessions: sessionIndex, access })
@@ -133,6 +156,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const verslag = verslagExtension({ backend, sessions: sessions.sessions, access })
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
+  const shortLinks = shortLinkExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl })
   const actielijst = actielijstExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl ?? null })
   const privacy = privacyExtension({ backend, sessions: sessions.sessions, actielijst: actielijst.stores.actielijst, access, settings: opts.privacy })
   const auth = opts.auth
@@ -143,7 +167,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     host: opts.host,
     backend,
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, privacy, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, shortLinks, privacy, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,
@@ -154,6 +178,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     maxMessageBytes: opts.maxMessageBytes,
     pingIntervalMs: opts.pingIntervalMs,
     trustProxy: opts.trustProxy,
+    bus: opts.bus,
   })
 
   const storage: ServerStores = {

@@ -73,6 +73,27 @@ export const configSchema = z.object({
   AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(36_500).default(365)),
   /** G8: how often audit entries and expired logins are purged. */
   PRIVACY_PURGE_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).default(3_600_000)),
+  /** S30: PostgreSQL instead of SQLite in DATA_DIR (postgres://user@host:5432/db). */
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://brownpaper@127.0.0.1:5432/brownpaper')
+      .optional(),
+  ),
+  /** K1: Redis shared by every instance (redis://127.0.0.1:6379); needs DATABASE_URL. */
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL such as redis://127.0.0.1:6379')
+      .optional(),
+  ),
+  /** K1: prefix of every Redis key and channel, so that several deployments (or test runs) share one Redis. */
+  REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" or "-" only').default('bp:')),
+}).refine((c) => !c.REDIS_URL || c.DATABASE_URL, {
+  path: ['REDIS_URL'],
+  message: 'needs DATABASE_URL: instances that share Redis must share one PostgreSQL database',
 })
 
 export type Config = z.infer<typeof configSchema>

@@ -1,12 +1,25 @@
 /**
- * `npm start`: reads the environment, opens SQLite in DATA_DIR, serves, and
+ * `npm start`: reads the environment, opens SQLite in DATA_DIR (or PostgreSQL
+ * at DATABASE_URL, sharing rooms through Redis at REDIS_URL), serves, and
  * prints exactly one line to stdout once listening. SIGTERM/SIGINT flush every
  * room before exit.
  */
-import { startServer } from './app'
+import { startServer, STORE_DEFINITIONS } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './core/log'
-import { SqliteBackend } from './core/storage/SqliteBackend'
+import { RedisBus } from './cluster/RedisBus'
+import type { Logger } from './core/log'
+import { openBackend, redactUrl, StartError } from './core/storage/openBackend'
+
+/** K1: Redis at REDIS_URL; an unreachable one stops the start with a readable line. */
+async function connectBus(url: string, prefix: string, log: Logger): Promise<RedisBus> {
+  try {
+    return await RedisBus.connect({ url, log, prefix })
+  } catch (err) {
+    const reason = err instanceof Error ? err.message || err.name : String(err)
+    throw new StartError(`Cannot use Redis at ${redactUrl(url)} (REDIS_URL): ${reason}`)
+  }
+}
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -14,7 +27,13 @@ async function main(): Promise<void> {
   if (config.BROWNPAPER_ADMIN_TOKEN && config.BROWNPAPER_ADMIN_TOKEN.length < 16) {
     log.warn('BROWNPAPER_ADMIN_TOKEN is shorter than 16 characters: use a long random secret outside tests')
   }
-  const backend = new SqliteBackend(config.DATA_DIR)
+  const backend = await openBackend(config, STORE_DEFINITIONS)
+  const bus = config.REDIS_URL
+    ? await connectBus(config.REDIS_URL, config.REDIS_PREFIX, log).catch(async (err: unknown) => {
+        await backend.close()
+        throw err
+      })
+    : undefined
   const server = await startServer({
     port: config.PORT,
     backend,
@@ -23,6 +42,7 @@ async function main(): Promise<void> {
     publicUrl: config.PUBLIC_URL,
     trustProxy: config.TRUST_PROXY,
     log,
+    bus,
     history: { keep: config.HISTORY_KEEP, intervalMs: config.HISTORY_INTERVAL_MS, deleteThreshold: config.HISTORY_DELETE_THRESHOLD },
     privacy: { auditRetentionDays: config.AUDIT_RETENTION_DAYS, purgeIntervalMs: config.PRIVACY_PURGE_INTERVAL_MS },
   })
@@ -58,7 +78,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`)
+  if (err instanceof ConfigError || err instanceof StartError) process.stderr.write(`${err.message}\n`)
   else process.stderr.write(`Brownpaper failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
   process.exit(1)
 })

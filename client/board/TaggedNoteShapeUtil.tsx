@@ -1,5 +1,6 @@
-import { NoteShapeUtil, stopEventPropagation, useValue, type TLNoteShape } from 'tldraw'
+import { Group2d, NoteShapeUtil, Rectangle2d, stopEventPropagation, useValue, type TLNoteShape } from 'tldraw'
 import { parseStickyMeta } from '../../shared/boardModel'
+import { NOTE_SIZE } from '../../shared/records'
 import { voteCount } from '../../shared/sticky'
 import { $facilitation, $myVotes } from '../facilitation/facilitationAtoms'
 import { vote } from '../facilitation/votes'
@@ -92,6 +93,27 @@ function VoteDots({ shape }: { shape: TLNoteShape }) {
  * dimmed while a tag is highlighted.
  */
 export class TaggedNoteShapeUtil extends NoteShapeUtil {
+  /**
+   * The note's outline without measuring its text (SPEC M12). tldraw's own
+   * geometry measures every note's label in the DOM to place a label box,
+   * and the first hit test of a board builds the geometry of every shape:
+   * with 2,000 stickies that was most of a cold load. The outline comes from
+   * the stored growY; the label box covers the note (used for hit testing
+   * only). Text is still measured where it matters: when it changes (growY
+   * and font size, in tldraw's onBeforeUpdate).
+   */
+  override getGeometry(shape: TLNoteShape) {
+    const { scale, growY } = shape.props
+    const width = NOTE_SIZE * scale
+    const height = (NOTE_SIZE + growY) * scale
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width, height, isFilled: true }),
+        new Rectangle2d({ width, height, isFilled: true, isLabel: true, excludeFromShapeBounds: true }),
+      ],
+    })
+  }
+
   override component(shape: TLNoteShape) {
     return (
       <>

@@ -14,7 +14,11 @@ export const $highlightTag = atom<Tag | null>('highlight tag', null)
 export const $language = atom<Language>('board language', 'nl')
 /** The author stamped on new stickies. */
 export const $author = atom<Author | null>('author', null)
-/** Who writes on this board, for the write rules the UI follows (W17); 'nothing' until known. */
-export const $writer = atom<BoardWriter>('writer', 'nothing')
+/**
+ * Who writes on this board, for the write rules the UI follows (W17). Until
+ * the server has said who this is, nothing is held back: the server decides
+ * regardless (W1), and a sticky made in the first second must not vanish.
+ */
+export const $writer = atom<BoardWriter>('writer', 'everything')
 /** The last retag of selected stickies, shown briefly so a retag by a stray digit does not go unnoticed. */
 export const $lastRetag = atom<{ count: number; tag: Tag; at: number } | null>('last retag', null)

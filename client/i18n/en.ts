@@ -5,6 +5,7 @@ import { actielijstEn } from './actielijstEn'
 import { apiErrorsEn } from './apiErrorsEn'
 import { historyEn } from './historyEn'
 import { regelruimteEn } from './regelruimteEn'
+import { phoneEn } from './phoneEn'
 import { verslagEn } from './verslagEn'
 
 /** English UI text. Domain words stay Dutch (sessie, themagroep, verslag, …). */
@@ -40,7 +41,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   'error.title': 'Something went wrong',
   'error.network': 'The server cannot be reached. Check your connection and try again.',
-  'error.unexpected': 'Unexpected answer from the server (status {status}).',
+  'error.unexpected': 'The server gave an unexpected answer. Try again; if it still fails, tell the themacoördinator.',
   'error.retry': 'Try again',
 
   'identity.title': 'Who are you?',
@@ -140,6 +141,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...regelruimteEn,
   ...historyEn,
   ...apiErrorsEn,
+  ...phoneEn,
   ...actielijstEn,
   ...privacyEn,
   ...facilitationEn,

@@ -9,6 +9,7 @@ import { actielijstNl } from './actielijstNl'
 import { apiErrorsNl } from './apiErrorsNl'
 import { historyNl } from './historyNl'
 import { regelruimteNl } from './regelruimteNl'
+import { phoneNl } from './phoneNl'
 import { verslagNl } from './verslagNl'
 
 export const nl = {
@@ -43,7 +44,7 @@ export const nl = {
 
   'error.title': 'Er ging iets mis',
   'error.network': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
-  'error.unexpected': 'Onverwacht antwoord van de server (status {status}).',
+  'error.unexpected': 'De server gaf een onverwacht antwoord. Probeer het opnieuw; lukt het dan nog niet, laat het de themacoördinator weten.',
   'error.retry': 'Opnieuw proberen',
 
   'identity.title': 'Wie ben je?',
@@ -144,6 +145,7 @@ export const nl = {
   ...regelruimteNl,
   ...historyNl,
   ...apiErrorsNl,
+  ...phoneNl,
   ...actielijstNl,
   ...facilitationNl,
   ...privacyNl,

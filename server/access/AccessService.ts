@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http'
 import { parseCookie } from 'cookie'
 import type { InviteRole, MeResponse } from '../../shared/access'
+import { MemorySetupTokens, type SetupTokens } from './SetupTokens'
 import type { AccessStores, InviteRecord, ParticipantIdentity, UserRecord } from './AccessStores'
 import { ADMIN, ANONYMOUS, actorId, actorName, type Actor } from './Actor'
 import { isMemberOf } from './policy'
@@ -30,6 +31,8 @@ export interface AccessOptions {
   stores: AccessStores
   adminToken?: string | undefined
   now?: () => Date
+  /** K6: shared with the other instances (Redis); in memory otherwise. */
+  setupTokens?: SetupTokens
 }
 
 const hoursFrom = (now: Date, hours: number): string => new Date(now.getTime() + hours * 3_600_000).toISOString()
@@ -38,12 +41,13 @@ export class AccessService {
   readonly stores: AccessStores
   private readonly adminToken: string | null
   private readonly now: () => Date
-  private setupTokenHash: string | null = null
+  private readonly setupTokens: SetupTokens
 
   constructor(options: AccessOptions) {
     this.stores = options.stores
     this.adminToken = options.adminToken ? options.adminToken : null
     this.now = options.now ?? (() => new Date())
+    this.setupTokens = options.setupTokens ?? new MemorySetupTokens()
   }
 
   private iso(): string {
@@ -179,20 +183,22 @@ export class AccessService {
   async issueSetupToken(): Promise<string | null> {
     if ((await this.stores.users.count()) > 0) return null
     const token = newToken()
-    this.setupTokenHash = hashToken(token)
+    await this.setupTokens.add(hashToken(token))
     return token
   }
 
   async setupPending(): Promise<boolean> {
-    return this.setupTokenHash !== null && (await this.stores.users.count()) === 0
+    return (await this.setupTokens.pending()) && (await this.stores.users.count()) === 0
   }
 
   /** Creates the first coördinator with the setup token; the token is spent either way it succeeds. */
   async completeSetup(token: string, input: { email: string; name: string; password: string }): Promise<UserRecord | null> {
-    if (!this.setupTokenHash || !safeEqual(hashToken(token), this.setupTokenHash)) return null
+    const hash = hashToken(token)
+    // One caller wins the claim (on any instance, K6); a failed creation gives the token back.
+    if (!(await this.setupTokens.claim(hash))) return null
     if ((await this.stores.users.count()) > 0) return null
     const user = await this.addUser({ ...input, role: 'coordinator' })
-    if (user) this.setupTokenHash = null
+    if (!user) await this.setupTokens.add(hash)
     return user
   }
 

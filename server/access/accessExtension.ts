@@ -38,6 +38,7 @@ import { meRoute } from './routes/me'
 import { revokeInviteRoute } from './routes/revokeInvite'
 import { setupRoute } from './routes/setup'
 import { securityHeaders } from './securityHeaders'
+import type { SetupTokens } from './SetupTokens'
 
 export interface AccessExtensionOptions {
   backend: Backend
@@ -56,6 +57,8 @@ export interface AccessExtensionOptions {
   publicUrl?: string | null | undefined
   /** L1–L5: limits of a board; each field defaults to DEFAULT_LIMITS. */
   limits?: Partial<BoardLimits> | undefined
+  /** K6: the setup tokens, shared with the other instances (Redis); in memory otherwise. */
+  setupTokens?: SetupTokens | undefined
 }
 
 export interface AccessExtension extends Extension {
@@ -80,7 +83,7 @@ const ACCESS_ROUTES: ((router: Router, ctx: AccessContext) => void)[] = [
 ]
 
 export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
-  const access = new AccessService({ stores: opts.backend.stores(ACCESS_STORES), adminToken: opts.adminToken })
+  const access = new AccessService({ stores: opts.backend.stores(ACCESS_STORES), adminToken: opts.adminToken, setupTokens: opts.setupTokens })
   const authorize = createAuthorize(access, opts.sessions)
   const publicUrl = opts.publicUrl ?? null
   let core: CoreContext | null = null

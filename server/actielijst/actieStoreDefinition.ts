@@ -2,6 +2,7 @@
 import type { StoreDefinition } from '../core/storage/Backend'
 import type { ActieStores } from './ActieStore'
 import { MemoryActieStore } from './MemoryActieStore'
+import { ACTIE_PG_SCHEMA, PgActieStore } from './PgActieStore'
 import { ACTIE_SCHEMA, SqliteActieStore } from './SqliteActieStore'
 
 export const ACTIE_STORES: StoreDefinition<ActieStores> = {
@@ -11,4 +12,5 @@ export const ACTIE_STORES: StoreDefinition<ActieStores> = {
     migrations: [ACTIE_SCHEMA],
     open: (db) => ({ actielijst: new SqliteActieStore(db) }),
   },
+  postgres: { migrations: [ACTIE_PG_SCHEMA], open: (db) => ({ actielijst: new PgActieStore(db) }) },
 }

@@ -13,7 +13,7 @@ import { AccessService } from '../access/AccessService'
 import { isStrongPassword } from '../access/passwordPolicy'
 import { loadConfig } from '../config'
 import { ACCESS_STORES } from '../access/accessStoreDefinition'
-import { SqliteBackend } from '../core/storage/SqliteBackend'
+import { openBackend } from '../core/storage/openBackend'
 
 const ROLE_ALIASES: Record<string, string> = { themacoordinator: 'coordinator', 'themacoördinator': 'coordinator', 'coördinator': 'coordinator' }
 
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const config = loadConfig()
-  const backend = new SqliteBackend(config.DATA_DIR)
+  const backend = await openBackend(config, [ACCESS_STORES])
   try {
     const access = new AccessService({ stores: backend.stores(ACCESS_STORES) })
     const user = await access.addUser({ email: args.email, name: args.name, role: args.role, password, themagroepen: args.themagroep })

@@ -13,7 +13,7 @@ import type { DecodedUpdate } from './decodedUpdate'
 import type { Grant } from './Grant'
 import type { Logger } from './log'
 import { LOAD_ORIGIN, REMOTE_ORIGIN, SERVER_ORIGIN } from './origins'
-import type { DocStore, StoredDoc } from './storage/DocStore'
+import type { DocRef, DocStore, StoredDoc } from './storage/DocStore'
 
 /** y-protocols renews a live client's awareness every 15 s; twice that means its socket is gone. */
 const STALE_AWARENESS_MS = 30_000
@@ -79,6 +79,16 @@ export interface RoomOptions {
   log: Logger
   /** The extensions' hooks: filters of incoming updates, onStore and onChange after each stored update. */
   hooks: RoomHooks
+  /** K2–K4: set when other instances serve this room too (REDIS_URL). */
+  shared?: SharedRoom
+}
+
+/** What a room shares with the other instances (a RoomBus, server/core/RoomBus.ts). */
+export interface SharedRoom {
+  publishUpdate(update: Uint8Array): void
+  publishAwareness(update: Uint8Array): void
+  /** Whether this instance holds the room's lease (K4), taking or renewing it. */
+  holdLease(): Promise<boolean>
 }
 
 export class Room {
@@ -91,8 +101,10 @@ export class Room {
   private queue: Promise<void> = Promise.resolve()
   /** Updates applied to the doc but not stored yet, in order. */
   private batch: { update: Uint8Array; message: Uint8Array; origin: unknown }[] = []
-  private lastSeq: number
-  private pending: number
+  /** References of the logged updates the doc holds (loaded or appended here): what a compaction replaces (S5). */
+  private refs: DocRef[]
+  /** Shared rooms: updates stored here or received from other instances since the last compaction. */
+  private sinceCompaction = 0
   /** A save failed: the doc holds changes the store does not have yet. */
   private dirty = false
   private retryTimer: NodeJS.Timeout | null = null
@@ -118,8 +130,8 @@ export class Room {
     stored: StoredDoc,
     private readonly opts: RoomOptions,
   ) {
-    this.lastSeq = stored.lastSeq
-    this.pending = stored.updates.length
+    this.refs = [...stored.refs]
+    this.sinceCompaction = stored.refs.length
     this.bytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
     this.awareness.setLocalState(null)
     this.doc.transact(() => {
@@ -133,7 +145,7 @@ export class Room {
     }, LOAD_ORIGIN)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
-    if (this.pending >= opts.compactAfter) void this.compact()
+    if (this.refs.length >= opts.compactAfter) void this.compact()
   }
 
   get connectionCount(): number {
@@ -228,7 +240,12 @@ export class Room {
    * between instances: the sending side is the onStore hook.
    */
   applyRemote(update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+    if (this.destroyed) return
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name }, 'dropping an update from another instance that does not decode')
+    }
   }
 
   /**
@@ -291,12 +308,24 @@ export class Room {
     this.doc.destroy()
   }
 
+  /** Applies awareness of another instance's connections (K3). */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name }, 'dropping awareness from another instance that does not decode')
+    }
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return
     this.fullSyncReply = null
     if (origin === REMOTE_ORIGIN) {
       // Durable already (S1 holds): relayed at once. It cannot depend on this room's
       // unstored updates: another instance sees those only once they are stored.
+      this.sinceCompaction++
+      this.bytes += update.byteLength
       this.broadcast(encodeUpdateMessage(update))
       return
     }
@@ -316,9 +345,12 @@ export class Room {
     if (batch.length === 0 || this.destroyed) return
     const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
     try {
-      this.lastSeq = await this.store.appendUpdate(this.name, update)
-      this.pending++
-      this.opts.hooks.onStore({ room: this, update, seq: this.lastSeq })
+      const seq = await this.store.appendUpdate(this.name, update)
+      this.refs.push(seq)
+      this.sinceCompaction++
+      // K2: other instances hear of it only once it is durable.
+      this.opts.shared?.publishUpdate(update)
+      this.opts.hooks.onStore({ room: this, update, seq })
     } catch (err) {
       this.saveFailed(err)
     }
@@ -326,7 +358,7 @@ export class Room {
     this.handled += batch.length
     while (this.waiters.length > 0 && this.waiters[0]!.mark <= this.handled) this.waiters.shift()!.run()
     this.opts.hooks.onChange(this)
-    if (this.pending >= this.opts.compactAfter) await this.compactNow()
+    if ((this.opts.shared ? this.sinceCompaction : this.refs.length) >= this.opts.compactAfter) await this.compactNow()
   }
 
   private readonly onAwarenessUpdate = (
@@ -346,19 +378,71 @@ export class Room {
         this.awarenessSeen.delete(id)
       }
     }
-    this.broadcast(encodeAwarenessMessage(this.awareness, [...added, ...updated, ...removed]))
+    const changed = [...added, ...updated, ...removed]
+    this.broadcast(encodeAwarenessMessage(this.awareness, changed))
+    if (origin !== REMOTE_ORIGIN) this.opts.shared?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
   }
 
   private async compactNow(): Promise<void> {
-    if (this.destroyed || (this.pending === 0 && !this.dirty)) return
+    if (this.opts.shared) return this.compactShared(this.opts.shared)
+    if (this.destroyed || (this.refs.length === 0 && !this.dirty)) return
+    // Only what this doc holds is replaced: updates another instance appended meanwhile stay logged (S5).
+    const refs = this.refs
     try {
       const snapshot = Y.encodeStateAsUpdate(this.doc)
-      await this.store.compact(this.name, snapshot, this.lastSeq)
+      await this.store.compact(this.name, snapshot, refs)
       this.bytes = snapshot.byteLength
-      this.pending = 0
+      this.refs = this.refs.slice(refs.length)
       this.dirty = false
     } catch (err) {
       this.saveFailed(err)
+    }
+  }
+
+  /**
+   * K4: with other instances on the room, only the lease holder compacts. It
+   * reloads the log and merges every update it finds into the snapshot, so
+   * it replaces exactly what it merged — also what other instances appended
+   * and it has not heard of yet. A failed save is retried as an append of
+   * the whole doc (an instance without the lease cannot compact).
+   */
+  private async compactShared(shared: SharedRoom): Promise<void> {
+    if (this.destroyed) return
+    if (this.dirty) {
+      try {
+        const state = Y.encodeStateAsUpdate(this.doc)
+        this.refs.push(await this.store.appendUpdate(this.name, state))
+        shared.publishUpdate(state)
+        this.dirty = false
+      } catch (err) {
+        this.saveFailed(err)
+        return
+      }
+    }
+    if (this.sinceCompaction === 0) return
+    this.sinceCompaction = 0
+    if (!(await shared.holdLease())) return
+    const scratch = new Y.Doc({ gc: true })
+    try {
+      const stored = await this.store.load(this.name)
+      scratch.transact(() => {
+        Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc))
+        for (const update of stored.updates) {
+          try {
+            Y.applyUpdate(scratch, update)
+          } catch (err) {
+            this.opts.log.error({ err, room: this.name }, 'compaction: skipping a stored update that does not decode')
+          }
+        }
+      })
+      const snapshot = Y.encodeStateAsUpdate(scratch)
+      await this.store.compact(this.name, snapshot, stored.refs)
+      this.bytes = snapshot.byteLength
+      this.refs = []
+    } catch (err) {
+      this.opts.log.error({ err, room: this.name }, 'compaction failed; the log stays as it is')
+    } finally {
+      scratch.destroy()
     }
   }
 

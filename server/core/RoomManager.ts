@@ -7,6 +7,7 @@ import { CloseCode } from '../../shared/closeCodes'
 import type { Grant } from './Grant'
 import { HttpError } from './http/errors'
 import type { Logger } from './log'
+import type { RoomBus, RoomSubscription } from './RoomBus'
 import { Room, type RoomHooks } from './Room'
 import type { DocStore } from './storage/DocStore'
 
@@ -36,6 +37,8 @@ export interface RoomManagerOptions {
   retryMs?: number
   /** The extensions' room hooks (onLoad, onStore, onChange, onUnload, filters), run in order. */
   hooks?: RoomManagerHooks
+  /** K2–K4, K7: shares rooms with other instances (REDIS_URL); none for a single instance. */
+  bus?: RoomBus
 }
 
 export class RoomManager {
@@ -43,6 +46,8 @@ export class RoomManager {
   private readonly loading = new Map<string, Promise<Room>>()
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly timers = new Map<string, NodeJS.Timeout>()
+  private readonly subscriptions = new Map<Room, RoomSubscription>()
+  private readonly exclusives = new Map<string, Promise<void>>()
   private readonly idleUnloadMs: number
   private readonly compactAfter: number
   private readonly retryMs: number
@@ -57,6 +62,27 @@ export class RoomManager {
     this.compactAfter = opts.compactAfter ?? 500
     this.retryMs = opts.retryMs ?? 5_000
     this.hooks = opts.hooks ?? NO_HOOKS
+  }
+
+  /**
+   * Runs `task` for room `name` while no other task of the same `kind` runs
+   * for it, on this instance or (with a bus, K7) on any other.
+   */
+  exclusive<T>(name: string, kind: string, task: () => Promise<T>): Promise<T> {
+    const key = `${kind}:${name}`
+    const bus = this.opts.bus
+    const run = bus ? () => bus.exclusive(key, task) : task
+    const previous = this.exclusives.get(key) ?? Promise.resolve()
+    const next = previous.then(run, run)
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.exclusives.set(key, settled)
+    void settled.then(() => {
+      if (this.exclusives.get(key) === settled) this.exclusives.delete(key)
+    })
+    return next
   }
 
   /** The loaded room, if any (does not load). */
@@ -166,12 +192,32 @@ export class RoomManager {
     if (pendingUnload) await pendingUnload
     const kept = this.rooms.get(name)
     if (kept) return kept
-    const room = await Room.load(name, this.store, {
-      compactAfter: this.compactAfter,
-      retryMs: this.retryMs,
-      log: this.opts.log,
-      hooks: this.hooks,
-    })
+    const bus = this.opts.bus
+    // Subscribed before loading: what another instance publishes meanwhile is kept and applied after (K2).
+    const subscription = bus ? await bus.join(name) : null
+    let room: Room
+    try {
+      room = await Room.load(name, this.store, {
+        compactAfter: this.compactAfter,
+        retryMs: this.retryMs,
+        log: this.opts.log,
+        hooks: this.hooks,
+        shared: bus
+          ? {
+              publishUpdate: (update) => bus.publishUpdate(name, update),
+              publishAwareness: (update) => bus.publishAwareness(name, update),
+              holdLease: () => bus.holdLease(name),
+            }
+          : undefined,
+      })
+    } catch (err) {
+      await subscription?.leave()
+      throw err
+    }
+    if (subscription) {
+      subscription.attach({ update: (u) => room.applyRemote(u), awareness: (u) => room.applyRemoteAwareness(u) })
+      this.subscriptions.set(room, subscription)
+    }
     this.hooks.onLoad(room)
     this.rooms.set(name, room)
     return room
@@ -208,6 +254,9 @@ export class RoomManager {
       }
       if (room.unsaved) this.opts.log.error({ room: room.name }, 'shutting down with unsaved changes in room')
       room.destroy()
+      const subscription = this.subscriptions.get(room)
+      this.subscriptions.delete(room)
+      await subscription?.leave()
     })()
     this.unloading.set(room.name, done)
     try {

@@ -17,6 +17,7 @@ import type { SocketLimits } from './SocketCounter'
 import type { Logger } from './log'
 import { RoomManager } from './RoomManager'
 import type { Backend } from './storage/Backend'
+import type { RoomBus } from './RoomBus'
 import { createYjsEndpoint } from './upgrade'
 
 export interface CoreOptions {
@@ -42,6 +43,8 @@ export interface CoreOptions {
   pingIntervalMs?: number
   /** P23 (TRUST_PROXY): Express's 'trust proxy': false (default), a hop count, or the proxies' addresses/subnets. */
   trustProxy?: false | number | readonly string[]
+  /** K1–K7: shares rooms with other instances (server/cluster/RedisBus); closed with the core. */
+  bus?: RoomBus
 }
 
 export interface RunningCore {
@@ -62,6 +65,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     compactAfter: opts.compactAfter,
     retryMs: opts.retryMs,
     hooks,
+    bus: opts.bus,
   })
   let ready = false
   const core: CoreContext = { rooms, docs: backend.docs, log, isReady: () => ready }
@@ -119,6 +123,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
       await hooks.wait('onStopped')
       httpServer.closeAllConnections()
       await stopped
+      await opts.bus?.close()
       await backend.close()
       log.info('closed')
     })()

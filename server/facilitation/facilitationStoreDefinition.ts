@@ -1,6 +1,7 @@
 /** The private-sticky store (F6, F9) on every kind of backend. */
 import type { StoreDefinition } from '../core/storage/Backend'
 import { MemoryPrivateStickyStore } from './MemoryPrivateStickyStore'
+import { PgPrivateStickyStore, PRIVATE_STICKY_PG_MIGRATIONS } from './PgPrivateStickyStore'
 import type { PrivateStickyStore } from './PrivateStickyStore'
 import { PRIVATE_STICKY_MIGRATIONS, SqlitePrivateStickyStore } from './SqlitePrivateStickyStore'
 
@@ -11,4 +12,5 @@ export const FACILITATION_STORES: StoreDefinition<PrivateStickyStore> = {
     migrations: PRIVATE_STICKY_MIGRATIONS,
     open: (db) => new SqlitePrivateStickyStore(db),
   },
+  postgres: { migrations: PRIVATE_STICKY_PG_MIGRATIONS, open: (db) => new PgPrivateStickyStore(db) },
 }

@@ -18,7 +18,7 @@ import { recordsOf, Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
 import type { DecodedUpdate } from '../core/decodedUpdate'
 import type { Principal } from '../core/Grant'
 import type { Logger } from '../core/log'
-import { LOAD_ORIGIN } from '../core/origins'
+import { LOAD_ORIGIN, REMOTE_ORIGIN } from '../core/origins'
 import type { Room } from '../core/Room'
 import { deletedRecordCount } from './deletedRecordCount'
 import type { HistoryStore } from './HistoryStore'
@@ -72,7 +72,8 @@ export class HistoryRecorder {
       for (const change of changes.values()) if (change.action !== 'delete') state.onlyDeletions = false
     }
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin === LOAD_ORIGIN) return
+      // K5: another instance's change is versioned there, once.
+      if (origin === LOAD_ORIGIN || origin === REMOTE_ORIGIN) return
       state.dirty = true
       const who = whoMadeIt(origin)
       if (who) state.actors.add(who)
@@ -81,7 +82,7 @@ export class HistoryRecorder {
     const facilitation = room.doc.getMap(Y_FACILITATION)
     let lastPhase: unknown = facilitation.get('phase')
     const onFacilitation = (event: Y.YMapEvent<unknown>) => {
-      if (!event.keysChanged.has('phase')) return
+      if (!event.keysChanged.has('phase') || event.transaction.origin === REMOTE_ORIGIN) return
       const phase = facilitation.get('phase')
       // Writing the same phase again (a whole facilitation state saved) is no phase change.
       if (phase === lastPhase) return
@@ -91,7 +92,7 @@ export class HistoryRecorder {
     const session = room.doc.getMap(Y_SESSION)
     const onSession = (event: Y.YMapEvent<unknown>) => {
       state.onlyDeletions = false
-      if (!event.keysChanged.has('vaststelling')) return
+      if (!event.keysChanged.has('vaststelling') || event.transaction.origin === REMOTE_ORIGIN) return
       const vaststelling = session.get('vaststelling') as { versie?: unknown } | undefined
       if (!vaststelling) return
       const versie = typeof vaststelling.versie === 'number' ? String(vaststelling.versie) : null

@@ -2,10 +2,12 @@
 import type { StoreDefinition } from '../core/storage/Backend'
 import type { HistoryStore } from './HistoryStore'
 import { MemoryHistoryStore } from './MemoryHistoryStore'
+import { HISTORY_PG_SCHEMA, PgHistoryStore } from './PgHistoryStore'
 import { HISTORY_SCHEMA, SqliteHistoryStore } from './SqliteHistoryStore'
 
 export const HISTORY_STORES: StoreDefinition<HistoryStore> = {
   name: 'history',
   memory: () => new MemoryHistoryStore(),
   sqlite: { migrations: [HISTORY_SCHEMA], open: (db) => new SqliteHistoryStore(db) },
+  postgres: { migrations: [HISTORY_PG_SCHEMA], open: (db) => new PgHistoryStore(db) },
 }

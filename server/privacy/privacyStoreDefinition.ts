@@ -13,4 +13,6 @@ export const PRIVACY_STORES: StoreDefinition<PrivacyStore> = {
     ],
     open: (db) => new SqlitePrivacyStore(db),
   },
+  // Not yet on PostgreSQL: the routes answer 501 there, as on the in-memory backend.
+  postgres: { migrations: [], open: () => new UnsupportedPrivacyStore() },
 }

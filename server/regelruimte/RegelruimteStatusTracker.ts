@@ -14,7 +14,7 @@ import { actorId, actorName, isActor } from '../access/Actor'
 import type { Logger } from '../core/log'
 import type { RegelruimteStatusEntry, RegelruimteStatusStore } from './RegelruimteStatusStore'
 import type { Room } from '../core/Room'
-import { actorOfOrigin } from '../core/origins'
+import { actorOfOrigin, REMOTE_ORIGIN } from '../core/origins'
 import { requestStatus } from './requestStatus'
 
 type KeyValueChange =
@@ -40,6 +40,8 @@ export class RegelruimteStatusTracker {
       if (status) statuses.set(id, status)
     }
     kv.on('change', (changes: Map<string, KeyValueChange>, transaction: Y.Transaction) => {
+      // K5: a change another instance made is recorded there, once; here it only moves the baseline.
+      const remote = transaction.origin === REMOTE_ORIGIN
       const who = this.who(transaction.origin)
       const at = this.now().toISOString()
       changes.forEach((change, id) => {
@@ -51,7 +53,7 @@ export class RegelruimteStatusTracker {
         }
         if (after === before) return
         statuses.set(id, after)
-        this.record({ sessionId: room.name, stickyId: id, from: before, to: after, at, ...who })
+        if (!remote) this.record({ sessionId: room.name, stickyId: id, from: before, to: after, at, ...who })
       })
     })
   }

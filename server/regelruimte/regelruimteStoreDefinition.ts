@@ -1,6 +1,7 @@
 /** The status history of regelruimte requests on every kind of backend. */
 import type { StoreDefinition } from '../core/storage/Backend'
 import { MemoryRegelruimteStatusStore } from './MemoryRegelruimteStatusStore'
+import { PgRegelruimteStatusStore, REGELRUIMTE_PG_SCHEMA } from './PgRegelruimteStatusStore'
 import type { RegelruimteStores } from './RegelruimteStatusStore'
 import { REGELRUIMTE_SCHEMA, SqliteRegelruimteStatusStore } from './SqliteRegelruimteStatusStore'
 
@@ -12,4 +13,5 @@ export const REGELRUIMTE_STORES: StoreDefinition<RegelruimteStores> = {
     legacyUserVersion: 4,
     open: (db) => ({ regelruimteStatus: new SqliteRegelruimteStatusStore(db) }),
   },
+  postgres: { migrations: [REGELRUIMTE_PG_SCHEMA], open: (db) => ({ regelruimteStatus: new PgRegelruimteStatusStore(db) }) },
 }

@@ -1,6 +1,7 @@
 /** The session index on every kind of backend. */
 import type { StoreDefinition } from '../core/storage/Backend'
 import { MemorySessionStore } from './MemorySessionStore'
+import { PgSessionStore, SESSIONS_PG_MIGRATIONS } from './PgSessionStore'
 import type { SessionStore } from './SessionStore'
 import { SESSIONS_MIGRATIONS, SqliteSessionStore } from './SqliteSessionStore'
 
@@ -9,4 +10,5 @@ export const SESSION_STORES: StoreDefinition<SessionStore> = {
   memory: () => new MemorySessionStore(),
   // Created by migration 1 of the single list that came before per-feature migrations.
   sqlite: { migrations: SESSIONS_MIGRATIONS, legacyUserVersion: 1, open: (db) => new SqliteSessionStore(db) },
+  postgres: { migrations: SESSIONS_PG_MIGRATIONS, open: (db) => new PgSessionStore(db) },
 }

@@ -24,11 +24,11 @@ export interface YClient {
 export function connectYClient(
   wsUrl: string,
   sessionId: string,
-  opts: { params?: Record<string, string>; doc?: Y.Doc } = {},
+  opts: { params?: Record<string, string>; doc?: Y.Doc; /** A WebSocket class of its own, e.g. one that sends a session cookie. */ socket?: typeof globalThis.WebSocket } = {},
 ): YClient {
   const doc = opts.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, sessionId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: opts.socket ?? (WebSocket as unknown as typeof globalThis.WebSocket),
     // The test server's admin token unless the test passes its own params (P3).
     params: opts.params ?? { token: TEST_ADMIN_TOKEN },
     disableBc: true,

@@ -3,7 +3,7 @@
  * of loads. Everything else goes to the wrapped backend unchanged.
  */
 import type { Backend } from '../../server/core/storage/Backend'
-import type { DocStore, StoredDoc } from '../../server/core/storage/DocStore'
+import type { DocRef, DocStore, StoredDoc } from '../../server/core/storage/DocStore'
 
 export class FaultyDocStore implements DocStore {
   /** Reject appends and compactions while true. */
@@ -52,9 +52,9 @@ export class FaultyDocStore implements DocStore {
     return this.inner.load(room)
   }
 
-  async compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(room: string, snapshot: Uint8Array, refs: readonly DocRef[]): Promise<void> {
     if (this.failing || this.failingRoom === room) throw new Error('disk full (injected)')
-    return this.inner.compact(room, snapshot, uptoSeq)
+    return this.inner.compact(room, snapshot, refs)
   }
 
   pendingUpdates(room: string): Promise<number> {
@@ -97,8 +97,8 @@ export class HoldingDocStore implements DocStore {
     return this.inner.load(room)
   }
 
-  compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    return this.inner.compact(room, snapshot, uptoSeq)
+  compact(room: string, snapshot: Uint8Array, refs: readonly DocRef[]): Promise<void> {
+    return this.inner.compact(room, snapshot, refs)
   }
 
   pendingUpdates(room: string): Promise<number> {

@@ -9,7 +9,8 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { readBoard } from '../../shared/boardModel'
 import { CloseCode } from '../../shared/closeCodes'
-import { addSticky, allRecords } from '../../shared/ydoc'
+import { frameRecord } from '../../shared/records'
+import { addSticky, allRecords, recordsOf } from '../../shared/ydoc'
 import { createInvite } from '../helpers/accessFixture'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { startTestServer, restartTestServer, type TestServer } from '../helpers/startTestServer'
@@ -20,6 +21,8 @@ const CAP = 32 * 1024
 /** Hostile sockets, three at a time, while the honest clients write their stickies. */
 const FUZZ_SOCKETS = 45
 const HONEST_STICKIES = 60
+/** Sockets that each send one update the write rules refuse (W1). */
+const HOSTILE_SOCKETS = 12
 
 /** A small deterministic PRNG, so that a failure can be replayed from its seed. */
 function prng(seed: number): () => number {
@@ -37,6 +40,33 @@ function message(write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder()
   write(e)
   return encoding.toUint8Array(e)
+}
+
+/**
+ * W1–W15: a well-formed update the write rules refuse for a deelnemer, made
+ * against the room's current state (`current`): wiping the board, granting a
+ * request, forging an author or votes, drawing a sheet, writing a new root.
+ */
+function hostileWrite(rand: () => number, current: Y.Doc): Uint8Array {
+  const scratch = new Y.Doc()
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(current))
+  let update: Uint8Array = new Uint8Array(0)
+  scratch.on('update', (u: Uint8Array) => (update = u))
+  const kv = recordsOf(scratch)
+  const stickies = readBoard(allRecords(scratch)).stickies
+  const victim = stickies[Math.floor(rand() * stickies.length)]
+  const kinds = ['wipe', 'status', 'author', 'votes', 'sheet', 'root']
+  const kind = victim ? kinds[Math.floor(rand() * kinds.length)]! : 'root'
+  if (kind === 'wipe') scratch.getArray('tldraw').delete(0, scratch.getArray('tldraw').length)
+  else if (kind === 'status' || kind === 'author' || kind === 'votes') {
+    const record = kv.get(victim!.id)!
+    const meta = record.meta as Record<string, unknown>
+    const forged =
+      kind === 'status' ? { status: 'toegekend' } : kind === 'author' ? { author: { id: 'iemand-anders', name: 'X', organisation: '' } } : { votes: { a: 100, b: 100, c: 100 } }
+    kv.set(victim!.id, { ...record, meta: { ...meta, ...forged } })
+  } else if (kind === 'sheet') kv.set('shape:fuzzvel', frameRecord({ id: 'shape:fuzzvel', name: 'Vel', x: 0, y: 3000, w: 400, h: 400, index: 'a9' }))
+  else scratch.getText(`fuzz${Math.floor(rand() * 1e6)}`).insert(0, 'vulling')
+  return message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update)))
 }
 
 /** One kind of hostile frame each; `real` is a genuine update to mangle. */
@@ -82,7 +112,7 @@ describe('websocket fuzzing (P15)', () => {
     removeTempDirs()
   })
 
-  it('[P15] thousands of random, malformed, oversized and too many frames close only their own connections; the room keeps syncing and its document stays intact', async () => {
+  it('[P15][W1] thousands of random, malformed, oversized, forbidden and too many frames close only their own connections; the room keeps syncing and its document stays intact', async () => {
     server = await startTestServer({ maxMessageBytes: CAP, wsRateLimit: { capacity: 500, refillPerSecond: 200 } })
     const { id } = await server.createSession()
     const deelnemer = await createInvite(server, id, 'deelnemer')
@@ -105,6 +135,9 @@ describe('websocket fuzzing (P15)', () => {
     const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 1_000_000)
     console.log(`access.fuzz: FUZZ_SEED=${seed}`)
     const closeCodes = new Map<number, number>()
+    /** Hostile writes sent by a deelnemer: the write rules must have refused one (W1). */
+    const hostileFrames = new WeakSet<object>()
+    let hostileByDeelnemer = 0
     let framesSent = 0
     let sockets = 0
 
@@ -134,8 +167,17 @@ describe('websocket fuzzing (P15)', () => {
       return { token, frames }
     }
 
+    /** Sockets ≥ FUZZ_SOCKETS send one well-formed update the write rules refuse (W1), then the closing frame. */
+    const hostilePlan = (i: number) => {
+      const rand = prng(seed * 1_000 + i)
+      const token = rand() < 0.7 ? deelnemer.token : waarnemer.token
+      const frame = hostileWrite(rand, a.doc)
+      hostileFrames.add(frame)
+      return { token, frames: [frame, Uint8Array.of(99)] }
+    }
+
     const fuzzOne = async (i: number): Promise<void> => {
-      const { token, frames } = plan(i)
+      const { token, frames } = i < FUZZ_SOCKETS ? plan(i) : hostilePlan(i)
       const ws = new WebSocket(`${server.wsUrl}/${id}?token=${token}`)
       sockets++
       const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
@@ -148,6 +190,10 @@ describe('websocket fuzzing (P15)', () => {
       }
       const code = await withTimeout(closed, `socket ${i} to be closed by the server (FUZZ_SEED=${seed})`)
       closeCodes.set(code, (closeCodes.get(code) ?? 0) + 1)
+      if (token === deelnemer.token && typeof frames[0] !== 'string' && hostileFrames.has(frames[0]!)) {
+        hostileByDeelnemer++
+        expect(code, `socket ${i}: a deelnemer's forbidden write (FUZZ_SEED=${seed})`).toBe(CloseCode.WriteRefused)
+      }
     }
 
     const written: string[] = []
@@ -164,19 +210,20 @@ describe('websocket fuzzing (P15)', () => {
     await Promise.all([
       honest,
       ...Array.from({ length: 3 }, async () => {
-        for (let i = next++; i < FUZZ_SOCKETS; i = next++) await fuzzOne(i)
+        for (let i = next++; i < FUZZ_SOCKETS + HOSTILE_SOCKETS; i = next++) await fuzzOne(i)
       }),
     ])
 
     const health = await server.api('GET', '/api/health')
     expect(health.status).toBe(200)
     expect(framesSent, `seed ${seed}`).toBeGreaterThan(2_000)
-    expect(sockets).toBe(FUZZ_SOCKETS)
+    expect(sockets).toBe(FUZZ_SOCKETS + HOSTILE_SOCKETS)
     expect(closeCodes.get(CloseCode.MalformedMessage) ?? 0, `seed ${seed}: ${JSON.stringify([...closeCodes])}`).toBeGreaterThan(0)
     expect(closeCodes.get(CloseCode.MessageTooLarge) ?? 0, `seed ${seed}`).toBeGreaterThan(0)
     expect(closeCodes.get(CloseCode.RateLimited) ?? 0, `seed ${seed}`).toBeGreaterThan(0)
-    // Forbidden: a decodable update a deelnemer may not make (P8).
-    const allowed = new Set<number>([CloseCode.MalformedMessage, CloseCode.MessageTooLarge, CloseCode.RateLimited, CloseCode.Forbidden])
+    // WriteRefused: a decodable update a deelnemer may not make (W1–W15).
+    if (hostileByDeelnemer > 0) expect(closeCodes.get(CloseCode.WriteRefused) ?? 0, `seed ${seed}`).toBeGreaterThan(0)
+    const allowed = new Set<number>([CloseCode.MalformedMessage, CloseCode.MessageTooLarge, CloseCode.RateLimited, CloseCode.WriteRefused, CloseCode.LimitExceeded])
     expect([...closeCodes.keys()].filter((code) => !allowed.has(code)), `seed ${seed}`).toEqual([])
 
     // The honest clients were never dropped and converge on every sticky they wrote.

@@ -11,6 +11,7 @@
 import type { Express } from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/closeCodes'
+import { addSticky } from '../../shared/ydoc'
 import type { SessionSummary } from '../../shared/api'
 import { authorizedAction } from '../../server/access/authorize'
 import { ACTIONS, type Action } from '../../server/access/policy'
@@ -210,6 +211,11 @@ const REQUESTS: Readonly<Record<string, (w: World) => Promise<Partial<Request>> 
   'POST /api/themagroepen/:name/members': (w) => json({ email: w.f.emails.secretariaatAccount }),
   'POST /api/auth/login': (w) => json({ email: w.f.emails.coordinator, password: PASSWORD }),
   'POST /api/join': (w) => json({ token: w.f.invites.waarnemer.token, name: 'Nog een waarnemer', organisation: 'NZa' }),
+  'GET /api/j/:code': async (w) => {
+    const invite = await createInvite(w.f.server, w.f.session.id, 'deelnemer')
+    const link = await asAdmin<{ code: string }>(w, 'POST', `/api/sessions/${w.f.session.id}/short-links`, JSON.stringify({ token: invite.token }), 'application/json')
+    return { path: `/api/j/${link.code}` }
+  },
   'GET /api/actielijst/:file': async (w) => {
     const feed = await asAdmin<{ url: string }>(w, 'POST', `/api/themagroepen/${encodeURIComponent(GROEP_A)}/actielijst/feed`)
     return { path: new URL(feed.url).pathname }
@@ -383,6 +389,10 @@ describe('authorization matrix (SPEC Permissions), generated from the running ap
     const world = { f }
     await asAdmin(world, 'PUT', `/api/sessions/${f.session.id}/picture`, SVG, 'image/svg+xml')
     const sticky = await asAdmin<{ id: string }>(world, 'POST', `/api/sessions/${f.session.id}/stickies`, JSON.stringify({ text: 'Ruimte in de Wlz', tag: 'regelruimte' }), 'application/json')
+    // A calendar needs an afspraak with a date (V23).
+    await server.rooms.withRoom(f.session.id, (room) =>
+      room.transact((doc) => addSticky(doc, { text: 'Vervolgoverleg', tag: 'afspraak', extraMeta: { wanneer: '2026-06-22' } })),
+    )
     const version = await asAdmin<{ versie: number }>(world, 'POST', `/api/sessions/${f.session.id}/vaststellen`)
     w = { f, creds, sessionA2: a2.body, versie: version.versie, stickyId: sticky.id, otherInvites: { deelnemerOtherSession: inviteA2.token, deelnemerOtherGroep: inviteB.token } }
   })

@@ -3,6 +3,9 @@ import { MemoryPrivateStickyStore } from '../../server/facilitation/MemoryPrivat
 import { FACILITATION_STORES } from '../../server/facilitation/facilitationStoreDefinition'
 import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
 import { removeTempDirs, tempDir } from '../helpers/tempDir'
+import { PgBackend } from '../../server/core/storage/PgBackend'
+import type { PrivateStickyStore } from '../../server/facilitation/PrivateStickyStore'
+import { createTestDatabase, type TestDatabase } from '../helpers/pgDatabase'
 import { privateStickyStoreContract } from './facilitation.storeContract'
 
 afterAll(() => removeTempDirs())
@@ -22,4 +25,31 @@ privateStickyStoreContract('SQLite', async () => {
       return { listByAuthor: again.listByAuthor.bind(again), listBySession: again.listBySession.bind(again), add: again.add.bind(again), update: again.update.bind(again), remove: again.remove.bind(again), removeMany: again.removeMany.bind(again), close: () => backend.close() }
     },
   }
+})
+
+// S30: the same contract on PostgreSQL, a database of this file's own and a schema per test.
+let pgDatabase: TestDatabase | null = null
+let pgSchemas = 0
+afterAll(async () => {
+  await pgDatabase?.drop()
+})
+
+privateStickyStoreContract('PostgreSQL', async () => {
+  pgDatabase ??= await createTestDatabase()
+  const url = pgDatabase.url
+  const schema = `f${++pgSchemas}`
+  const open = async (): Promise<PrivateStickyStore> => {
+    const backend = await PgBackend.open(url, [FACILITATION_STORES], { schema })
+    const store = backend.stores(FACILITATION_STORES)
+    return {
+      add: (s) => store.add(s),
+      listByAuthor: (session, author) => store.listByAuthor(session, author),
+      listBySession: (session) => store.listBySession(session),
+      update: (session, author, id, patch) => store.update(session, author, id, patch),
+      remove: (session, author, id) => store.remove(session, author, id),
+      removeMany: (session, ids) => store.removeMany(session, ids),
+      close: () => backend.close(),
+    }
+  }
+  return { store: await open(), reopen: open }
 })

@@ -1,13 +1,16 @@
 /**
  * The history store contract (SPEC H4, H5), run against every
- * implementation: memory and SQLite.
+ * implementation: memory, SQLite and PostgreSQL.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { HistoryKind } from '../../shared/history'
 import type { HistoryStore, NewHistoryVersion } from '../../server/history/HistoryStore'
 import { MemoryHistoryStore } from '../../server/history/MemoryHistoryStore'
 import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
 import { storesOf } from '../helpers/storesOf'
+import { createTestDatabase, type TestDatabase } from '../helpers/pgDatabase'
+import { PgBackend } from '../../server/core/storage/PgBackend'
+import { HISTORY_STORES } from '../../server/history/historyStoreDefinition'
 import { removeTempDirs, tempDir } from '../helpers/tempDir'
 
 interface Factory {
@@ -92,6 +95,21 @@ historyStoreContract('sqlite', {
   create: async () => {
     const storage = storesOf(new SqliteBackend(tempDir()))
     return { store: storage.history, close: () => storage.close() }
+  },
+})
+
+// One database for this file; a schema per test (S30).
+let pgDatabase: TestDatabase | null = null
+let pgSchemas = 0
+afterAll(async () => {
+  await pgDatabase?.drop()
+})
+
+historyStoreContract('postgres', {
+  create: async () => {
+    pgDatabase ??= await createTestDatabase()
+    const backend = await PgBackend.open(pgDatabase.url, [HISTORY_STORES], { schema: `h${++pgSchemas}` })
+    return { store: backend.stores(HISTORY_STORES), close: () => backend.close() }
   },
 })
 

@@ -116,6 +116,10 @@ describe(`text safe for every format (L10), FUZZ_SEED=${SEED}`, () => {
         parseXml(name, xml)
       }
 
+      const pdf = await get(`/api/sessions/${id}/verslag.pdf`)
+      expect(pdf.status, `verslag.pdf (FUZZ_SEED=${SEED})`).toBe(200)
+      expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+
       const ics = await get(`/api/sessions/${id}/afspraken.ics`)
       expect(ics.status, `afspraken.ics (FUZZ_SEED=${SEED})`).toBe(200)
       expect(UNSAFE.test(ics.bytes.toString('utf8').replace(/\r\n/g, '\n'))).toBe(false)

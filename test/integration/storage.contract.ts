@@ -65,7 +65,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
 
     it('[S10] loads an unknown room as empty with lastSeq 0', async () => {
       const stored = await storage.docs.load('never-seen-room')
-      expect(stored).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+      expect(stored).toEqual({ snapshot: null, updates: [], refs: [], lastSeq: 0 })
       expect(await storage.docs.pendingUpdates('never-seen-room')).toBe(0)
     })
 
@@ -120,26 +120,85 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect((await storage.docs.load('room-a')).updates[0]).toEqual(copy)
     })
 
-    it('[S5] compaction replaces the log up to a sequence number with a snapshot', async () => {
+    it('[S5] load returns the reference of each logged update, the positions append returned', async () => {
+      const doc = new Y.Doc()
+      const refs = [
+        await storage.docs.appendUpdate('room-a', textUpdate(doc, 'a')),
+        await storage.docs.appendUpdate('room-a', textUpdate(doc, 'b')),
+      ]
+      await storage.docs.appendUpdate('room-b', textUpdate(new Y.Doc(), 'elsewhere'))
+      const stored = await storage.docs.load('room-a')
+      expect(stored.refs).toEqual(refs)
+      expect(stored.updates).toHaveLength(2)
+    })
+
+    it('[S5] compaction replaces exactly the updates it names; one appended after the load survives', async () => {
       const doc = new Y.Doc()
       await storage.docs.appendUpdate('room-a', textUpdate(doc, 'one '))
-      const upto = await storage.docs.appendUpdate('room-a', textUpdate(doc, 'two '))
+      await storage.docs.appendUpdate('room-a', textUpdate(doc, 'two '))
+      const loaded = await storage.docs.load('room-a')
       const snapshot = Y.encodeStateAsUpdate(doc)
-      // An update that arrives after the snapshot was taken must survive compaction.
-      const later = await storage.docs.appendUpdate('room-a', textUpdate(doc, 'three'))
-      await storage.docs.compact('room-a', snapshot, upto)
+      // Another instance appends between this instance's load and its compaction.
+      const other = new Y.Doc()
+      Y.applyUpdate(other, snapshot)
+      const later = await storage.docs.appendUpdate('room-a', textUpdate(other, 'three'))
+      await storage.docs.compact('room-a', snapshot, loaded.refs)
       const stored = await storage.docs.load('room-a')
-      expect(stored.snapshot).toEqual(snapshot)
-      expect(stored.updates).toHaveLength(1)
+      expect(stored.refs).toEqual([later])
       expect(stored.lastSeq).toBe(later)
       expect(rebuild(stored)).toBe('one two three')
       expect(await storage.docs.pendingUpdates('room-a')).toBe(1)
     })
 
+    it('[S5] an update appended before the load but left out of the refs is kept, even with a smaller ref', async () => {
+      const doc = new Y.Doc()
+      const first = await storage.docs.appendUpdate('room-a', textUpdate(doc, 'mine '))
+      const foreign = new Y.Doc()
+      const theirs = await storage.docs.appendUpdate('room-a', textUpdate(foreign, 'theirs'))
+      const mine = await storage.docs.appendUpdate('room-a', textUpdate(doc, 'again'))
+      // This instance merged only its own two updates, not the foreign one between them.
+      await storage.docs.compact('room-a', Y.encodeStateAsUpdate(doc), [first, mine])
+      const stored = await storage.docs.load('room-a')
+      expect(stored.refs).toEqual([theirs])
+      const rebuilt = new Y.Doc()
+      if (stored.snapshot) Y.applyUpdate(rebuilt, stored.snapshot)
+      for (const u of stored.updates) Y.applyUpdate(rebuilt, u)
+      expect(rebuilt.getText('t').toString()).toContain('mine again')
+      expect(rebuilt.getText('t').toString()).toContain('theirs')
+    })
+
+    it('[S5] two instances compacting in turn lose nothing: a stale snapshot is merged, not swapped in', async () => {
+      const a = new Y.Doc()
+      const b = new Y.Doc()
+      const fromA = await storage.docs.appendUpdate('room-a', textUpdate(a, 'A'))
+      const loadedByA = await storage.docs.load('room-a')
+      // B loads, writes, and compacts everything it holds before A hears of B's update.
+      const loadedByB = await storage.docs.load('room-a')
+      for (const u of loadedByB.updates) Y.applyUpdate(b, u)
+      const fromB = await storage.docs.appendUpdate('room-a', textUpdate(b, 'B'))
+      await storage.docs.compact('room-a', Y.encodeStateAsUpdate(b), [...loadedByB.refs, fromB])
+      // A compacts with its own (older) doc and the refs it merged.
+      expect(loadedByA.refs).toEqual([fromA])
+      await storage.docs.compact('room-a', Y.encodeStateAsUpdate(a), loadedByA.refs)
+      const stored = await storage.docs.load('room-a')
+      expect(stored.updates).toEqual([])
+      expect(rebuild(stored)).toBe('AB')
+    })
+
+    it('[S5] compaction ignores a ref that is not (or no longer) in the log', async () => {
+      const doc = new Y.Doc()
+      const ref = await storage.docs.appendUpdate('room-a', textUpdate(doc, 'x'))
+      await storage.docs.compact('room-a', Y.encodeStateAsUpdate(doc), [ref])
+      await storage.docs.compact('room-a', Y.encodeStateAsUpdate(doc), [ref, ref + 1000])
+      const stored = await storage.docs.load('room-a')
+      expect(stored.updates).toEqual([])
+      expect(rebuild(stored)).toBe('x')
+    })
+
     it('[S5] a compacted room without later updates reports the snapshot sequence', async () => {
       const doc = new Y.Doc()
       const upto = await storage.docs.appendUpdate('room-a', textUpdate(doc, 'x'))
-      await storage.docs.compact('room-a', Y.encodeStateAsUpdate(doc), upto)
+      await storage.docs.compact('room-a', Y.encodeStateAsUpdate(doc), [upto])
       const stored = await storage.docs.load('room-a')
       expect(stored.updates).toEqual([])
       expect(stored.lastSeq).toBe(upto)
@@ -180,7 +239,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       it('[S4] keeps updates, snapshots and sessions after closing and reopening', async () => {
         const doc = new Y.Doc()
         const upto = await storage.docs.appendUpdate('room-a', textUpdate(doc, 'saved '))
-        await storage.docs.compact('room-a', Y.encodeStateAsUpdate(doc), upto)
+        await storage.docs.compact('room-a', Y.encodeStateAsUpdate(doc), [upto])
         await storage.docs.appendUpdate('room-a', textUpdate(doc, 'and logged'))
         await storage.sessions.create(summary('session-one', '2026-01-01T10:00:00.000Z'))
         storage = await reopen(storage)

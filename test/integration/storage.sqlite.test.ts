@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ACCESS_STORES } from '../../server/access/accessStoreDefinition'
+import { ACTIE_STORES } from '../../server/actielijst/actieStoreDefinition'
 import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
 import { DOCS_MIGRATIONS } from '../../server/core/storage/sqliteMigrations'
 import { REGELRUIMTE_STORES } from '../../server/regelruimte/regelruimteStoreDefinition'
@@ -66,6 +67,7 @@ describe('SQLite specifics', () => {
     const versions = db.prepare<[], { name: string; version: number }>('SELECT name, version FROM schema_migrations ORDER BY name').all()
     expect(versions).toEqual([
       { name: 'access', version: ACCESS_STORES.sqlite.migrations.length },
+      { name: 'actielijst', version: ACTIE_STORES.sqlite.migrations.length },
       { name: 'docs', version: DOCS_MIGRATIONS.length },
       { name: 'history', version: HISTORY_STORES.sqlite.migrations.length },
       { name: 'regelruimte', version: REGELRUIMTE_STORES.sqlite.migrations.length },

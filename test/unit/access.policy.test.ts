@@ -20,9 +20,10 @@ const participant = (role: 'deelnemer' | 'waarnemer' | 'secretariaat', sessionId
 })
 
 describe('the policy (SPEC Permissions)', () => {
-  it('[P1][P2] public actions are open to all; anything else needs an identity (401)', () => {
-    for (const action of ['health:read', 'config:read', 'auth:public'] as const) expect(can(ANONYMOUS, action).allow).toBe(true)
-    for (const action of ACTIONS.filter((a) => !['health:read', 'config:read', 'auth:public'].includes(a))) {
+  it('[P1][P2][A8] public actions (and the actielijst calendar behind its secret link) are open to all; anything else needs an identity (401)', () => {
+    const open = ['health:read', 'config:read', 'auth:public', 'actielijst:feed'] as const
+    for (const action of open) expect(can(ANONYMOUS, action).allow).toBe(true)
+    for (const action of ACTIONS.filter((a) => !(open as readonly string[]).includes(a))) {
       expect(can(ANONYMOUS, action, session)).toMatchObject({ allow: false, status: 401 })
     }
   })

@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from '../../server/config'
 /** history (H5): HISTORY_KEEP, HISTORY_INTERVAL_MS, HISTORY_DELETE_THRESHOLD when unset. */
 const HISTORY = { HISTORY_KEEP: 200, HISTORY_INTERVAL_MS: 600_000, HISTORY_DELETE_THRESHOLD: 5 }
 /** P23: no proxy trusted when TRUST_PROXY is unset. */
-const DEFAULTS = { ...HISTORY, TRUST_PROXY: false }
+/** K1: the Redis key prefix when REDIS_PREFIX is unset. */
+const DEFAULTS = { ...HISTORY, TRUST_PROXY: false, REDIS_PREFIX: 'bp:' }
 
 describe('server configuration', () => {
   it('uses port 3000, ./data and log level info by default', () => {
@@ -20,6 +21,8 @@ describe('server configuration', () => {
         TLDRAW_LICENSE_KEY: 'key',
         LOG_LEVEL: 'debug',
         PUBLIC_URL: 'https://brownpaper.example.nl/',
+        DATABASE_URL: 'postgres://brownpaper@127.0.0.1:5432/brownpaper',
+        REDIS_URL: 'redis://127.0.0.1:6379',
       }),
     ).toEqual({
       PORT: 0,
@@ -28,6 +31,8 @@ describe('server configuration', () => {
       TLDRAW_LICENSE_KEY: 'key',
       LOG_LEVEL: 'debug',
       PUBLIC_URL: 'https://brownpaper.example.nl',
+      DATABASE_URL: 'postgres://brownpaper@127.0.0.1:5432/brownpaper',
+      REDIS_URL: 'redis://127.0.0.1:6379',
       ...DEFAULTS,
     })
   })
@@ -67,5 +72,11 @@ describe('server configuration', () => {
     expect(attempt).toThrow(/PORT/)
     expect(attempt).toThrow(/LOG_LEVEL/)
     expect(attempt).toThrow(/PUBLIC_URL: must be an http\(s\) URL/)
+  })
+
+  it('[S30][K1] refuses a DATABASE_URL or REDIS_URL of the wrong kind, and REDIS_URL without DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/)
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x@y/z', REDIS_URL: 'http://y' })).toThrow(/REDIS_URL: must be a Redis URL/)
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: needs DATABASE_URL/)
   })
 })

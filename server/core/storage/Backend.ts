@@ -2,12 +2,13 @@
  * The storage backend seam: the core owns the document log (DocStore) and
  * hands every extension a way to open its own stores on the same database.
  * A feature describes its stores once per kind of backend (StoreDefinition):
- * the in-memory reference and SQLite today, PostgreSQL later. The backend
+ * the in-memory reference, SQLite and PostgreSQL. The backend
  * runs the feature's migrations, opens its stores once and keeps them, so
  * that two servers on one backend (a restart in tests) share them.
  */
 import type Database from 'better-sqlite3'
 import type { DocStore } from './DocStore'
+import type { PgDb } from './pgPool'
 
 export type SqliteDatabase = Database.Database
 
@@ -26,6 +27,12 @@ export interface StoreDefinition<T> {
      */
     readonly legacyUserVersion?: number
     open(db: SqliteDatabase): T
+  }
+  /** S30: the same stores on PostgreSQL, passing the same contract suite. */
+  postgres: {
+    /** Schema migrations, applied in order; append new ones, never edit old ones. */
+    readonly migrations: readonly string[]
+    open(db: PgDb): T
   }
 }
 

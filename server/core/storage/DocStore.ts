@@ -1,28 +1,45 @@
 /**
  * The document log: the one store the core owns. Every implementation
- * (memory, SQLite; PostgreSQL later) passes the same suite:
+ * (memory, SQLite, PostgreSQL) passes the same suite:
  * test/integration/storage.contract.ts.
  *
  * Documents are kept as an append-only log of Yjs updates per room plus an
  * optional compacted snapshot: load = snapshot + updates after it.
  */
 
+/**
+ * The position of one logged update (its sequence number): what `appendUpdate`
+ * returns and `load` lists, and what `compact` is told to replace.
+ */
+export type DocRef = number
+
 export interface StoredDoc {
-  /** Merged state up to `snapshotSeq`, or null when the room was never compacted. */
+  /** Merged state of every compaction so far, or null when the room was never compacted. */
   snapshot: Uint8Array | null
-  /** Updates appended after the snapshot, oldest first. */
+  /** Updates still in the log, oldest first. */
   updates: Uint8Array[]
-  /** Sequence number of the last update included (snapshot or log); 0 for an empty room. */
+  /** The reference of each entry of `updates`, same order. */
+  refs: DocRef[]
+  /** Highest sequence number included (snapshot or log); 0 for an empty room. */
   lastSeq: number
 }
 
+/**
+ * The document log (S5, S10). Several server instances may share one log:
+ * each compacts only what it merged, so whatever another instance appended
+ * meanwhile survives.
+ */
 export interface DocStore {
-  /** Appends one update durably; resolves only once it is stored. Returns its sequence number. */
-  appendUpdate(room: string, update: Uint8Array): Promise<number>
-  /** The room's snapshot and the updates after it (empty for an unknown room). */
+  /** Appends one update durably; resolves only once it is stored. Returns its position. */
+  appendUpdate(room: string, update: Uint8Array): Promise<DocRef>
+  /** The room's snapshot, the updates logged after it and their references (empty for an unknown room). */
   load(room: string): Promise<StoredDoc>
-  /** Replaces the snapshot and drops every update with seq <= `uptoSeq`, atomically. */
-  compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  /**
+   * Atomically merges `snapshot` into the stored snapshot and deletes exactly
+   * the log entries `refs` names (those `snapshot` includes). Entries not
+   * named stay, whenever they were appended; an unknown ref is ignored.
+   */
+  compact(room: string, snapshot: Uint8Array, refs: readonly DocRef[]): Promise<void>
   /** Number of log entries after the snapshot. */
   pendingUpdates(room: string): Promise<number>
 }

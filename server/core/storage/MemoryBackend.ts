@@ -4,7 +4,8 @@
  * the process.
  */
 import type { Backend, StoreDefinition } from './Backend'
-import type { DocStore, StoredDoc } from './DocStore'
+import type { DocRef, DocStore, StoredDoc } from './DocStore'
+import { mergeSnapshots } from './mergeSnapshots'
 
 interface MemoryRoom {
   snapshot: Uint8Array | null
@@ -33,20 +34,22 @@ export class MemoryDocStore implements DocStore {
 
   async load(room: string): Promise<StoredDoc> {
     const stored = this.rooms.get(room)
-    if (!stored) return { snapshot: null, updates: [], lastSeq: 0 }
+    if (!stored) return { snapshot: null, updates: [], refs: [], lastSeq: 0 }
     const last = stored.updates[stored.updates.length - 1]
     return {
       snapshot: stored.snapshot ? stored.snapshot.slice() : null,
       updates: stored.updates.map((u) => u.data.slice()),
-      lastSeq: last ? last.seq : stored.snapshotSeq,
+      refs: stored.updates.map((u) => u.seq),
+      lastSeq: Math.max(stored.snapshotSeq, last ? last.seq : 0),
     }
   }
 
-  async compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(room: string, snapshot: Uint8Array, refs: readonly DocRef[]): Promise<void> {
     const stored = this.room(room)
-    stored.snapshot = snapshot.slice()
-    stored.snapshotSeq = Math.max(stored.snapshotSeq, uptoSeq)
-    stored.updates = stored.updates.filter((u) => u.seq > uptoSeq)
+    const merged = new Set(refs)
+    stored.snapshot = mergeSnapshots(stored.snapshot, snapshot.slice())
+    stored.snapshotSeq = Math.max(stored.snapshotSeq, ...refs)
+    stored.updates = stored.updates.filter((u) => !merged.has(u.seq))
   }
 
   async pendingUpdates(room: string): Promise<number> {

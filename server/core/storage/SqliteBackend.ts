@@ -9,7 +9,8 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Backend, SqliteDatabase, StoreDefinition } from './Backend'
-import type { DocStore, StoredDoc } from './DocStore'
+import type { DocRef, DocStore, StoredDoc } from './DocStore'
+import { mergeSnapshots } from './mergeSnapshots'
 import { ownerOnly, restrictSidecars } from './ownerOnly'
 import { DOCS_MIGRATIONS, migrate } from './sqliteMigrations'
 
@@ -31,7 +32,7 @@ class SqliteDocStore implements DocStore {
   private readonly selectSnapshot
   private readonly selectUpdates
   private readonly upsertSnapshot
-  private readonly deleteUpdates
+  private readonly deleteUpdate
   private readonly countUpdates
 
   constructor(db: Db) {
@@ -46,14 +47,16 @@ class SqliteDocStore implements DocStore {
       `INSERT INTO doc_snapshots (room, seq, data, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (room) DO UPDATE SET seq = MAX(seq, excluded.seq), data = excluded.data, updated_at = excluded.updated_at`,
     )
-    this.deleteUpdates = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE room = ? AND seq <= ?')
+    this.deleteUpdate = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE room = ? AND seq = ?')
     this.countUpdates = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE room = ?')
     this.insertMany = db.transaction((batch: PendingAppend[]) =>
       batch.map((append) => Number(this.insert.run(append.room, append.data).lastInsertRowid)),
     )
-    this.compactTx = db.transaction((room: string, snapshot: Uint8Array, uptoSeq: number) => {
-      this.upsertSnapshot.run(room, uptoSeq, Buffer.from(snapshot), new Date().toISOString())
-      this.deleteUpdates.run(room, uptoSeq)
+    this.compactTx = db.transaction((room: string, snapshot: Uint8Array, refs: readonly DocRef[]) => {
+      const stored = this.selectSnapshot.get(room)
+      const merged = mergeSnapshots(stored ? toBytes(stored.data) : null, snapshot)
+      this.upsertSnapshot.run(room, Math.max(0, ...refs), Buffer.from(merged), new Date().toISOString())
+      for (const ref of refs) this.deleteUpdate.run(room, ref)
     })
     this.loadTx = db.transaction((room: string): StoredDoc => {
       const snapshot = this.selectSnapshot.get(room)
@@ -62,7 +65,8 @@ class SqliteDocStore implements DocStore {
       return {
         snapshot: snapshot ? toBytes(snapshot.data) : null,
         updates: updates.map((u) => toBytes(u.data)),
-        lastSeq: last ? last.seq : (snapshot?.seq ?? 0),
+        refs: updates.map((u) => u.seq),
+        lastSeq: Math.max(snapshot?.seq ?? 0, last ? last.seq : 0),
       }
     })
   }
@@ -71,7 +75,7 @@ class SqliteDocStore implements DocStore {
   /** Group commits made so far (each one transaction, one fsync). */
   commits = 0
   private readonly insertMany: (batch: PendingAppend[]) => number[]
-  private readonly compactTx: (room: string, snapshot: Uint8Array, uptoSeq: number) => void
+  private readonly compactTx: (room: string, snapshot: Uint8Array, refs: readonly DocRef[]) => void
   private readonly loadTx: (room: string) => StoredDoc
 
   /**
@@ -104,8 +108,8 @@ class SqliteDocStore implements DocStore {
     return this.loadTx(room)
   }
 
-  async compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    this.compactTx(room, snapshot, uptoSeq)
+  async compact(room: string, snapshot: Uint8Array, refs: readonly DocRef[]): Promise<void> {
+    this.compactTx(room, snapshot, refs)
   }
 
   async pendingUpdates(room: string): Promise<number> {

@@ -10,10 +10,17 @@ import type { ImportJob, ImportJobResult } from './importJob'
 
 let running = 0
 
+/**
+ * From the sources (a .ts module under tsx) the worker starts through its
+ * bootstrap that registers tsx; in the bundle (dist/server) it is the
+ * importWorker.js entry next to this chunk.
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./importWorker.mjs', import.meta.url) : new URL('./importWorker.js', import.meta.url)
+
 export async function importInWorker(job: ImportJob): Promise<Extract<ImportJobResult, { ok: true }>> {
   if (running >= job.limits.concurrent) throw new HttpError(503, 'import_busy', 'Er worden al verslagen ingelezen; probeer het zo opnieuw (import busy)')
   running++
-  const worker = new Worker(new URL('./importWorker.mjs', import.meta.url), {
+  const worker = new Worker(WORKER_URL, {
     resourceLimits: { maxOldGenerationSizeMb: job.limits.workerHeapMb, maxYoungGenerationSizeMb: 64 },
   })
   try {

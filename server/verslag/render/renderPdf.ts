@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import pdfmake from 'pdfmake'
+import { safeDeep } from '../../../shared/safeText'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
@@ -174,7 +175,8 @@ function documentDate(v: Verslag): Date {
 }
 
 export async function renderPdf(model: Verslag, options: RenderPdfOptions = {}): Promise<Buffer> {
-  const v = printable(model)
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = printable(safeDeep(model))
   const L = VERSLAG_LABELS[v.language]
   const content: Node[] = [{ text: v.heading, style: 'h1' }]
   const header = headerLines(v)

@@ -15,24 +15,9 @@ import { buildVerslag } from '../buildVerslag'
 import { amsterdamDate } from './amsterdamDate'
 import type { FrozenModels } from './frozenModels'
 
-const running = new Map<string, Promise<unknown>>()
-
-function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const previous = running.get(key) ?? Promise.resolve()
-  const next = previous.then(task, task)
-  const settled = next.then(
-    () => undefined,
-    () => undefined,
-  )
-  running.set(key, settled)
-  void settled.then(() => {
-    if (running.get(key) === settled) running.delete(key)
-  })
-  return next
-}
-
 export function vaststelVerslag(ctx: VerslagContext, session: SessionSummary, actor: Actor, now = new Date()): Promise<VerslagVersionSummary> {
-  return serialised(session.id, async () => {
+  // One vaststelling per session at a time, across instances too (K7): the next number is read under the lock.
+  return ctx.rooms.exclusive(session.id, 'vaststellen', async () => {
     const latest = await ctx.storage.versions.latest(session.id)
     const versie = (latest?.versie ?? 0) + 1
     const vastgesteldOp = amsterdamDate(now)
