@@ -47,6 +47,7 @@ const SESSION_TABLES: readonly { place: string; table: string; where: string; pa
   { place: 'board', table: 'doc_snapshots', where: 'room = ?', params: 1 },
   { place: 'sessions', table: 'sessions', where: 'id = ?', params: 1 },
   { place: 'invites', table: 'invites', where: 'session_id = ?', params: 1 },
+  { place: 'short_links', table: 'short_links', where: 'session_id = ?', params: 1 },
   { place: 'participants', table: 'logins', where: "json_extract(participant, '$.sessionId') = ?", params: 1 },
   { place: 'audit', table: 'audit', where: 'session_id = ?', params: 1 },
   { place: 'verslag_versions', table: 'verslag_versions', where: 'session_id = ?', params: 1 },
