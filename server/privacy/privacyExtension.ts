@@ -11,6 +11,7 @@ import { CloseCode } from '../../shared/closeCodes'
 import { personQuerySchema, type PersonQuery, type PrivacyEraseResponse, type PrivacyPlace, type PrivacySearchResponse } from '../../shared/privacy'
 import { allRecords, recordsOf, Y_SESSION } from '../../shared/ydoc'
 import type { AccessExtension } from '../access/accessExtension'
+import { isActor } from '../access/Actor'
 import { callerOf } from '../access/authState'
 import { findSession } from '../access/findSession'
 import type { ActieStore } from '../actielijst/ActieStore'
@@ -175,6 +176,13 @@ export function privacyExtension(opts: PrivacyExtensionOptions): PrivacyExtensio
       const matcher = personMatcher(query)
       const pseudonym = await store.pseudonymFor(pseudonymKey(query))
       const boards = await eraseBoards(c, matcher, pseudonym)
+      // Presence: the person's open boards end (their cursor and name go); they come back under the pseudonym, as their login now says.
+      const closed = c.rooms.closeGrants(
+        ({ actor }) => isActor(actor) && actor.kind === 'participant' && (matcher.isName(actor.name) || matcher.mentions(actor.organisation)),
+        CloseCode.IdentityErased,
+        'IdentityErased',
+      )
+      if (closed > 0) boards.push({ place: 'presence', sessionId: null, count: closed })
       const rows = await store.erase(matcher, pseudonym)
       // Audited without the name: only the pseudonym it now has everywhere.
       await access.audit(callerOf(res), 'privacy.erase', { detail: pseudonym })

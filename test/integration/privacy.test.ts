@@ -16,6 +16,8 @@ import { accessFixture, createInvite, GROEP_A, join, type AccessFixture } from '
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { restartTestServer, startTestServer, type TestServer } from '../helpers/startTestServer'
 import { waitFor } from '../helpers/waitFor'
+import { rawSocket } from '../helpers/rawSocket'
+import { CloseCode } from '../../shared/closeCodes'
 
 const NAME = 'Wilhelmina Zwartkop'
 const ORG = 'Zorgbureau Quokkadal'
@@ -37,14 +39,16 @@ function fileBytes(dataDir: string): Buffer {
 }
 
 /** Two sessions of GROEP_A with stickies of NAME in both, a verslag version, the deelnemers list and a second participant. */
-async function world(): Promise<{ s: TestServer; f: AccessFixture; second: string }> {
+async function world(): Promise<{ s: TestServer; f: AccessFixture; second: string; cookies: string[] }> {
   const s = await startTestServer()
   server = s
   const f = await accessFixture(s)
   const second = (await s.api<{ id: string }>('POST', '/api/sessions', { title: 'Tweede sessie', themagroep: GROEP_A })).body.id
+  const cookies: string[] = []
   for (const [i, id] of [f.session.id, second].entries()) {
     const invite = await createInvite(s, id, 'deelnemer')
     const cred = await join(s, invite.token, NAME, ORG)
+    cookies.push(cred.cookie!)
     for (const text of i === 0 ? TEXTS.slice(0, 2) : TEXTS.slice(2)) {
       const res = await s.api('POST', `/api/sessions/${id}/stickies`, { text, tag: i === 0 ? 'bevorderend' : 'regelruimte' }, cred.unsafeHeaders)
       expect(res.status).toBe(201)
@@ -55,7 +59,7 @@ async function world(): Promise<{ s: TestServer; f: AccessFixture; second: strin
     await s.rooms.withRoom(id, (room) => room.transact((doc) => writeSessionInfo(doc, { deelnemers: [{ organisation: ORG, name: NAME }, { organisation: 'GGD Gelderland' }] })))
   }
   expect((await s.api('POST', `/api/sessions/${f.session.id}/vaststellen`)).status).toBe(201)
-  return { s, f, second }
+  return { s, f, second, cookies }
 }
 
 const texts = (records: unknown[]): string => JSON.stringify(records)
@@ -123,6 +127,19 @@ describe('privacy: erase a person (G2–G4)', () => {
       expect(records).not.toContain(ORG)
       expect(records).toContain(erased.body.pseudonym)
     }
+  })
+
+  it('[G2] the person\'s open boards close (their presence ends) with IdentityErased; someone else\'s stay open', async () => {
+    const { s, f, cookies } = await world()
+    const theirs = rawSocket(`${s.wsUrl}/${f.session.id}`, { token: null, headers: { cookie: cookies[0]!, origin: s.url } })
+    await theirs.opened
+    const admin = connectYClient(s.wsUrl, f.session.id)
+    clients.push(admin)
+    await admin.synced
+    const res = await s.api<{ places: { place: string; count: number }[] }>('POST', '/api/privacy/erase', { name: NAME, organisation: ORG })
+    expect((await theirs.closed).code).toBe(CloseCode.IdentityErased)
+    expect(res.body.places).toContainEqual({ place: 'presence', sessionId: null, count: 1 })
+    expect(admin.provider.wsconnected).toBe(true)
   })
 
   it('[G3] the same person gets the same pseudonym every time; another person another one', async () => {
