@@ -158,7 +158,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
   const shortLinks = shortLinkExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl })
   const actielijst = actielijstExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl ?? null })
-  const privacy = privacyExtension({ backend, sessions: sessions.sessions, actielijst: actielijst.stores.actielijst, access, settings: opts.privacy })
+  const privacy = privacyExtension({ backend, sessions: sessions.sessions, actielijst: actielijst.stores.actielijst, history, access, settings: opts.privacy })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 

@@ -7,8 +7,8 @@ export const personQuerySchema = z
     name: z.string().trim().max(200).default(''),
     organisation: z.string().trim().max(200).default(''),
   })
-  .refine((q) => q.name.length >= 2 || q.organisation.length >= 2, {
-    message: 'Geef een naam of organisatie van minstens twee tekens (name or organisation required)',
+  .refine((q) => q.name.length >= 3 || q.organisation.length >= 3, {
+    message: 'Geef een naam of organisatie van minstens drie tekens (name or organisation of at least 3 characters required)',
   })
 export type PersonQuery = z.infer<typeof personQuerySchema>
 

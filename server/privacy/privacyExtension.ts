@@ -37,6 +37,8 @@ export interface PrivacyExtensionOptions {
   backend: Backend
   sessions: SessionStore
   actielijst: ActieStore
+  /** The history recorder's pending actor names (G2). */
+  history: { renameActors(rename: (name: string) => string): void }
   access: Pick<AccessExtension, 'access' | 'authorize'>
   settings?: Partial<PrivacySettings>
 }
@@ -176,6 +178,7 @@ export function privacyExtension(opts: PrivacyExtensionOptions): PrivacyExtensio
       const matcher = personMatcher(query)
       const pseudonym = await store.pseudonymFor(pseudonymKey(query))
       const boards = await eraseBoards(c, matcher, pseudonym)
+      opts.history.renameActors((name) => (matcher.isName(name) ? pseudonym : matcher.replace(name, pseudonym)))
       // Presence: the person's open boards end (their cursor and name go); they come back under the pseudonym, as their login now says.
       const closed = c.rooms.closeGrants(
         ({ actor }) => isActor(actor) && actor.kind === 'participant' && (matcher.isName(actor.name) || matcher.mentions(actor.organisation)),

@@ -10,7 +10,9 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { allRecords, writeSessionInfo } from '../../shared/ydoc'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import { allRecords, recordsOf, writeSessionInfo } from '../../shared/ydoc'
 import { SQLITE_FILE } from '../../server/core/storage/SqliteBackend'
 import { accessFixture, createInvite, GROEP_A, join, type AccessFixture } from '../helpers/accessFixture'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
@@ -39,8 +41,8 @@ function fileBytes(dataDir: string): Buffer {
 }
 
 /** Two sessions of GROEP_A with stickies of NAME in both, a verslag version, the deelnemers list and a second participant. */
-async function world(): Promise<{ s: TestServer; f: AccessFixture; second: string; cookies: string[] }> {
-  const s = await startTestServer()
+async function world(options: Parameters<typeof startTestServer>[0] = {}): Promise<{ s: TestServer; f: AccessFixture; second: string; cookies: string[] }> {
+  const s = await startTestServer(options)
   server = s
   const f = await accessFixture(s)
   const second = (await s.api<{ id: string }>('POST', '/api/sessions', { title: 'Tweede sessie', themagroep: GROEP_A })).body.id
@@ -140,6 +142,36 @@ describe('privacy: erase a person (G2–G4)', () => {
     expect((await theirs.closed).code).toBe(CloseCode.IdentityErased)
     expect(res.body.places).toContainEqual({ place: 'presence', sessionId: null, count: 1 })
     expect(admin.provider.wsconnected).toBe(true)
+  })
+
+  it('[G2] a board version taken after the erase does not name the person who changed the board before it', async () => {
+    // A long interval: the version is taken when the room unloads at close, after the erase.
+    const { s, f, cookies } = await world({ history: { intervalMs: 600_000 } })
+    const cookie = cookies[0]!
+    class CookieSocket extends WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie, origin: s.url } })
+      }
+    }
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(s.wsUrl, f.session.id, doc, { WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket, disableBc: true })
+    await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+    const note = allRecords(doc).find((r) => r.type === 'note' && JSON.stringify(r).includes(NAME))!
+    recordsOf(doc).set(String(note.id), { ...note, x: Number(note.x) + 40 })
+    await waitFor(async () => {
+      const stored = await s.storage.docs.load(f.session.id)
+      return stored.updates.length > 0
+    }, 'the move is stored')
+    const erased = await s.api<{ pseudonym: string }>('POST', '/api/privacy/erase', { name: NAME, organisation: ORG })
+    provider.destroy()
+    await s.close()
+    const bytes = fileBytes(s.dataDir)
+    expect(bytes.includes(NAME)).toBe(false)
+    const db = new Database(path.join(s.dataDir, SQLITE_FILE), { readonly: true })
+    const names = db.prepare<[], { actor_names: string }>("SELECT actor_names FROM history_versions WHERE kind = 'periodic'").all().map((r) => r.actor_names)
+    db.close()
+    expect(names.join()).toContain(erased.body.pseudonym)
+    expect(names.join()).not.toContain(NAME)
   })
 
   it('[G3] the same person gets the same pseudonym every time; another person another one', async () => {
