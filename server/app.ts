@@ -38,6 +38,8 @@ import { privacyExtension, type PrivacySettings } from './privacy/privacyExtensi
 import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
 import { shortLinkExtension } from './shortLinks/shortLinkExtension'
+import { SHORT_LINK_STORES } from './shortLinks/shortLinkStoreDefinition'
+import { PRIVACY_STORES } from './privacy/privacyStoreDefinition'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
 import type { SessionStore } from './sessions/SessionStore'
@@ -100,6 +102,8 @@ export const STORE_DEFINITIONS: readonly StoreDefinition<unknown>[] = [
   HISTORY_STORES,
   FACILITATION_STORES,
   ACTIE_STORES,
+  SHORT_LINK_STORES,
+  PRIVACY_STORES,
 ]
 
 /** The stores of the composed features, for tests and the command line. */
