@@ -70,30 +70,30 @@ export function AuditPage() {
         {state.status === 'ready' && state.entries.length === 0 && <p>{t('audit.empty')}</p>}
         {state.status === 'ready' && state.entries.length > 0 && (
           <div className="bp-audit__scroll">
-          <table className="bp-audit__table">
-            <thead>
-              <tr>
-                <th>{t('audit.when')}</th>
-                <th>{t('audit.who')}</th>
-                <th>{t('audit.what')}</th>
-                <th>{t('audit.where')}</th>
-                <th>{t('audit.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.entries.map((entry) => (
-                <tr key={entry.id} data-action={entry.action}>
-                  <td>{when(entry.at)}</td>
-                  <td>{entry.actorName}</td>
-                  <td>{describeAudit(entry, language)}</td>
-                  <td>
-                    {entry.sessionId ? <Link to={`/s/${entry.sessionId}`}>{entry.themagroep ?? entry.sessionId}</Link> : (entry.themagroep ?? '')}
-                  </td>
-                  <td>{entry.detail}</td>
+            <table className="bp-audit__table">
+              <thead>
+                <tr>
+                  <th>{t('audit.when')}</th>
+                  <th>{t('audit.who')}</th>
+                  <th>{t('audit.what')}</th>
+                  <th>{t('audit.where')}</th>
+                  <th>{t('audit.detail')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {state.entries.map((entry) => (
+                  <tr key={entry.id} data-action={entry.action}>
+                    <td>{when(entry.at)}</td>
+                    <td>{entry.actorName}</td>
+                    <td>{describeAudit(entry, language)}</td>
+                    <td>
+                      {entry.sessionId ? <Link to={`/s/${entry.sessionId}`}>{entry.themagroep ?? entry.sessionId}</Link> : (entry.themagroep ?? '')}
+                    </td>
+                    <td>{entry.detail}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         )}
       </main>

@@ -34,6 +34,7 @@ export const privacyEn: Readonly<Record<keyof typeof privacyNl, string>> = {
   'privacy.place.regelruimte_status': 'Regelruimte status history',
   'privacy.place.actielijst_status': 'Actielijst status history',
   'privacy.place.history_versions': 'Board history',
+  'privacy.place.presence': 'Open boards (presence)',
   'privacy.statement.link': 'Privacy statement',
   'privacy.statement.title': 'Privacy statement',
   'privacy.statement.what': 'What we store',

@@ -32,6 +32,7 @@ export const privacyNl = {
   'privacy.place.regelruimte_status': 'Statusgeschiedenis regelruimte',
   'privacy.place.actielijst_status': 'Statusgeschiedenis actielijst',
   'privacy.place.history_versions': 'Geschiedenis van het bord',
+  'privacy.place.presence': 'Open borden (aanwezigheid)',
   'privacy.statement.link': 'Privacyverklaring',
   'privacy.statement.title': 'Privacyverklaring',
   'privacy.statement.what': 'Wat we bewaren',

@@ -71,25 +71,25 @@ export function PrivacyPage() {
           <section>
             <h2>{t('privacy.found', { count: state.places.length })}</h2>
             <div className="bp-audit__scroll">
-          <table className="bp-audit__table">
-              <thead>
-                <tr>
-                  <th>{t('privacy.col.place')}</th>
-                  <th>{t('privacy.col.session')}</th>
-                  <th>{t('privacy.col.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.places.map((p) => (
-                  <tr key={`${p.place}-${p.sessionId ?? ''}`} data-place={p.place}>
-                    <td>{placeLabel(p.place)}</td>
-                    <td>{p.sessionId ? <Link to={`/s/${p.sessionId}`}>{p.sessionId}</Link> : ''}</td>
-                    <td>{p.count}</td>
+              <table className="bp-audit__table">
+                <thead>
+                  <tr>
+                    <th>{t('privacy.col.place')}</th>
+                    <th>{t('privacy.col.session')}</th>
+                    <th>{t('privacy.col.count')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {state.places.map((p) => (
+                    <tr key={`${p.place}-${p.sessionId ?? ''}`} data-place={p.place}>
+                      <td>{placeLabel(p.place)}</td>
+                      <td>{p.sessionId ? <Link to={`/s/${p.sessionId}`}>{p.sessionId}</Link> : ''}</td>
+                      <td>{p.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <div className="bp-privacy__actions">
               <button type="button" onClick={() => void exportPerson(state.person).catch((error: unknown) => setState({ status: 'error', error }))}>
                 {t('privacy.export')}

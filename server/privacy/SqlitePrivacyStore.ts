@@ -125,8 +125,7 @@ export class SqlitePrivacyStore implements PrivacyStore {
       for (const row of this.rowsOf(place)) {
         const value = this.valueOf(place, row)
         if (countMentions(value, matcher) === 0) continue
-        const { content: _content, ...shown } = value
-        found.push({ place: place.place, sessionId: row._session, row: place.table === 'history_versions' ? { ...shown, content: _content } : value })
+        found.push({ place: place.place, sessionId: row._session, row: value })
       }
     }
     return found
