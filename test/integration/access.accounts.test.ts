@@ -12,6 +12,7 @@ import {
   ADMIN_CREDENTIAL,
   ANONYMOUS_CREDENTIAL,
   cookiesOf,
+  createInvite,
   GROEP_A,
   GROEP_B,
   join,
@@ -106,6 +107,35 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
     expect(statuses[10]).toBe(429)
+  })
+
+  it('[P16] setup is rate limited too: the eleventh wrong setup token answers 429, and then even the right one waits', async () => {
+    server = await startTestServer()
+    const token = await server.access.issueSetupToken()
+    const setup = (t: string) => server.api('POST', '/api/auth/setup', { token: t, email: 'eerste@groep.nl', name: 'Eerste', password: PASSWORD }, { authorization: '' })
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) statuses.push((await setup('y'.repeat(43))).status)
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(403))
+    expect(statuses[10]).toBe(429)
+    const limited = await setup(token!)
+    expect(limited.status).toBe(429)
+    expect(limited.body).toMatchObject({ error: 'rate_limited' })
+    expect(await server.access.stores.users.count()).toBe(0)
+  })
+
+  it('[P16] join is rate limited: ten unknown invite tokens, then 429 for the eleventh and for a valid one; successful joins do not count', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const invite = await createInvite(server, id, 'deelnemer')
+    const joinWith = (token: string) => server.api('POST', '/api/join', { token, name: 'Dirk', organisation: 'Zorggroep Noord' }, { authorization: '' })
+    for (let i = 0; i < 12; i++) expect((await joinWith(invite.token)).status).toBe(201)
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) statuses.push((await joinWith('z'.repeat(43))).status)
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(404))
+    expect(statuses[10]).toBe(429)
+    const limited = await joinWith(invite.token)
+    expect(limited.status).toBe(429)
+    expect(limited.body).toMatchObject({ error: 'rate_limited' })
   })
 
   it('[P14] a cookie POST without or with a wrong CSRF header answers 403 csrf and writes nothing; the bearer token needs none', async () => {
