@@ -139,7 +139,7 @@ describe('websocket access (SPEC Permissions)', () => {
     const del = await server.api('DELETE', `/api/sessions/${id}/invites/${revoked.id}`)
     expect(del.status).toBe(204)
     const expired = await server.access.createInvite(id, 'deelnemer', { kind: 'admin', id: 'admin' }, 1 / 3_600_000)
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    await waitFor(async () => (await server.access.validInvite(expired.token)) === null, 'the invite to expire')
     for (const token of ['x'.repeat(43), revoked.token, expired.token]) {
       const socket = rawSocket(`${server.wsUrl}/${id}`, { token })
       expect((await withTimeout(socket.closed, 'close')).code).toBe(CloseCode.Unauthorized)
