@@ -276,6 +276,67 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     expect((await server.api('GET', '/api/audit', undefined, ANONYMOUS_CREDENTIAL.headers)).status).toBe(401)
   })
 
+  it('[P18] every kind of entry: setup, logins (failed ones by email), logouts, sessions created and imported, invites created and revoked, joins, exports, vaststellingen, session detail and regelruimte status changes, members added', async () => {
+    server = await startTestServer()
+    const token = await server.access.issueSetupToken()
+    const setup = await fetch(`${server.url}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, email: 'eerste@groep-a.nl', name: 'Eerste', password: PASSWORD }),
+    })
+    expect(setup.status).toBe(201)
+    expect((await server.api('POST', '/api/auth/login', { email: 'eerste@groep-a.nl', password: 'fout wachtwoord' }, { authorization: '' })).status).toBe(401)
+    const coordinator = await login(server, 'eerste@groep-a.nl')
+    const call = async (method: string, path: string, body?: unknown, type = 'application/json') => {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { ...coordinator.unsafeHeaders, ...(body === undefined ? {} : { 'content-type': type }) },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      })
+      expect(res.status, `${method} ${path}`).toBeLessThan(300)
+      return res.status === 204 ? null : ((await res.json()) as Record<string, unknown>)
+    }
+    const session = (await call('POST', '/api/sessions', { title: 'Audit', themagroep: GROEP_A })) as unknown as SessionSummary
+    const id = session.id
+    await call('POST', `/api/sessions/import?themagroep=${encodeURIComponent(GROEP_A)}`, 'Verslag: Geïmporteerd\n\nOverige\n- Een punt\n', 'text/plain')
+    const invite = (await call('POST', `/api/sessions/${id}/invites`, { role: 'deelnemer' })) as { id: string; token: string }
+    await join(server, invite.token, 'Dirk Deelnemer', 'Zorggroep Noord')
+    await call('DELETE', `/api/sessions/${id}/invites/${invite.id}`)
+    expect((await fetch(`${server.url}/api/sessions/${id}/verslag.md`, { headers: coordinator.headers })).status).toBe(200)
+    await call('PUT', `/api/sessions/${id}/picture`, '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', 'image/svg+xml')
+    const sticky = (await server.api<{ id: string }>('POST', `/api/sessions/${id}/stickies`, { text: 'Ruimte', tag: 'regelruimte' })).body
+    await call('PATCH', `/api/regelruimte/${id}/${encodeURIComponent(sticky.id)}`, { status: 'ingediend' })
+    await call('POST', `/api/sessions/${id}/vaststellen`)
+    await server.access.addUser({ email: 'sanne@programma.nl', name: 'Sanne', role: 'secretariaat', password: PASSWORD })
+    await call('POST', `/api/themagroepen/${encodeURIComponent(GROEP_A)}/members`, { email: 'sanne@programma.nl' })
+    await call('POST', '/api/auth/logout')
+
+    const audit = (await server.api<AuditEntry[]>('GET', '/api/audit')).body
+    const entry = (action: string) => {
+      const found = audit.find((e) => e.action === action)
+      expect(found, action).toBeDefined()
+      expect(Date.parse(found!.at), action).not.toBeNaN()
+      expect(found!.actorName, action).not.toBe('')
+      return found!
+    }
+    expect(entry('setup').actorName).toContain('eerste@groep-a.nl')
+    expect(entry('login.failed').actor).toBe('eerste@groep-a.nl')
+    expect(entry('login').actorName).toContain('eerste@groep-a.nl')
+    expect(entry('logout').actorName).toContain('eerste@groep-a.nl')
+    expect(entry('session.create')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('session.import')).toMatchObject({ themagroep: GROEP_A })
+    expect(entry('invite.create')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('invite.revoke')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('join')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('join').actorName).toContain('Dirk Deelnemer')
+    expect(entry('verslag.export')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('verslag.vaststellen')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('session.update')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('regelruimte.status')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('themagroep.addMember')).toMatchObject({ themagroep: GROEP_A })
+    expect(entry('themagroep.addMember').detail).toContain('sanne@programma.nl')
+  })
+
   it('[P17] every response carries a CSP without inline scripts, nosniff, frame-ancestors none and no-referrer', async () => {
     server = await startTestServer()
     for (const path of ['/', '/api/health', '/join/abc']) {
