@@ -175,6 +175,24 @@ describe('HTTP API: verslag export and import', () => {
     expect(texts).toContain('Eén financiering binnen één domein')
   })
 
+  it('[I1] text that is not UTF-8 is read as Windows-1252: dashes, quotes, accents and the euro sign survive', async () => {
+    server = await startTestServer()
+    const text = 'Verslag: Café ‘De Ronde’\r\n\r\nOpbrengst brownpapersessie – Financiën\r\n• Tarief van € 12 per uur – te laag\r\n• Geen “eigen” betaaltitel\r\n'
+    const cp1252: Record<string, number> = { '€': 0x80, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, 'é': 0xe9, 'ë': 0xeb, '•': 0x95 }
+    const bytes = Uint8Array.from([...text].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)))
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow()
+    const res = await importBody(bytes, 'text/plain')
+    expect(res.status).toBe(201)
+    const created = (await res.json()) as SessionSummary
+    expect(created.title).toBe('Café ‘De Ronde’')
+    const client = connectYClient(server.wsUrl, created.id)
+    clients.push(client)
+    await client.synced
+    const board = readBoard(allRecords(client.doc))
+    expect(board.sheets.map((s) => s.name)).toContain('Financiën')
+    expect(board.stickies.map((s) => s.text).sort()).toEqual(['Geen “eigen” betaaltitel', 'Tarief van € 12 per uur – te laag'])
+  })
+
   it('[I11] empty, unreadable or wrongly typed bodies are refused with a JSON error and nothing is stored', async () => {
     server = await startTestServer()
     const before = (await server.api<SessionSummary[]>('GET', '/api/sessions')).body.length
