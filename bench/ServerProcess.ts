@@ -1,8 +1,9 @@
 /**
  * A server under test in its own process, so that its RSS is its own: ours
  * (server/main.ts, SQLite in a temp DATA_DIR) or the reference
- * @y/websocket-server (no persistence). Both run as `node --import tsx` so
- * that the loader costs the same on both sides.
+ * @y/websocket-server (no persistence). When the server is built
+ * (dist/server/main.js, as `npm start` runs it), both run on plain Node;
+ * otherwise both as `node --import tsx`, so that the loader costs the same.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -11,6 +12,8 @@ import os from 'node:os'
 import path from 'node:path'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
+const BUILT = fs.existsSync(path.join(ROOT, 'dist/server/main.js'))
+const LOADER = BUILT ? [] : ['--import', 'tsx']
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,7 +47,7 @@ export class ServerProcess {
 
   static async ours(adminToken: string): Promise<ServerProcess> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownpaper-bench-'))
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, BUILT ? ['dist/server/main.js'] : [...LOADER, 'server/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -63,7 +66,7 @@ export class ServerProcess {
 
   static async reference(): Promise<ServerProcess> {
     const port = await freePort()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'node_modules/@y/websocket-server/src/server.js'], {
+    const child = spawn(process.execPath, [...LOADER, 'node_modules/@y/websocket-server/src/server.js'], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -3,6 +3,7 @@
  * in the same run, against the reference @y/websocket-server (no
  * persistence). Prints figures and the ratio ours/reference; asserts nothing.
  */
+import fs from 'node:fs'
 import { runScenario, type ScenarioResult, type ScenarioSpec } from './scenario'
 import { ServerProcess } from './ServerProcess'
 import { benchVerslagExport } from './verslagExport'
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
   }, HARD_LIMIT_MS)
   guard.unref()
   console.log(`Brownpaper bench — Node ${process.version}, ${process.platform}, ${(await import('node:os')).cpus().length} CPUs`)
-  console.log('ours: server/main.ts with SQLite (WAL, synchronous=FULL), every update stored before broadcast')
+  console.log(`ours: ${fs.existsSync('dist/server/main.js') ? 'dist/server/main.js (the build), both on plain Node' : 'server/main.ts, both under tsx'}, SQLite (WAL, synchronous=FULL), every update stored before broadcast`)
   console.log('reference: @y/websocket-server 0.1.1, in memory (no persistence)\n')
   const rows: Row[] = []
   for (const spec of SCENARIOS) {

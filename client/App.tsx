@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { AuditPage } from './access/AuditPage'
+import { HistoryPage } from './history/HistoryPage'
 import { useT } from './i18n/useT'
 import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
@@ -38,6 +39,8 @@ export function App() {
           <SessionPage key={route.sessionId} sessionId={route.sessionId} />
         </Suspense>
       )
+    case 'history':
+      return <HistoryPage key={route.sessionId} sessionId={route.sessionId} />
     case 'join':
       return <JoinPage token={route.token} />
     case 'setup':

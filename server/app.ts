@@ -6,6 +6,10 @@
 import type http from 'node:http'
 import path from 'node:path'
 import type { AccessService } from './access/AccessService'
+import type { AttemptLimitSettings } from './access/attemptLimits'
+import type { TrustProxy } from './config'
+import { historyExtension, type HistorySettings } from './history/historyExtension'
+import type { HistoryStore } from './history/HistoryStore'
 import { accessExtension } from './access/accessExtension'
 import type { AccessStores } from './access/AccessStores'
 import type { Extension } from './core/Extension'
@@ -13,11 +17,14 @@ import type { Grant, Refusal } from './core/Grant'
 import { serveClient } from './core/http/serveClient'
 import { silentLogger, type Logger } from './core/log'
 import type { RoomManager } from './core/RoomManager'
+import type { BoardLimits } from './integrity/limits'
+import type { SocketLimits } from './core/SocketCounter'
 import type { Backend } from './core/storage/Backend'
 import type { DocStore } from './core/storage/DocStore'
 import { MemoryBackend } from './core/storage/MemoryBackend'
 import { SqliteBackend } from './core/storage/SqliteBackend'
 import { startCore } from './core/startCore'
+import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
@@ -41,8 +48,18 @@ export interface ServerOptions {
   log?: Logger
   /** Answers websocket authentication before access does (tests only). */
   auth?: { authenticateConnection(req: http.IncomingMessage, sessionId: string): Promise<Grant | Refusal | undefined> }
-  /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
+  /** P16: scales the failed login/setup/join budgets (default 10 per account; see accessExtension). */
   loginAttempts?: number
+  /** P16, P22: the failed-attempt budgets per kind (overrides loginAttempts). */
+  attemptLimits?: AttemptLimitSettings
+  /** P23 (TRUST_PROXY): Express's 'trust proxy' — false (default), a hop count, or proxy addresses/subnets. */
+  trustProxy?: TrustProxy
+  /** history: HISTORY_KEEP, HISTORY_INTERVAL_MS, HISTORY_DELETE_THRESHOLD (SPEC H1, H3, H5). */
+  history?: HistorySettings
+  /** L1–L5: limits of a board; each field defaults to DEFAULT_LIMITS (server/integrity/limits.ts). */
+  limits?: Partial<BoardLimits>
+  /** L6: open websockets per identity and per client address (default 20 and 300). */
+  socketLimits?: SocketLimits
   /** P15: per-connection websocket token bucket (default burst 1000, 300 messages/s; a busy editor sends about 120/s). */
   wsRateLimit?: { capacity: number; refillPerSecond: number }
   /** Extra extensions, after the features (their hooks run last). */
@@ -59,7 +76,9 @@ export interface ServerOptions {
 }
 
 /** The stores of the composed features, for tests and the command line. */
-export type ServerStores = { readonly docs: DocStore; readonly sessions: SessionStore } & AccessStores & VerslagStores & RegelruimteStores
+export type ServerStores = { readonly docs: DocStore; readonly sessions: SessionStore; readonly history: HistoryStore } & AccessStores &
+  VerslagStores &
+  RegelruimteStores
 
 export interface RunningServer {
   url: string
@@ -73,7 +92,14 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '..')
+/**
+ * The built client: dist/client of the repository, whether this file runs
+ * from the sources (server/app.ts) or from the build (dist/server/main.js).
+ */
+function defaultClientDir(): string {
+  const here = import.meta.dirname
+  return path.basename(path.dirname(here)) === 'dist' ? path.resolve(here, '..', 'client') : path.resolve(here, '..', 'dist', 'client')
+}
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? silentLogger
@@ -85,7 +111,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     sessions: sessionIndex,
     adminToken: opts.adminToken,
     loginAttempts: opts.loginAttempts,
+    attemptLimits: opts.attemptLimits,
     publicUrl: opts.publicUrl,
+    limits: opts.limits,
   })
   const sessions = sessionsExtension({
     backend,
@@ -95,6 +123,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   })
   const verslag = verslagExtension({ backend, sessions: sessions.sessions, access })
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
+  const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
+  const facilitation = facilitationExtension({ backend, sessions: sessions.sessions, access })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -102,15 +132,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port: opts.port,
     host: opts.host,
     backend,
-    extensions: [...testAuth, sessions, access, verslag, regelruimte, ...(opts.extensions ?? [])],
+    // facilitation before sessions: its POST …/stickies holds a deelnemer's sticky privately during stil-schrijven (F6).
+    // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
+    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
     log,
-    fallback: serveClient(opts.clientDir ?? path.join(REPO_ROOT, 'dist', 'client')),
+    fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,
+    socketLimits: opts.socketLimits,
     idleUnloadMs: opts.idleUnloadMs,
     compactAfter: opts.compactAfter,
     retryMs: opts.retryMs,
     maxMessageBytes: opts.maxMessageBytes,
     pingIntervalMs: opts.pingIntervalMs,
+    trustProxy: opts.trustProxy,
   })
 
   const storage: ServerStores = {
@@ -119,6 +153,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...access.access.stores,
     ...verslag.stores,
     ...regelruimte.stores,
+    history: history.store,
   }
   return { ...core, backend, storage, access: access.access }
 }

@@ -2,11 +2,50 @@
  * The server's environment, validated once at start-up. A bad value stops the
  * process with a message naming the variable, instead of failing later.
  */
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value)
+
+/** Express's 'trust proxy': off, a number of proxy hops, or the proxies' addresses. */
+export type TrustProxy = false | number | string[]
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+const isProxyAddress = (item: string): boolean => {
+  if (PROXY_NAMES.has(item)) return true
+  const [address, bits, extra] = item.split('/')
+  if (extra !== undefined || !address) return false
+  const version = isIP(address)
+  if (version === 0) return false
+  return bits === undefined || (/^[0-9]{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128))
+}
+
+/**
+ * P23 TRUST_PROXY: unset or "false" trusts no proxy (X-Forwarded-* ignored);
+ * "1"…"10" trusts that many hops; otherwise a comma-separated list of
+ * loopback, linklocal, uniquelocal, addresses and subnets. "true" (trust
+ * anyone) is refused: every client could then choose its own address.
+ */
+const trustProxySchema = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      const text = (value ?? 'false').trim().toLowerCase()
+      if (text === 'false' || text === '0') return false
+      if (/^[0-9]+$/.test(text) && Number(text) <= 10) return Number(text)
+      const items = text.split(',').map((item) => item.trim()).filter(Boolean)
+      if (text !== 'true' && items.length > 0 && items.every(isProxyAddress)) return items
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be false, a hop count (1–10), or the proxy addresses: loopback, linklocal, uniquelocal, IPs or subnets (comma-separated); "true" would let every client choose its own address',
+      })
+      return z.NEVER
+    }),
+)
 
 export const configSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65_535).default(3000)),
@@ -23,6 +62,13 @@ export const configSchema = z.object({
   ),
   TLDRAW_LICENSE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default('info')),
+  TRUST_PROXY: trustProxySchema,
+  /** H5: versions kept per session (vaststellingen are always kept). */
+  HISTORY_KEEP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(200)),
+  /** H1: at most one periodic version per this many milliseconds while a board changes. */
+  HISTORY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).default(600_000)),
+  /** H3: a change deleting more board records than this is preceded by a version. */
+  HISTORY_DELETE_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(5)),
 })
 
 export type Config = z.infer<typeof configSchema>

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     adminToken: config.BROWNPAPER_ADMIN_TOKEN,
     tldrawLicenseKey: config.TLDRAW_LICENSE_KEY,
     publicUrl: config.PUBLIC_URL,
+    trustProxy: config.TRUST_PROXY,
     log,
+    history: { keep: config.HISTORY_KEEP, intervalMs: config.HISTORY_INTERVAL_MS, deleteThreshold: config.HISTORY_DELETE_THRESHOLD },
   })
   process.stdout.write(`Brownpaper listening on http://localhost:${server.port}\n`)
   // P13: on an empty store, a one-time link that creates the first themacoördinator.

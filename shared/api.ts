@@ -17,6 +17,8 @@ export const createSessionBodySchema = z.object({
   afgemeld: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
   /** Sheet titles; the type's defaults when omitted. */
   sheets: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  /** F16: a template id from GET /api/templates; its sheets replace the defaults (after `sheets`, if given). */
+  template: z.string().trim().min(1).max(100).optional(),
 })
 export type CreateSessionBody = z.input<typeof createSessionBodySchema>
 
@@ -35,13 +37,18 @@ export type SessionSummary = z.infer<typeof sessionSummarySchema>
 export const addStickyBodySchema = z.object({
   text: z.string().trim().min(1).max(10_000),
   tag: tagSchema.default('opmerking'),
-  /** Sheet title (case-insensitive) or frame id; a new sheet is made for an unknown title. Omitted: outside any sheet. */
+  /** Sheet title (case-insensitive) or frame id; a new sheet is made for an unknown title. Omitted: the author's last used sheet, else the first (F20). */
   sheet: z.string().trim().min(1).max(200).optional(),
   author: authorSchema.optional(),
 })
 export type AddStickyBody = z.input<typeof addStickyBodySchema>
 
-export const addStickyResponseSchema = z.object({ id: z.string(), sheetId: z.string().nullable() })
+export const addStickyResponseSchema = z.object({
+  id: z.string(),
+  sheetId: z.string().nullable(),
+  /** F6: true when the sticky is held privately (stil-schrijven); it is then not on the board yet. */
+  private: z.boolean().optional(),
+})
 export type AddStickyResponse = z.infer<typeof addStickyResponseSchema>
 
 /** Every error the API returns has this shape. */

@@ -17,6 +17,16 @@ export const CloseCode = {
   MalformedMessage: 4400,
   /** The server is shutting down; clients should reconnect later. */
   ServerShutdown: 4503,
+  /** More open sockets than one identity or one client address may hold (L6). */
+  TooManyConnections: 4430,
+  /**
+   * An update the write rules refuse (W1): refused whole. Later updates of
+   * the client would depend on it, so the socket is closed; the code is in
+   * 4500–4599 so that a stock y-websocket client reconnects and resyncs.
+   */
+  WriteRefused: 4520,
+  /** An update beyond a limit of the board (L2–L5): refused whole, closed like WriteRefused. */
+  LimitExceeded: 4521,
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode

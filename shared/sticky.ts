@@ -62,6 +62,8 @@ export const stickyMetaSchema = z
     parentStickyId: z.string().max(100).optional(),
     /** A prose paragraph rather than a bullet (kept from an imported verslag). */
     prose: z.boolean().optional(),
+    /** The number or letter of a numbered item as written ("1.", "a)", "6. a."); absent for a bullet. */
+    listMarker: z.string().max(20).optional(),
   })
   .extend(afspraakFieldsSchema.shape)
   .extend(regelruimteFieldsSchema.shape)

@@ -20,6 +20,7 @@ import {
   SHEET_GAP,
   SHEET_PADDING,
 } from './records'
+import { chooseSheet, freeCells, type Box } from './placement'
 import { sessionInfoSchema, type SessionInfo } from './session'
 import type { Author, StickyMeta } from './sticky'
 import type { Tag } from './tags'
@@ -113,45 +114,49 @@ export function seedBoard(doc: Y.Doc, sheetNames: readonly string[]): void {
   })
 }
 
-/** First free grid cell for a new note inside a frame, growing the frame if it is full. */
-function placeInSheet(doc: Y.Doc, frame: StoredRecord): { x: number; y: number } {
-  const kv = recordsOf(doc)
-  const w = Number(propsOf(frame).w ?? SHEET_WIDTH)
-  const cell = NOTE_SIZE + 20
-  const columns = Math.max(1, Math.floor((w - SHEET_PADDING * 2 + 20) / cell))
-  const maxSlots = 10_000
-  // The grid cells each child overlaps, marked in one pass: the cell at
-  // (col, row) starts at PADDING + col * cell and overlaps a child at cx when
-  // cx - NOTE_SIZE < x < cx + NOTE_SIZE (likewise for y). One pass over the
-  // children instead of one per cell tried keeps a full sheet linear, not quadratic.
-  const occupied = new Uint8Array(maxSlots)
-  const cellRange = (c: number, limit: number): [number, number] => [
-    Math.max(0, Math.floor((c - NOTE_SIZE - SHEET_PADDING) / cell) + 1),
-    Math.min(limit - 1, Math.ceil((c + NOTE_SIZE - SHEET_PADDING) / cell) - 1),
-  ]
+/** The shapes inside a frame as boxes in the frame's coordinates (notes grow with their text). */
+function childBoxes(doc: Y.Doc, frameId: string): Box[] {
+  const boxes: Box[] = []
   for (const c of recordsOf(doc).map.values()) {
     const r = c.val
-    if (r.typeName !== 'shape' || r.parentId !== frame.id) continue
-    const [colFrom, colTo] = cellRange(Number(r.x ?? 0), columns)
-    const [rowFrom, rowTo] = cellRange(Number(r.y ?? 0), Math.ceil(maxSlots / columns))
-    for (let row = rowFrom; row <= rowTo; row++) {
-      for (let col = colFrom; col <= colTo; col++) {
-        const slot = row * columns + col
-        if (slot < maxSlots) occupied[slot] = 1
+    if (r.typeName !== 'shape' || r.parentId !== frameId) continue
+    const props = propsOf(r)
+    const scale = Number(props.scale ?? 1) || 1
+    const w = r.type === 'note' ? NOTE_SIZE * scale : Number(props.w ?? NOTE_SIZE)
+    const h = r.type === 'note' ? (NOTE_SIZE + Number(props.growY ?? 0)) * scale : Number(props.h ?? NOTE_SIZE)
+    boxes.push({ x: Number(r.x ?? 0), y: Number(r.y ?? 0), w, h })
+  }
+  return boxes
+}
+
+/** The first `count` free grid cells of a frame (F20), growing the frame when it is full. */
+function placeInSheet(doc: Y.Doc, frame: StoredRecord, count = 1): { x: number; y: number }[] {
+  const kv = recordsOf(doc)
+  const w = Number(propsOf(frame).w ?? SHEET_WIDTH)
+  const h = Number(propsOf(frame).h ?? SHEET_HEIGHT)
+  const { cells, height } = freeCells({ w, h }, childBoxes(doc, frame.id), count)
+  if (height > h) kv.set(frame.id, { ...frame, props: { ...propsOf(frame), h: height } })
+  return cells
+}
+
+/**
+ * The sheet a sticky without an explicit sheet goes to (F20): the author's
+ * last used (the sheet of their newest sticky), else the first sheet; null
+ * only on a board without sheets.
+ */
+export function defaultSheetFor(doc: Y.Doc, authorId: string | undefined): string | null {
+  const board = readBoard(allRecords(doc))
+  let lastUsed: string | null = null
+  if (authorId) {
+    let newest = ''
+    for (const s of board.stickies) {
+      if (s.meta.author?.id === authorId && s.sheetId && (s.meta.createdAt ?? '') >= newest) {
+        newest = s.meta.createdAt ?? ''
+        lastUsed = s.sheetId
       }
     }
   }
-  for (let slot = 0; slot < maxSlots; slot++) {
-    const x = SHEET_PADDING + (slot % columns) * cell
-    const y = SHEET_PADDING + Math.floor(slot / columns) * cell
-    if (!occupied[slot]) {
-      const needed = y + NOTE_SIZE + SHEET_PADDING
-      const h = Number(propsOf(frame).h ?? SHEET_HEIGHT)
-      if (needed > h) kv.set(frame.id, { ...frame, props: { ...propsOf(frame), h: needed } })
-      return { x, y }
-    }
-  }
-  return { x: SHEET_PADDING, y: SHEET_PADDING }
+  return chooseSheet({ sheets: board.sheets, lastUsed })
 }
 
 /** Below everything on the page, left-aligned: room for stickies outside any sheet. */
@@ -207,7 +212,7 @@ export function addSticky(doc: Y.Doc, input: AddStickyInput): { id: string; shee
       }
     }
     const parentId = frame ? frame.id : PAGE_ID
-    const pos = frame ? placeInSheet(doc, frame) : placeOnPage(doc)
+    const pos = frame ? placeInSheet(doc, frame)[0]! : placeOnPage(doc)
     const meta: StickyMeta = {
       ...input.extraMeta,
       tag: input.tag,
@@ -227,4 +232,39 @@ export function addSticky(doc: Y.Doc, input: AddStickyInput): { id: string; shee
     result = { id: note.id, sheetId: frame ? frame.id : null }
   })
   return result
+}
+
+export interface PlacedNote {
+  text: string
+  tag: Tag
+  author?: Author
+  createdAt?: string
+}
+
+/**
+ * Adds several notes to one sheet in one transaction, each in its own free
+ * cell (F8, F20: the reveal of private stickies); a missing sheet (or none)
+ * puts them into the first sheet. Returns the new ids.
+ */
+export function addStickiesToSheet(doc: Y.Doc, sheetId: string | null, notes: readonly PlacedNote[]): { id: string; sheetId: string | null }[] {
+  const kv = recordsOf(doc)
+  const out: { id: string; sheetId: string | null }[] = []
+  if (notes.length === 0) return out
+  doc.transact(() => {
+    if (!kv.has(PAGE_ID)) seedBoard(doc, [])
+    const sheets = readBoard(allRecords(doc)).sheets
+    const chosen = chooseSheet({ sheets, requested: sheetId })
+    const frame = chosen ? kv.get(chosen) : undefined
+    const parentId = frame ? frame.id : PAGE_ID
+    const cells = frame ? placeInSheet(doc, frame, notes.length) : notes.map((_, i) => ({ x: i * (NOTE_SIZE + 20), y: Math.max(0, ...sheets.map((s) => s.y + s.h)) + SHEET_GAP }))
+    let index = topIndex(allRecords(doc), parentId)
+    notes.forEach((n, i) => {
+      index = getIndexAbove(index as never)
+      const meta: StickyMeta = { tag: n.tag, ...(n.author ? { author: n.author } : {}), createdAt: n.createdAt ?? new Date().toISOString() }
+      const note = noteRecord({ id: newShapeId(), text: n.text, meta, parentId, x: cells[i]!.x, y: cells[i]!.y, index })
+      kv.set(note.id, note)
+      out.push({ id: note.id, sheetId: frame ? frame.id : null })
+    })
+  })
+  return out
 }

@@ -1,5 +1,7 @@
 import type { Editor } from 'tldraw'
 import { useIdentity } from '../identity/useIdentity'
+import { canEditVerslag } from '../panel/permissions'
+import { Link } from '../router/Link'
 import { useT } from '../i18n/useT'
 import './access.css'
 import { InviteButton } from './InviteButton'
@@ -7,7 +9,8 @@ import { useReadOnlyBoard } from './useReadOnlyBoard'
 
 /**
  * What the caller's role adds to the board's header: "Uitnodigen" for a
- * themacoördinator (SPEC P10), a read-only canvas and badge for a waarnemer (P6).
+ * themacoördinator (SPEC P10), "Geschiedenis" for the coördinator and the
+ * secretariaat (P21), a read-only canvas and badge for a waarnemer (P6).
  */
 export function BoardAccessBar({ sessionId, editor }: { sessionId: string; editor: Editor | null }) {
   const t = useT()
@@ -22,6 +25,17 @@ export function BoardAccessBar({ sessionId, editor }: { sessionId: string; edito
       </span>
     )
   }
-  if ((me?.kind === 'user' && me.role === 'coordinator') || me?.kind === 'admin') return <InviteButton sessionId={sessionId} />
-  return null
+  const invites = (me?.kind === 'user' && me.role === 'coordinator') || me?.kind === 'admin'
+  const history = me !== null && canEditVerslag(me)
+  if (!invites && !history) return null
+  return (
+    <>
+      {history && (
+        <Link to={`/s/${encodeURIComponent(sessionId)}/geschiedenis`} className="bp-history-link">
+          {t('history.link')}
+        </Link>
+      )}
+      {invites && <InviteButton sessionId={sessionId} />}
+    </>
+  )
 }

@@ -8,19 +8,30 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { BoardSide } from '../panel/BoardSide'
+import { canEditBoard, canEditVerslag } from '../panel/permissions'
+import { useIdentity } from '../identity/useIdentity'
+import { FacilitationBar } from '../facilitation/FacilitationBar'
+import { $facilitation, $myVotes, $privateWriting, $sessionId } from '../facilitation/facilitationAtoms'
+import { fetchMyVotes } from '../facilitation/facilitationApi'
+import { FollowBanner, PresenceList } from '../facilitation/PresenceList'
+import { PrivateTray } from '../facilitation/PrivateTray'
+import { ensureClockOffset } from '../facilitation/serverClock'
+import { useFacilitation } from '../facilitation/useFacilitation'
+import { useSummon } from '../facilitation/useSummon'
 import { Link } from '../router/Link'
 import { useConnectionStatus } from '../sync/useConnectionStatus'
 import { useLicenseKey } from '../sync/useLicenseKey'
-import { usePresentCount } from '../sync/usePresentCount'
 import { useSessionDoc } from '../sync/useSessionDoc'
 import { useSessionInfo } from '../sync/useSessionInfo'
 import { useYjsStore } from '../sync/useYjsStore'
-import { $author, $language } from './boardState'
+import { $author, $language, $writer } from './boardState'
 import { ConnectionBadge } from './ConnectionBadge'
 import { exposeTestHooks } from './exposeTestHooks'
 import { participantAuthor, participantUser } from './participantUser'
 import { registerEmptyNoteCleanup } from './registerEmptyNoteCleanup'
 import { registerTagSideEffects } from './registerTagSideEffects'
+import { registerWriteGuards } from './registerWriteGuards'
+import { boardWriterOf } from '../panel/permissions'
 import { BoardMainMenu } from './BoardMainMenu'
 import { RetagNotice } from './RetagNotice'
 import { ShortcutHelp } from './ShortcutHelp'
@@ -74,16 +85,48 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
   useEffect(() => {
     $language.set(language)
   }, [language])
+  const identity = useIdentity()
+  useEffect(() => {
+    if (identity.status === 'ready') $writer.set(boardWriterOf(identity.identity?.me ?? null))
+  }, [identity])
 
   const store = useYjsStore({ state, $user, shapeUtils: SHAPE_UTILS })
   const status = useConnectionStatus(state.session?.provider ?? null)
   const info = useSessionInfo(state.session?.doc ?? null)
-  const present = usePresentCount(state.session?.provider.awareness ?? null)
+  const awareness = state.session?.provider.awareness ?? null
+  // Facilitation (F1–F15): phase, timer, private writing, votes, summon, presence.
+  const facilitation = useFacilitation(state.session?.doc ?? null)
+  const me = identity.status === 'ready' ? (identity.identity?.me ?? null) : null
+  const leads = identity.status === 'ready' && canEditVerslag(me)
+  const writesPrivately = facilitation.phase === 'stil-schrijven' && me?.kind === 'participant' && me.role === 'deelnemer'
+  const votes = identity.status === 'ready' && canEditBoard(me)
+  useEffect(() => {
+    $facilitation.set(facilitation)
+    $privateWriting.set(writesPrivately)
+  }, [facilitation, writesPrivately])
+  useEffect(() => {
+    $sessionId.set(sessionId)
+    void ensureClockOffset()
+  }, [sessionId])
+  useEffect(() => {
+    if (!votes || facilitation.phase !== 'stemmen') return
+    let active = true
+    void fetchMyVotes(sessionId)
+      .then((mine) => active && $myVotes.set(mine.votes))
+      .catch(() => undefined)
+    return () => {
+      active = false
+    }
+  }, [votes, facilitation.phase, sessionId])
+  useEffect(() => {
+    awareness?.setLocalStateField('person', { name: participant.name, organisation: participant.organisation })
+  }, [awareness, participant])
   const licenseKey = useLicenseKey()
   const [editor, setEditor] = useState<Editor | null>(null)
   const [helpOpen, setHelpOpen] = useState(false)
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), [])
   useBoardShortcuts(editor, toggleHelp, !dialogOpen)
+  const summoned = useSummon(editor, facilitation.summon)
 
   useEffect(() => {
     if (!editor) return
@@ -98,6 +141,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
   const onMount = useCallback((mounted: Editor) => {
     const offSideEffects = registerTagSideEffects(mounted)
     const offEmptyNotes = registerEmptyNoteCleanup(mounted)
+    const offWriteGuards = registerWriteGuards(mounted)
     // New stickies look like the ones the server and the import make (shared/records.ts).
     mounted.setStyleForNextShapes(DefaultFontStyle, 'sans')
     mounted.setStyleForNextShapes(DefaultSizeStyle, 's')
@@ -106,6 +150,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
     return () => {
       offSideEffects()
       offEmptyNotes()
+      offWriteGuards()
       setEditor(null)
     }
   }, [])
@@ -123,9 +168,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
         </div>
         <ConnectionBadge status={status} />
         <BoardAccessBar sessionId={sessionId} editor={editor} />
-        <span className="bp-present" data-present={present}>
-          {t('board.participants', { count: present })}
-        </span>
+        <PresenceList awareness={awareness} editor={editor} />
         <button type="button" className="bp-me" onClick={onEditIdentity} title={t('identity.change')}>
           {participant.name}
           {participant.organisation ? ` · ${participant.organisation}` : ''}
@@ -135,6 +178,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
         </button>
         <LanguageSwitch />
       </header>
+      {state.session && <FacilitationBar sessionId={sessionId} state={facilitation} editor={editor} leads={leads} />}
       {editor && <TagBar editor={editor} />}
       <div className="bp-canvas">
         {refused ? (
@@ -165,7 +209,19 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
           />
         )}
         {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
-        {editor && <RetagNotice />}
+        {editor && <RetagNotice editor={editor} />}
+        {state.writeRefused && (
+          <p className="bp-write-refused" role="status">
+            {t(state.writeRefused.code === CloseCode.WriteRefused ? 'board.writeRefused' : 'board.writeRefusedLimit')}
+          </p>
+        )}
+        {writesPrivately && <PrivateTray sessionId={sessionId} editor={editor} count={Object.values(facilitation.privateCounts).reduce((a, c) => a + c.count, 0)} />}
+        {editor && <FollowBanner editor={editor} awareness={awareness} />}
+        {summoned && (
+          <div className="bp-summon-banner" role="status">
+            {t('facil.summonedAnon', { sheet: String((editor?.getShape(summoned.sheetId as never)?.props as { name?: unknown } | undefined)?.name ?? '') })}
+          </div>
+        )}
       </div>
       <BoardSide sessionId={sessionId} doc={state.session?.doc ?? null} editor={editor} />
     </div>

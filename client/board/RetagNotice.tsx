@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react'
-import { useValue } from 'tldraw'
+import { useValue, type Editor } from 'tldraw'
 import { TAG_INFO } from '../../shared/tags'
 import { tagLabel } from '../i18n/domainLabels'
 import { useT } from '../i18n/useT'
 import { $lastRetag } from './boardState'
+import { isMac, isTouchOnly } from './platform'
+import { undoChord } from './shortcuts'
 
-const SHOWN_MS = 4000
+const SHOWN_MS = 5000
 
 /**
- * "2 stickies → ! Conclusie · Ctrl+Z maakt het ongedaan", for a few seconds
- * after the selection was retagged: a digit pressed right after writing a
- * sticky retags it (it is still selected), which is easy to miss otherwise.
+ * "2 stickies → ! Conclusie", for a few seconds after the selection was
+ * retagged, with the undo named per platform (F21): a button "Ongedaan
+ * maken" on touch, Ctrl+Z or ⌘Z on a keyboard.
  */
-export function RetagNotice() {
+export function RetagNotice({ editor }: { editor: Editor }) {
   const t = useT()
   const last = useValue($lastRetag)
   const [visible, setVisible] = useState(false)
@@ -22,6 +24,7 @@ export function RetagNotice() {
     const timer = setTimeout(() => setVisible(false), SHOWN_MS)
     return () => clearTimeout(timer)
   }, [last])
+  const touch = isTouchOnly()
   return (
     <div className="bp-retag-notice" role="status" aria-live="polite">
       {visible && last && (
@@ -30,7 +33,21 @@ export function RetagNotice() {
           <span className="bp-tag__symbol" aria-hidden="true">
             {TAG_INFO[last.tag].symbol}
           </span>{' '}
-          <strong>{tagLabel(last.tag)}</strong> · {t('retag.undo')}
+          <strong>{tagLabel(last.tag)}</strong> ·{' '}
+          {touch ? (
+            <button
+              type="button"
+              className="bp-retag-notice__undo"
+              onClick={() => {
+                editor.undo()
+                setVisible(false)
+              }}
+            >
+              {t('retag.undoButton')}
+            </button>
+          ) : (
+            t('retag.undo', { chord: undoChord(isMac()) })
+          )}
         </span>
       )}
     </div>

@@ -5,12 +5,11 @@ import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { $currentTag, $highlightTag } from './boardState'
 import { countTags } from './countTags'
-import { createStickyAtCenter } from './createStickyAtCenter'
-import { retagSelection } from './retagShapes'
+import { newSticky } from './createStickyAtCenter'
 import { NEW_STICKY_KEY } from './shortcuts'
 
 /**
- * The tags: pick the current tag (also retags the selection), see how many
+ * The tags: pick the tag of the next sticky (never retags), see how many
  * stickies carry each, highlight one tag (the others are dimmed), add a sticky.
  */
 export function TagBar({ editor }: { editor: Editor }) {
@@ -21,9 +20,9 @@ export function TagBar({ editor }: { editor: Editor }) {
   const readOnly = useValue('read-only', () => editor.getIsReadonly(), [editor])
   const counts = useValue('tag counts', () => countTags(editor.getCurrentPageShapes().filter((s) => s.type === 'note')), [editor])
 
+  // F21: choosing the next sticky's tag never changes an existing sticky (retag: panel, Alt+digit).
   const choose = (tag: Tag) => {
     $currentTag.set(tag)
-    retagSelection(editor, tag)
     editor.focus()
   }
   const toggleHighlight = (tag: Tag) => $highlightTag.set(highlight === tag ? null : tag)
@@ -36,7 +35,7 @@ export function TagBar({ editor }: { editor: Editor }) {
         className="bp-tagbar__new"
         style={{ ['--bp-tag' as string]: TAG_INFO[current].hex }}
         onClick={() => {
-          createStickyAtCenter(editor, $currentTag.get())
+          newSticky(editor, $currentTag.get())
         }}
         title={`${t('tags.newSticky')}: ${tagHint(current, language)} (${NEW_STICKY_KEY.toUpperCase()})`}
       >

@@ -1,4 +1,9 @@
-import { NoteShapeUtil, useValue, type TLNoteShape } from 'tldraw'
+import { NoteShapeUtil, stopEventPropagation, useValue, type TLNoteShape } from 'tldraw'
+import { parseStickyMeta } from '../../shared/boardModel'
+import { voteCount } from '../../shared/sticky'
+import { $facilitation, $myVotes } from '../facilitation/facilitationAtoms'
+import { vote } from '../facilitation/votes'
+import { translate } from '../i18n/translate'
 import { TAG_INFO, tagOf } from '../../shared/tags'
 import { tagHint, tagLabel } from '../i18n/domainLabels'
 import { $highlightTag, $language } from './boardState'
@@ -30,6 +35,40 @@ function TagBadge({ shape }: { shape: TLNoteShape }) {
   )
 }
 
+const SHOW_DOTS_FROM = new Set(['stemmen', 'concluderen', 'afgerond'])
+
+/**
+ * The dots on a sticky (F10, F12): the total once voting started; during
+ * stemmen a "+" and (for one's own dots) a "−" that vote through the API.
+ */
+function VoteDots({ shape }: { shape: TLNoteShape }) {
+  const language = useValue($language)
+  const phase = useValue('phase', () => $facilitation.get().phase, [])
+  const mine = useValue('my dots', () => $myVotes.get()[shape.id] ?? 0, [shape.id])
+  const total = voteCount(parseStickyMeta(shape.meta))
+  if (!SHOW_DOTS_FROM.has(phase) && total === 0) return null
+  const voting = phase === 'stemmen'
+  return (
+    <div className="bp-note-votes" data-votes={total} data-my-votes={mine} onPointerDown={voting ? stopEventPropagation : undefined}>
+      <span className="bp-note-votes__count" title={translate(language, 'facil.votes.count', { count: total })}>
+        {'●'.repeat(Math.min(total, 5))}
+        {total > 5 ? ` ${total}` : total > 0 ? '' : '○'}
+        <span className="bp-sr-only">{translate(language, 'facil.votes.count', { count: total })}</span>
+      </span>
+      {voting && mine > 0 && (
+        <button type="button" className="bp-note-votes__button" data-vote="remove" aria-label={translate(language, 'facil.votes.remove')} title={translate(language, 'facil.votes.remove')} onPointerDown={stopEventPropagation} onClick={() => void vote(shape.id, -1)}>
+          −
+        </button>
+      )}
+      {voting && (
+        <button type="button" className="bp-note-votes__button" data-vote="add" aria-label={translate(language, 'facil.votes.add')} title={translate(language, 'facil.votes.add')} onPointerDown={stopEventPropagation} onClick={() => void vote(shape.id, 1)}>
+          +
+        </button>
+      )}
+    </div>
+  )
+}
+
 /**
  * tldraw's note with the sticky's tag on it as a labelled badge (symbol and
  * word), so that a tag is never told by colour alone; notes of other tags are
@@ -41,6 +80,7 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
       <>
         {super.component(shape)}
         <TagBadge shape={shape} />
+        <VoteDots shape={shape} />
       </>
     )
   }

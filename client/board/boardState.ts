@@ -2,6 +2,7 @@ import { atom } from 'tldraw'
 import type { Author } from '../../shared/sticky'
 import { DEFAULT_TAG, type Tag } from '../../shared/tags'
 import type { Language } from '../i18n/dictionaries'
+import type { BoardWriter } from '../panel/permissions'
 
 /**
  * Board UI state that canvas shapes read reactively (tldraw atoms, so a note
@@ -13,5 +14,7 @@ export const $highlightTag = atom<Tag | null>('highlight tag', null)
 export const $language = atom<Language>('board language', 'nl')
 /** The author stamped on new stickies. */
 export const $author = atom<Author | null>('author', null)
+/** Who writes on this board, for the write rules the UI follows (W17); 'nothing' until known. */
+export const $writer = atom<BoardWriter>('writer', 'nothing')
 /** The last retag of selected stickies, shown briefly so a retag by a stray digit does not go unnoticed. */
 export const $lastRetag = atom<{ count: number; tag: Tag; at: number } | null>('last retag', null)

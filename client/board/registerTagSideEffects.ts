@@ -1,6 +1,7 @@
 import type { Editor, TLNoteShape, TLShape } from 'tldraw'
 import { isTag, TAG_INFO } from '../../shared/tags'
-import { $author, $currentTag } from './boardState'
+import { mayWrite } from '../../shared/writeRules'
+import { $author, $currentTag, $writer } from './boardState'
 import { reconcileTagAndColor } from './tagColorSync'
 
 const isNote = (shape: TLShape): shape is TLNoteShape => shape.type === 'note'
@@ -16,15 +17,28 @@ export function registerTagSideEffects(editor: Editor): () => void {
     if (source !== 'user' || !isNote(shape)) return shape
     const tag = isTag(shape.meta.tag) ? shape.meta.tag : $currentTag.get()
     const author = $author.get()
+    const writer = $writer.get()
+    // W9: a copy or a new sticky is the writer's own, made now; organisers may keep
+    // the author of a sticky they bring back (undo). W7, W8: no status, no votes of others.
+    const keepsAuthor = writer === 'everything' || (typeof writer === 'object' && mayWrite(writer.role, 'authorship', false))
+    const meta: Record<string, unknown> = { ...shape.meta, tag }
+    if (author && !(keepsAuthor && meta.author !== undefined)) {
+      meta.author = { ...author }
+      meta.createdAt = new Date().toISOString()
+    } else if (typeof meta.createdAt !== 'string') meta.createdAt = new Date().toISOString()
+    if (typeof writer === 'object') {
+      const votes = meta.votes as Record<string, number> | undefined
+      if (votes) {
+        const own = votes[writer.id]
+        if (own === undefined) delete meta.votes
+        else meta.votes = { [writer.id]: own }
+      }
+      if (!mayWrite(writer.role, 'setStatus', false) && meta.status !== undefined) delete meta.status
+    }
     return {
       ...shape,
       props: { ...shape.props, color: TAG_INFO[tag].color },
-      meta: {
-        ...shape.meta,
-        tag,
-        ...(shape.meta.author === undefined && author ? { author: { ...author } } : {}),
-        ...(typeof shape.meta.createdAt === 'string' ? {} : { createdAt: new Date().toISOString() }),
-      },
+      meta: meta as typeof shape.meta,
     }
   })
   const offChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {

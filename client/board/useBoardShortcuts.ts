@@ -1,7 +1,9 @@
 import { useEffect } from 'react'
 import type { Editor } from 'tldraw'
 import { $currentTag } from './boardState'
-import { createStickyAtCenter } from './createStickyAtCenter'
+import { $facilitation } from '../facilitation/facilitationAtoms'
+import { vote } from '../facilitation/votes'
+import { newSticky } from './createStickyAtCenter'
 import { retagSelection } from './retagShapes'
 import { boardShortcutOf } from './shortcuts'
 
@@ -11,8 +13,8 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * The board's own keys: digits choose the current tag and retag the
- * selection, `s` adds a sticky with the current tag, `?` toggles the help.
+ * The board's own keys: digits choose the tag of the next sticky, Alt+digit
+ * retags the selection, `s` adds a sticky with the current tag, `?` toggles the help.
  * Ignored while typing (in a sticky or a form field) and while a dialog is open.
  */
 export function useBoardShortcuts(editor: Editor | null, onToggleHelp: () => void, enabled: boolean): void {
@@ -23,14 +25,20 @@ export function useBoardShortcuts(editor: Editor | null, onToggleHelp: () => voi
       if (editor.getEditingShapeId() !== null) return
       const shortcut = boardShortcutOf(event)
       if (!shortcut) return
+      // V is tldraw's select tool, except during stemmen with a sticky selected (F10).
+      if (shortcut.kind === 'vote' && ($facilitation.get().phase !== 'stemmen' || editor.getOnlySelectedShape()?.type !== 'note')) return
       event.preventDefault()
       event.stopPropagation()
       if (shortcut.kind === 'help') onToggleHelp()
-      else if (shortcut.kind === 'tag') {
-        $currentTag.set(shortcut.tag)
-        retagSelection(editor, shortcut.tag)
-      } else if (!editor.getIsReadonly()) {
-        createStickyAtCenter(editor, $currentTag.get())
+      // F21: a digit only chooses the next sticky's tag; Alt+digit retags the selection.
+      else if (shortcut.kind === 'tag') $currentTag.set(shortcut.tag)
+      else if (shortcut.kind === 'retag') retagSelection(editor, shortcut.tag)
+      else if (shortcut.kind === 'vote') {
+        const selected = editor.getOnlySelectedShape()
+        if (selected?.type === 'note') void vote(selected.id, shortcut.delta)
+      }
+      else if (!editor.getIsReadonly()) {
+        newSticky(editor, $currentTag.get())
       }
     }
     window.addEventListener('keydown', onKeyDown, { capture: true })

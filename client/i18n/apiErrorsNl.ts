@@ -18,5 +18,9 @@ export const apiErrorsNl = {
   'apiError.picture_not_found': 'Er is nog geen foto van het bord.',
   'apiError.version_conflict': 'Iemand anders stelde het verslag net vast. Probeer het opnieuw.',
   'apiError.not_ready': 'De server start opnieuw op. Probeer het zo nog eens.',
+  'apiError.version_not_found': 'Deze versie van het bord bestaat niet (meer). Laad de lijst opnieuw.',
+  'apiError.invalid_version': 'Dit versienummer klopt niet.',
+  'apiError.storage_unavailable': 'De opslag werkt even niet. Probeer het zo opnieuw.',
+  'apiError.weak_password': 'Dit wachtwoord is te makkelijk te raden: het is veelgebruikt, voorspelbaar of lijkt op je naam of e-mailadres. Kies een langer wachtwoord, bijvoorbeeld een zin van vier of meer woorden.',
   'apiError.internal_error': 'Er ging iets mis op de server. Probeer het opnieuw.',
 } as const

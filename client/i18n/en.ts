@@ -1,5 +1,7 @@
 import type { MessageKey } from './nl'
+import { facilitationEn } from './facilitationEn'
 import { apiErrorsEn } from './apiErrorsEn'
+import { historyEn } from './historyEn'
 import { regelruimteEn } from './regelruimteEn'
 import { verslagEn } from './verslagEn'
 
@@ -58,6 +60,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.title': 'First themacoördinator',
   'setup.body': 'Create the first account. Then sign in with it to create sessies and invites.',
   'setup.submit': 'Create account',
+  'setup.passwordHint': 'At least 10 characters, and not a common or predictable password. A sentence of four or more words works well.',
 
   'join.invited': 'You are invited as {role} to',
 
@@ -65,6 +68,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.unknownSession': 'This sessie does not exist (any more).',
   'board.refused': 'The server refuses the connection to this board ({reason}).',
   'board.unauthorized': 'You have no access to this board yet. Open the invite link you were given, or log in.',
+  'board.writeRefused': 'You may not make this change; the board was reloaded without it.',
+  'board.writeRefusedLimit': 'This change would make the board too large; the board was reloaded without it.',
   'board.forbidden': 'You have no access to this board.',
   'board.back': 'Sessies',
   'board.participants': '{count} present',
@@ -81,13 +86,18 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'tags.newSticky': 'New sticky',
   'retag.one': 'Sticky',
   'retag.many': '{count} stickies',
-  'retag.undo': 'Ctrl+Z undoes it',
+  'retag.undo': '{chord} undoes it',
+  'retag.undoButton': 'Undo',
 
   'help.title': 'Keyboard shortcuts',
   'help.open': 'Shortcuts (?)',
   'help.close': 'Close',
   'help.newSticky': 'New sticky with the current tag, in the middle of the view (inside the sheet below it)',
-  'help.tagKey': 'Choose tag {label} and give the selected stickies that tag',
+  'help.tagKey': 'Choose tag {label} for the next sticky',
+  'help.retagKey': 'Give the selected stickies another tag (e.g. {chord} for enabling)',
+  'help.vote': 'Give the selected sticky a dot (while voting)',
+  'help.unvote': 'Take a dot back (while voting)',
+  'help.undo': 'Undo',
   'help.edit': 'Edit the text of the selected sticky',
   'help.stopEdit': 'Stop typing',
   'help.toggle': 'Show or hide this help',
@@ -125,5 +135,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.readOnlyHint': 'You are watching as a waarnemer: you see everything live but cannot change anything.',
   ...verslagEn,
   ...regelruimteEn,
+  ...historyEn,
   ...apiErrorsEn,
+  ...facilitationEn,
 }

@@ -3,7 +3,9 @@
  * marks a placeholder filled in by `t(key, { name })`. Domain words
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
+import { facilitationNl } from './facilitationNl'
 import { apiErrorsNl } from './apiErrorsNl'
+import { historyNl } from './historyNl'
 import { regelruimteNl } from './regelruimteNl'
 import { verslagNl } from './verslagNl'
 
@@ -61,6 +63,7 @@ export const nl = {
   'setup.title': 'Eerste themacoördinator',
   'setup.body': 'Maak het eerste account aan. Daarna log je hiermee in en maak je sessies en uitnodigingen.',
   'setup.submit': 'Account aanmaken',
+  'setup.passwordHint': 'Minstens 10 tekens, en geen veelgebruikt of voorspelbaar wachtwoord. Een zin van vier of meer woorden werkt goed.',
 
   'join.invited': 'Je bent uitgenodigd als {role} voor',
 
@@ -68,6 +71,8 @@ export const nl = {
   'board.unknownSession': 'Deze sessie bestaat niet (meer).',
   'board.refused': 'De server weigert de verbinding met dit bord ({reason}).',
   'board.unauthorized': 'Je hebt nog geen toegang tot dit bord. Open de uitnodigingslink die je hebt gekregen, of log in.',
+  'board.writeRefused': 'Deze wijziging mag je niet maken; het bord is opnieuw geladen zonder die wijziging.',
+  'board.writeRefusedLimit': 'Deze wijziging maakt het bord te groot; het bord is opnieuw geladen zonder die wijziging.',
   'board.forbidden': 'Je hebt geen toegang tot dit bord.',
   'board.back': 'Sessies',
   'board.participants': '{count} aanwezig',
@@ -84,13 +89,18 @@ export const nl = {
   'tags.newSticky': 'Nieuwe sticky',
   'retag.one': 'Sticky',
   'retag.many': '{count} stickies',
-  'retag.undo': 'Ctrl+Z maakt het ongedaan',
+  'retag.undo': '{chord} maakt het ongedaan',
+  'retag.undoButton': 'Ongedaan maken',
 
   'help.title': 'Sneltoetsen',
   'help.open': 'Sneltoetsen (?)',
   'help.close': 'Sluiten',
   'help.newSticky': 'Nieuwe sticky met de huidige tag, midden in beeld (in het vel eronder)',
-  'help.tagKey': 'Kies tag {label} en geef de geselecteerde stickies die tag',
+  'help.tagKey': 'Kies tag {label} voor de volgende sticky',
+  'help.retagKey': 'Geef de geselecteerde stickies een andere tag (bijv. {chord} voor bevorderend)',
+  'help.vote': 'Stip geven aan de geselecteerde sticky (tijdens stemmen)',
+  'help.unvote': 'Stip terugnemen (tijdens stemmen)',
+  'help.undo': 'Ongedaan maken',
   'help.edit': 'Tekst van de geselecteerde sticky bewerken',
   'help.stopEdit': 'Stoppen met typen',
   'help.toggle': 'Deze hulp tonen of verbergen',
@@ -129,7 +139,9 @@ export const nl = {
   'board.readOnlyHint': 'Je kijkt mee als waarnemer: je ziet alles live, maar kunt niets wijzigen.',
   ...verslagNl,
   ...regelruimteNl,
+  ...historyNl,
   ...apiErrorsNl,
+  ...facilitationNl,
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -7,7 +7,7 @@ export const REGELING_SUGGESTIONS = ['Subsidieregeling extramurale behandeling',
 export const ADRESSAAT_SUGGESTIONS = ['VWS', 'NZa', 'Zorginstituut', 'Zorgkantoor', 'Zorgverzekeraar', 'CIZ'] as const
 
 /** The fields of an afspraak or a regelruimte request, written live into the note's meta. */
-export function StickyFields({ editor, sticky, readOnly }: { editor: Editor; sticky: DomainSticky; readOnly: boolean }) {
+export function StickyFields({ editor, sticky, readOnly, setsStatus }: { editor: Editor; sticky: DomainSticky; readOnly: boolean; setsStatus: boolean }) {
   const t = useT()
   const meta = sticky.meta
   const set = (field: Parameters<typeof updateStickyMeta>[2]) => (value: string) => updateStickyMeta(editor, sticky.id, field, value)
@@ -70,16 +70,23 @@ export function StickyFields({ editor, sticky, readOnly }: { editor: Editor; sti
           {t('panel.fields.indiener')}
           <input name="indiener" value={meta.indiener ?? ''} onChange={(e) => set('indiener')(e.target.value)} />
         </label>
-        <label>
-          {t('panel.fields.status')}
-          <select name="status" value={meta.status ?? 'concept'} onChange={(e) => set('status')(e.target.value)}>
-            {REGELRUIMTE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        {setsStatus ? (
+          <label>
+            {t('panel.fields.status')}
+            <select name="status" value={meta.status ?? 'concept'} onChange={(e) => set('status')(e.target.value)}>
+              {REGELRUIMTE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          // W7: the status is the organisers' to set; others see it.
+          <p className="bp-fields__status" data-status={meta.status ?? 'concept'}>
+            {t('panel.fields.status')}: {meta.status ?? 'concept'}
+          </p>
+        )}
       </fieldset>
     )
   }

@@ -3,6 +3,8 @@ import { TAG_INFO, TAGS, type Tag } from '../../shared/tags'
 import { tagLabel } from '../i18n/domainLabels'
 import { useT } from '../i18n/useT'
 import { retagSelection } from '../board/retagShapes'
+import { $writer } from '../board/boardState'
+import { stickyRights } from './permissions'
 import { StickyFields } from './StickyFields'
 import { StickyLinks } from './StickyLinks'
 import { useBoardModel } from './useBoardModel'
@@ -25,9 +27,12 @@ export function StickyPanel({ editor, readOnly }: { editor: Editor; readOnly: bo
 function StickyDetails({ editor, id, readOnly }: { editor: Editor; id: string; readOnly: boolean }) {
   const t = useT()
   const board = useBoardModel(editor)
+  const writer = useValue('writer', () => $writer.get(), [])
   const sticky = board.stickies.find((s) => s.id === id)
   if (!sticky) return null
   const sheet = sticky.sheetId ? board.sheets.find((s) => s.id === sticky.sheetId)?.name : null
+  // W17: only what the write rules allow this writer on this sticky.
+  const rights = stickyRights(writer, sticky.meta)
   return (
     <div className="bp-sticky-panel" data-sticky={sticky.id}>
       <div className="bp-sticky-panel__head" style={{ ['--bp-tag' as string]: TAG_INFO[sticky.tag].hex }}>
@@ -36,7 +41,7 @@ function StickyDetails({ editor, id, readOnly }: { editor: Editor; id: string; r
           <select
             name="tag"
             value={sticky.tag}
-            disabled={readOnly}
+            disabled={readOnly || !rights.edit}
             onChange={(e) => retagSelection(editor, e.target.value as Tag)}
           >
             {TAGS.map((tag) => (
@@ -49,9 +54,9 @@ function StickyDetails({ editor, id, readOnly }: { editor: Editor; id: string; r
         <blockquote className="bp-sticky-panel__text">{sticky.text || '…'}</blockquote>
         <p className="bp-muted">{sheet ? t('panel.sticky.onSheet', { sheet }) : t('panel.sticky.noSheet')}</p>
       </div>
-      <StickyFields editor={editor} sticky={sticky} readOnly={readOnly} />
+      <StickyFields editor={editor} sticky={sticky} readOnly={readOnly || !rights.edit} setsStatus={!readOnly && rights.setStatus} />
       <h3>{t('panel.links.title')}</h3>
-      <StickyLinks editor={editor} board={board} sticky={sticky} readOnly={readOnly} />
+      <StickyLinks editor={editor} board={board} sticky={sticky} readOnly={readOnly || !rights.link} />
     </div>
   )
 }

@@ -32,7 +32,19 @@ export function SetupPage({ token }: { token: string }) {
           </label>
           <label>
             <span>{t('login.password')}</span>
-            <input name="password" type="password" required minLength={10} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              name="password"
+              type="password"
+              required
+              minLength={10}
+              autoComplete="new-password"
+              aria-describedby="setup-password-hint"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <small id="setup-password-hint" className="bp-muted">
+              {t('setup.passwordHint')}
+            </small>
           </label>
           {error !== null && <ErrorMessage error={error} />}
           <button type="submit" className="bp-primary" disabled={busy}>

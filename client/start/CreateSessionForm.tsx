@@ -6,6 +6,7 @@ import { useSubmit } from '../api/useSubmit'
 import { createSession } from '../api/sessionsApi'
 import { useT } from '../i18n/useT'
 import { navigate } from '../router/navigate'
+import { TemplateSelect } from '../facilitation/TemplatePicker'
 
 /** Creates a session (POST /api/sessions) and opens its board. */
 export function CreateSessionForm({ themagroepen }: { themagroepen: readonly string[] }) {
@@ -15,6 +16,7 @@ export function CreateSessionForm({ themagroepen }: { themagroepen: readonly str
   const [type, setType] = useState<SessionType>('brownpapersessie')
   const [date, setDate] = useState('')
   const [place, setPlace] = useState('')
+  const [template, setTemplate] = useState('')
 
   const { busy, error, onSubmit } = useSubmit(async () => {
     const { id } = await createSession({
@@ -23,6 +25,7 @@ export function CreateSessionForm({ themagroepen }: { themagroepen: readonly str
       type,
       ...(date ? { date } : {}),
       ...(place.trim() ? { place } : {}),
+      ...(template ? { template } : {}),
     })
     navigate(`/s/${encodeURIComponent(id)}`)
   })
@@ -77,6 +80,10 @@ export function CreateSessionForm({ themagroepen }: { themagroepen: readonly str
       <label>
         <span>{t('create.field.place')}</span>
         <input name="place" maxLength={300} value={place} placeholder={t('create.field.placePlaceholder')} onChange={(e) => setPlace(e.target.value)} />
+      </label>
+      <label>
+        <span>{t('create.field.template')}</span>
+        <TemplateSelect name="template" value={template} onChange={setTemplate} emptyLabel={t('create.field.templateNone')} />
       </label>
       {error !== null && <ErrorMessage error={error} />}
       <button type="submit" className="bp-primary" disabled={busy}>

@@ -1,4 +1,5 @@
 import type { SessionSummary } from '../../shared/api'
+import { themagroepKey } from '../../shared/themagroepName'
 
 export interface ThemagroepGroup {
   themagroep: string
@@ -10,16 +11,17 @@ export interface ThemagroepGroup {
  * sessions within a group newest first (by date, then by creation time).
  */
 export function groupByThemagroep(sessions: readonly SessionSummary[]): ThemagroepGroup[] {
-  const groups = new Map<string, SessionSummary[]>()
+  // P26: one group per themagroep key, under the first spelling met.
+  const groups = new Map<string, { name: string; list: SessionSummary[] }>()
   for (const session of sessions) {
-    const key = session.themagroep.trim()
-    const list = groups.get(key)
-    if (list) list.push(session)
-    else groups.set(key, [session])
+    const key = themagroepKey(session.themagroep)
+    const group = groups.get(key)
+    if (group) group.list.push(session)
+    else groups.set(key, { name: session.themagroep.trim(), list: [session] })
   }
   const newestFirst = (a: SessionSummary, b: SessionSummary) =>
     (b.date ?? '').localeCompare(a.date ?? '') || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'nl', { sensitivity: 'base' }))
-    .map(([themagroep, list]) => ({ themagroep, sessions: [...list].sort(newestFirst) }))
+  return [...groups.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }))
+    .map(({ name, list }) => ({ themagroep: name, sessions: [...list].sort(newestFirst) }))
 }

@@ -33,9 +33,14 @@ export function bindPresence(store: TLStore, awareness: Awareness, $user: Signal
   const readPresence = (clientId: number): TLInstancePresence | null => {
     const state = awareness.getStates().get(clientId) as { presence?: TLInstancePresence | null } | undefined
     const presence = state?.presence
-    if (!presence || clientId === awareness.clientID) return null
+    if (!presence || typeof presence !== 'object' || clientId === awareness.clientID) return null
     // Key the record by the awareness client, so that it can be removed when the client leaves.
-    return { ...presence, id: presenceIdOf(clientId) }
+    // Another client's state is untrusted (L8): one tldraw cannot draw is skipped, never thrown.
+    try {
+      return InstancePresenceRecordType.validate({ ...presence, id: presenceIdOf(clientId) })
+    } catch {
+      return null
+    }
   }
 
   const onChange = ({ added, updated, removed }: AwarenessChange) => {

@@ -2,6 +2,10 @@ import { useEffect, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { CloseCode } from '../../shared/closeCodes'
+
+/** Close codes of a refused update (W1, L1–L5): the local copy holds a change the server will never take. */
+const REFUSED_WRITE_CODES: ReadonlySet<number> = new Set([CloseCode.WriteRefused, CloseCode.LimitExceeded, CloseCode.MessageTooLarge])
 
 export interface SessionDoc {
   doc: Y.Doc
@@ -18,6 +22,8 @@ export interface SessionDocState {
   localLoaded: boolean
   /** Set when the server closed the socket for good (4xxx close code). */
   refused: { code: number; reason: string } | null
+  /** Set when the server refused a change of this browser (W1): the board was loaded afresh without it. */
+  writeRefused: { code: number } | null
 }
 
 /** The y-websocket endpoint on this host: ws(s)://<host>/yjs, room = session id. */
@@ -30,7 +36,10 @@ export function yjsServerUrl(): string {
  * (y-indexeddb). Created on mount, destroyed on unmount or a new session id.
  */
 export function useSessionDoc(sessionId: string): SessionDocState {
-  const [state, setState] = useState<SessionDocState>({ session: null, synced: false, localLoaded: false, refused: null })
+  const [state, setState] = useState<SessionDocState>({ session: null, synced: false, localLoaded: false, refused: null, writeRefused: null })
+  // Bumped when the server refused a change: the doc and its local copy are dropped and loaded afresh.
+  const [generation, setGeneration] = useState(0)
+  const [writeRefused, setWriteRefused] = useState<{ code: number } | null>(null)
 
   useEffect(() => {
     const doc = new Y.Doc()
@@ -41,25 +50,40 @@ export function useSessionDoc(sessionId: string): SessionDocState {
     const update = (patch: Partial<SessionDocState>) => {
       if (!disposed) setState((prev) => ({ ...prev, ...patch }))
     }
-    setState({ session, synced: provider.synced, localLoaded: false, refused: null })
+    setState({ session, synced: provider.synced, localLoaded: false, refused: null, writeRefused })
 
     const onSync = (isSynced: boolean) => {
       if (isSynced) update({ synced: true })
     }
     const onClosed = (close: { code: number; reason: string }) => update({ refused: close })
+    // W1: a stock client would send the refused change again after every reconnect;
+    // this one forgets it (memory and IndexedDB) and loads the server's board.
+    const onConnectionClose = (event: { code: number } | null) => {
+      if (!event || !REFUSED_WRITE_CODES.has(event.code) || disposed) return
+      disposed = true
+      provider.disconnect()
+      void local.clearData().finally(() => {
+        setWriteRefused({ code: event.code })
+        setGeneration((g) => g + 1)
+      })
+    }
     provider.on('sync', onSync)
     provider.on('closed', onClosed)
+    provider.on('connection-close', onConnectionClose)
     void local.whenSynced.then(() => update({ localLoaded: true }))
 
     return () => {
       disposed = true
       provider.off('sync', onSync)
       provider.off('closed', onClosed)
+      provider.off('connection-close', onConnectionClose)
       provider.destroy()
       void local.destroy()
       doc.destroy()
     }
-  }, [sessionId])
+    // writeRefused is read once per generation, on purpose.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sessionId, generation])
 
   return state
 }

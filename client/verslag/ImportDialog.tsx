@@ -5,6 +5,8 @@ import { navigate } from '../router/navigate'
 import './verslag.css'
 import { isImportableFile } from './isImportableFile'
 import { importVerslag } from './verslagApi'
+import { ImportReportView } from './ImportReportView'
+import type { ImportReport } from '../../shared/verslag/importReport'
 
 type Source = 'paste' | 'file'
 
@@ -19,6 +21,8 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  /** The imported session and its report (SPEC I20), shown before the board opens. */
+  const [done, setDone] = useState<{ id: string; report: ImportReport } | null>(null)
   const first = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
@@ -40,11 +44,25 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     setError(null)
     try {
       const created = await importVerslag(source === 'paste' ? { text } : { file: file! })
-      navigate(`/s/${encodeURIComponent(created.id)}`)
+      if (created.report) {
+        setDone({ id: created.id, report: created.report })
+        setBusy(false)
+      } else navigate(`/s/${encodeURIComponent(created.id)}`)
     } catch (cause) {
       setError(cause)
       setBusy(false)
     }
+  }
+
+  if (done) {
+    const open = () => navigate(`/s/${encodeURIComponent(done.id)}`)
+    return (
+      <div className="bp-modal" role="dialog" aria-modal="true" aria-labelledby="import-report-title">
+        <div className="bp-card bp-form bp-import__card">
+          <ImportReportView sessionId={done.id} report={done.report} onOpen={open} />
+        </div>
+      </div>
+    )
   }
 
   return (

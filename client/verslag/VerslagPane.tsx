@@ -72,6 +72,8 @@ export function VerslagPane({ sessionId, doc, editor }: { sessionId: string; doc
   }
 
   const busy = job.kind === 'busy'
+  const hasDatedAfspraken =
+    state.status === 'ready' && state.verslag.sections.some((s) => s.kind === 'afspraken' && s.afspraken.some((a) => a.wanneer !== undefined))
   return (
     <div className="bp-verslag-pane">
       <div className="bp-verslag-pane__actions">
@@ -82,9 +84,16 @@ export function VerslagPane({ sessionId, doc, editor }: { sessionId: string; doc
               .{ext}
             </a>
           ))}
-          <a className="bp-button" href={afsprakenIcsUrl(sessionId)} download="" data-format="ics" title={t('verslag.icsHint')}>
-            .ics
-          </a>
+          {hasDatedAfspraken ? (
+            <a className="bp-button" href={afsprakenIcsUrl(sessionId)} download="" data-format="ics" title={t('verslag.icsHint')}>
+              .ics
+            </a>
+          ) : (
+            // No empty calendar (V23): the link is shown once an afspraak has a date.
+            <span className="bp-button bp-button--disabled" aria-disabled="true" data-format="ics" title={t('verslag.icsNone')}>
+              .ics
+            </span>
+          )}
         </div>
         <div className="bp-verslag-pane__buttons">
           <button type="button" onClick={() => void onPicture()} disabled={busy || !editor}>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { TAG_INFO } from '../../shared/tags'
 import { VERSLAG_LABELS } from '../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, refContext, wanneerText } from '../../shared/verslag/wording'
+import { asksForText, footerLines, headerLines, isImagePlaceholder, refContext, wanneerText } from '../../shared/verslag/wording'
 
 /**
  * The verslag as the server's model has it, laid out like the html export.
@@ -22,7 +22,7 @@ export function VerslagPreview({ verslag: v }: { verslag: Verslag }) {
         ))}
       </dl>
       {v.intro.map((p, i) => (
-        <p key={i}>{p}</p>
+        <Prose key={i} text={p} verslag={v} />
       ))}
       {v.agenda.length > 0 && (
         <>
@@ -60,16 +60,22 @@ function isSafePicture(url: string): boolean {
 function Items({ items, verslag }: { items: readonly VerslagItem[]; verslag: Verslag }) {
   const bullets: ReactNode[] = []
   const out: ReactNode[] = []
+  let numbered = false
   const flush = () => {
     if (bullets.length > 0) out.push(<ul key={`ul-${out.length}`}>{bullets.splice(0)}</ul>)
+    numbered = false
   }
   for (const item of items) {
     if (item.kind === 'paragraph') {
       flush()
-      out.push(<p key={item.id}>{item.text}</p>)
+      out.push(<Prose key={item.id} text={item.text} verslag={verslag} />)
     } else {
+      // Numbered items show their number as written (V20), in a list of their own.
+      if (numbered !== (item.marker !== undefined)) flush()
+      numbered = item.marker !== undefined
       bullets.push(
-        <li key={item.id} data-sticky={item.id}>
+        <li key={item.id} data-sticky={item.id} className={item.marker !== undefined ? 'bp-verslag__numbered' : undefined}>
+          {item.marker !== undefined && <span className="bp-verslag__marker">{item.marker} </span>}
           <Text text={item.text} />
           {item.votes > 0 && <span className="bp-verslag__votes"> ({VERSLAG_LABELS[verslag.language].votes(item.votes)})</span>}
           {item.children.length > 0 && <Items items={item.children} verslag={verslag} />}
@@ -79,6 +85,17 @@ function Items({ items, verslag }: { items: readonly VerslagItem[]; verslag: Ver
   }
   flush()
   return <>{out}</>
+}
+
+/** A paragraph; an image placeholder is shown greyed, since the export leaves it out (V21). */
+function Prose({ text, verslag }: { text: string; verslag: Verslag }) {
+  if (!isImagePlaceholder(text)) return <p>{text}</p>
+  const label = VERSLAG_LABELS[verslag.language].imagePlaceholder
+  return (
+    <p className="bp-verslag__placeholder" title={label}>
+      {text} <small>({label})</small>
+    </p>
+  )
 }
 
 /** Multi-line sticky text with its line breaks. */

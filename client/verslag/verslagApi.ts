@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { sessionSummarySchema } from '../../shared/api'
 import type { Language } from '../../shared/dates'
+import { importReportSchema } from '../../shared/verslag/importReport'
 import { verslagSchema, type Verslag } from '../../shared/verslag/schema'
+import type { Tag } from '../../shared/tags'
 import { pictureUploadResponseSchema, verslagVersionSummarySchema, versionListSchema, type PictureUploadResponse, type VerslagVersionSummary } from '../../shared/verslag/versions'
 import { apiFetch } from '../api/apiFetch'
 
@@ -26,7 +28,7 @@ export function uploadPicture(sessionId: string, png: Blob): Promise<PictureUplo
   return apiFetch(`${base(sessionId)}/picture`, pictureUploadResponseSchema, { method: 'PUT', body: png, headers: { 'Content-Type': 'image/png' } })
 }
 
-const importedSchema = sessionSummarySchema.extend({ stickyCount: z.number().optional() }).loose()
+const importedSchema = sessionSummarySchema.extend({ stickyCount: z.number().optional(), report: importReportSchema.optional() }).loose()
 
 /** POST /api/sessions/import with pasted text or a chosen .txt/.docx file. */
 export function importVerslag(body: { text: string } | { file: File }): Promise<z.infer<typeof importedSchema>> {
@@ -35,6 +37,15 @@ export function importVerslag(body: { text: string } | { file: File }): Promise<
   }
   const isDocx = body.file.name.toLowerCase().endsWith('.docx') || body.file.type === DOCX_TYPE
   return apiFetch('/api/sessions/import', importedSchema, { method: 'POST', body: body.file, headers: { 'Content-Type': isDocx ? DOCX_TYPE : 'text/plain; charset=utf-8' } })
+}
+
+/** The import report's one-click fix: every sticky on the sheet gets `tag` (SPEC I20). */
+export function retagSheet(sessionId: string, sheetId: string, tag: Tag): Promise<{ changed: number }> {
+  return apiFetch(`${base(sessionId)}/sheets/${encodeURIComponent(sheetId)}/tag`, z.object({ changed: z.number() }), {
+    method: 'POST',
+    body: JSON.stringify({ tag }),
+    headers: { 'Content-Type': 'application/json' },
+  })
 }
 
 /** Download links: the server renders every format. */

@@ -1,7 +1,7 @@
 /** What the access routes get: the core's context and the access services. */
-import type { RequestHandler } from 'express'
 import type { CoreContext } from '../core/CoreContext'
 import type { AccessService } from './AccessService'
+import type { AttemptLimiters } from './attemptLimits'
 import type { Authorize } from './authorize'
 import type { SessionLookup } from './findSession'
 
@@ -12,6 +12,6 @@ export type AccessContext = CoreContext & {
   authorize: Authorize
   /** PUBLIC_URL: origin of join links; null means the request's own origin. */
   publicUrl: string | null
-  /** P16: shared by login, setup and join. */
-  attemptLimiter: RequestHandler
+  /** P16, P22: failed attempts limited per account and per address, separately for login, setup and join. */
+  attempts: AttemptLimiters
 }

@@ -8,6 +8,7 @@ import { parseCookie } from 'cookie'
 import type { InviteRole, MeResponse } from '../../shared/access'
 import type { AccessStores, InviteRecord, ParticipantIdentity, UserRecord } from './AccessStores'
 import { ADMIN, ANONYMOUS, actorId, actorName, type Actor } from './Actor'
+import { isMemberOf } from './policy'
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password'
 import { csrfTokenFor, hashToken, newId, newToken, safeEqual } from './tokens'
 
@@ -68,6 +69,24 @@ export class AccessService {
       if (actor.kind !== 'anonymous') return { actor, via: 'cookie', sessionToken: cookie }
     }
     return { actor: ANONYMOUS, via: 'none', sessionToken: null }
+  }
+
+  /**
+   * When the grant behind `auth` ends (W19): its login's expiry, and for a
+   * participant its invite's, whichever comes first; null when it does not
+   * end by time (the admin token).
+   */
+  async expiryOf(auth: Auth): Promise<string | null> {
+    const times: string[] = []
+    if (auth.via === 'cookie' && auth.sessionToken) {
+      const login = await this.stores.logins.get(hashToken(auth.sessionToken))
+      if (login) times.push(login.expiresAt)
+    }
+    if (auth.actor.kind === 'participant') {
+      const invite = await this.stores.invites.get(auth.actor.inviteId)
+      if (invite) times.push(invite.expiresAt)
+    }
+    return times.length > 0 ? times.sort()[0]! : null
   }
 
   /** The admin token, or an invite token used directly (automation, stock y-websocket clients). */
@@ -258,7 +277,7 @@ export class AccessService {
    * the policy looked), or 'member' (nothing to found: a member or the admin).
    */
   async foundThemagroep(actor: Actor, themagroep: string): Promise<'founded' | 'refused' | 'member'> {
-    if (actor.kind !== 'user' || actor.themagroepen.includes(themagroep)) return 'member'
+    if (actor.kind !== 'user' || isMemberOf(actor.themagroepen, themagroep)) return 'member'
     if (!(await this.stores.themagroepen.ensure(themagroep, this.iso()))) return 'refused'
     await this.stores.themagroepen.addMember(themagroep, actor.id)
     return 'founded'

@@ -49,16 +49,30 @@ export interface LoginStore {
   deleteExpired(now: string): Promise<number>
 }
 
+/**
+ * Themagroepen and their members. Every method that takes a name finds the
+ * themagroep by its key (P26: NFKC, whitespace, case; shared/themagroepName.ts),
+ * so "groep b" and "Groep\u00a0B" are one; names returned are the stored
+ * spelling, the first one given.
+ */
 export interface ThemagroepStore {
-  /** Creates the themagroep if missing; true when it was created now. */
+  /** Creates the themagroep (normalised spelling) if no themagroep has its key; true when it was created now. */
   ensure(name: string, createdAt: string): Promise<boolean>
   exists(name: string): Promise<boolean>
+  /** The stored spelling of the themagroep with this name's key, or null. */
+  canonical(name: string): Promise<string | null>
   list(): Promise<string[]>
   /** Adds a member (idempotent). The themagroep must exist. */
   addMember(name: string, userId: string): Promise<void>
   members(name: string): Promise<string[]>
   /** Names of the themagroepen a user is a member of, sorted. */
   groupsOf(userId: string): Promise<string[]>
+  /**
+   * Merges themagroepen whose names share a key (made before P26): the
+   * oldest spelling stays, the others' members join it and they go.
+   * Returns what was merged.
+   */
+  mergeDuplicates(): Promise<{ kept: string; merged: string[] }[]>
 }
 
 export interface InviteRecord {

@@ -1,4 +1,5 @@
 /** In-memory access stores, for tests and `DATA_DIR=:memory:`-style runs. */
+import { normalizeThemagroepName, themagroepKey } from '../../shared/themagroepName'
 import type { AuditEntry } from '../../shared/access'
 import type {
   AccessStores,
@@ -61,25 +62,50 @@ class MemoryLoginStore implements LoginStore {
 }
 
 class MemoryThemagroepStore implements ThemagroepStore {
+  /** Stored spelling → members, in creation order. */
   private readonly groups = new Map<string, Set<string>>()
+  private find(name: string): string | null {
+    const key = themagroepKey(name)
+    for (const stored of this.groups.keys()) if (themagroepKey(stored) === key) return stored
+    return null
+  }
   async ensure(name: string): Promise<boolean> {
-    if (this.groups.has(name)) return false
-    this.groups.set(name, new Set())
+    if (this.find(name) !== null) return false
+    this.groups.set(normalizeThemagroepName(name), new Set())
     return true
   }
   async exists(name: string): Promise<boolean> {
-    return this.groups.has(name)
+    return this.find(name) !== null
+  }
+  async canonical(name: string): Promise<string | null> {
+    return this.find(name)
   }
   async list(): Promise<string[]> {
     return [...this.groups.keys()].sort()
   }
   async addMember(name: string, userId: string): Promise<void> {
-    const members = this.groups.get(name)
-    if (!members) throw new Error(`unknown themagroep ${name}`)
-    members.add(userId)
+    const stored = this.find(name)
+    if (stored === null) throw new Error(`unknown themagroep ${name}`)
+    this.groups.get(stored)?.add(userId)
   }
   async members(name: string): Promise<string[]> {
-    return [...(this.groups.get(name) ?? [])].sort()
+    const stored = this.find(name)
+    return stored === null ? [] : [...(this.groups.get(stored) ?? [])].sort()
+  }
+  async mergeDuplicates(): Promise<{ kept: string; merged: string[] }[]> {
+    const byKey = new Map<string, string[]>()
+    for (const name of this.groups.keys()) byKey.set(themagroepKey(name), [...(byKey.get(themagroepKey(name)) ?? []), name])
+    const result: { kept: string; merged: string[] }[] = []
+    for (const [kept, ...merged] of byKey.values()) {
+      if (!kept || merged.length === 0) continue
+      const members = this.groups.get(kept)!
+      for (const name of merged) {
+        for (const member of this.groups.get(name) ?? []) members.add(member)
+        this.groups.delete(name)
+      }
+      result.push({ kept, merged })
+    }
+    return result
   }
   async groupsOf(userId: string): Promise<string[]> {
     return [...this.groups].filter(([, members]) => members.has(userId)).map(([name]) => name).sort()

@@ -3,6 +3,7 @@
  * created on open; statements are prepared once. Only hashes of secrets are
  * written (see AccessStores.ts).
  */
+import { normalizeThemagroepName, themagroepKey } from '../../shared/themagroepName'
 import type Database from 'better-sqlite3'
 import type { AuditEntry } from '../../shared/access'
 import { accountRoleSchema, inviteRoleSchema } from '../../shared/access'
@@ -199,17 +200,47 @@ class SqliteLoginStore implements LoginStore {
   }
 }
 
+/**
+ * Names are found by key (P26) in JS: SQLite cannot NFKC-normalise, and a
+ * programme has tens of themagroepen, not thousands.
+ */
 class SqliteThemagroepStore implements ThemagroepStore {
   private readonly insert
-  private readonly one
   private readonly all
+  private readonly byAge
   private readonly addOne
   private readonly membersOf
   private readonly groups
+  private readonly ensureTx: (name: string, createdAt: string) => boolean
+  private readonly mergeTx: () => { kept: string; merged: string[] }[]
   constructor(db: Database.Database) {
     this.insert = db.prepare('INSERT OR IGNORE INTO themagroepen (name, created_at) VALUES (?, ?)')
-    this.one = db.prepare<[string], { name: string }>('SELECT name FROM themagroepen WHERE name = ?')
     this.all = db.prepare<[], { name: string }>('SELECT name FROM themagroepen ORDER BY name')
+    this.byAge = db.prepare<[], { name: string }>('SELECT name FROM themagroepen ORDER BY created_at, rowid')
+    this.ensureTx = db.transaction((name: string, createdAt: string) => {
+      if (this.find(name) !== null) return false
+      return this.insert.run(normalizeThemagroepName(name), createdAt).changes === 1
+    })
+    const moveMembers = db.prepare<[string, string]>(
+      'INSERT OR IGNORE INTO themagroep_members (themagroep, user_id) SELECT ?, user_id FROM themagroep_members WHERE themagroep = ?',
+    )
+    const dropMembers = db.prepare<[string]>('DELETE FROM themagroep_members WHERE themagroep = ?')
+    const dropGroup = db.prepare<[string]>('DELETE FROM themagroepen WHERE name = ?')
+    this.mergeTx = db.transaction(() => {
+      const byKey = new Map<string, string[]>()
+      for (const { name } of this.byAge.all()) byKey.set(themagroepKey(name), [...(byKey.get(themagroepKey(name)) ?? []), name])
+      const result: { kept: string; merged: string[] }[] = []
+      for (const [kept, ...merged] of byKey.values()) {
+        if (!kept || merged.length === 0) continue
+        for (const name of merged) {
+          moveMembers.run(kept, name)
+          dropMembers.run(name)
+          dropGroup.run(name)
+        }
+        result.push({ kept, merged })
+      }
+      return result
+    })
     this.addOne = db.prepare('INSERT OR IGNORE INTO themagroep_members (themagroep, user_id) VALUES (?, ?)')
     this.membersOf = db.prepare<[string], { user_id: string }>(
       'SELECT user_id FROM themagroep_members WHERE themagroep = ? ORDER BY user_id',
@@ -218,21 +249,33 @@ class SqliteThemagroepStore implements ThemagroepStore {
       'SELECT themagroep FROM themagroep_members WHERE user_id = ? ORDER BY themagroep',
     )
   }
+  private find(name: string): string | null {
+    const key = themagroepKey(name)
+    return this.byAge.all().find((row) => themagroepKey(row.name) === key)?.name ?? null
+  }
   async ensure(name: string, createdAt: string): Promise<boolean> {
-    return this.insert.run(name, createdAt).changes === 1
+    return this.ensureTx(name, createdAt)
   }
   async exists(name: string): Promise<boolean> {
-    return this.one.get(name) !== undefined
+    return this.find(name) !== null
+  }
+  async canonical(name: string): Promise<string | null> {
+    return this.find(name)
   }
   async list(): Promise<string[]> {
     return this.all.all().map((r) => r.name)
   }
   async addMember(name: string, userId: string): Promise<void> {
-    if (!(await this.exists(name))) throw new Error(`unknown themagroep ${name}`)
-    this.addOne.run(name, userId)
+    const stored = this.find(name)
+    if (stored === null) throw new Error(`unknown themagroep ${name}`)
+    this.addOne.run(stored, userId)
   }
   async members(name: string): Promise<string[]> {
-    return this.membersOf.all(name).map((r) => r.user_id)
+    const stored = this.find(name)
+    return stored === null ? [] : this.membersOf.all(stored).map((r) => r.user_id)
+  }
+  async mergeDuplicates(): Promise<{ kept: string; merged: string[] }[]> {
+    return this.mergeTx()
   }
   async groupsOf(userId: string): Promise<string[]> {
     return this.groups.all(userId).map((r) => r.themagroep)

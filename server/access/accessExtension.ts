@@ -18,9 +18,13 @@ import type { Actor } from './Actor'
 import { authenticateConnection } from './authenticateConnection'
 import { createAuthorize, type Authorize } from './authorize'
 import type { SessionLookup } from './findSession'
-import { loginLimiter } from './loginLimiter'
+import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, type AttemptLimitSettings } from './attemptLimits'
 import { ownAwarenessEntries } from './ownAwarenessEntries'
-import { rootsOfUpdate } from './rootsOfUpdate'
+import { refusalAuditor } from '../integrity/auditRefusals'
+import { DEFAULT_LIMITS, type BoardLimits } from '../integrity/limits'
+import { isAcceptablePresenceState } from '../integrity/presenceState'
+import { createWriteFilter } from '../integrity/writeFilter'
+import { silentLogger } from '../core/log'
 import { addThemagroepMemberRoute } from './routes/addThemagroepMember'
 import { auditLogRoute } from './routes/auditLog'
 import { createInviteRoute } from './routes/createInvite'
@@ -40,10 +44,18 @@ export interface AccessExtensionOptions {
   /** The session index (server/sessions/): which themagroep a session is in decides access. */
   sessions: SessionLookup
   adminToken?: string | undefined
-  /** P16: failed login/setup/join attempts per address per 15 minutes (default 10). */
+  /**
+   * P16: scales every attempt budget: failed logins per account per 15
+   * minutes (default 10); per address ten times that for login and join,
+   * once that for setup. Tests pass a large number to switch limits off.
+   */
   loginAttempts?: number
+  /** P16, P22: the budgets themselves (overrides `loginAttempts`). */
+  attemptLimits?: AttemptLimitSettings
   /** PUBLIC_URL: its host is trusted by the websocket origin check (P14) and names join links. */
   publicUrl?: string | null | undefined
+  /** L1–L5: limits of a board; each field defaults to DEFAULT_LIMITS. */
+  limits?: Partial<BoardLimits> | undefined
 }
 
 export interface AccessExtension extends Extension {
@@ -67,18 +79,27 @@ const ACCESS_ROUTES: ((router: Router, ctx: AccessContext) => void)[] = [
   addThemagroepMemberRoute,
 ]
 
-/** Whether an update touches a protected root (null: some part could not be placed, so it might). */
-function touchesAny(roots: Set<string> | null, protectedRoots: readonly string[]): boolean {
-  return roots === null || [...roots].some((root) => protectedRoots.includes(root))
-}
-
 export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
   const access = new AccessService({ stores: opts.backend.stores(ACCESS_STORES), adminToken: opts.adminToken })
   const authorize = createAuthorize(access, opts.sessions)
   const publicUrl = opts.publicUrl ?? null
-  /** P8: root types of the Y.Doc a connection's updates may not touch. */
-  const protectedRoots = new WeakMap<Grant, readonly string[]>()
   let core: CoreContext | null = null
+  const n = opts.loginAttempts
+  const attempts = attemptLimiters(
+    opts.attemptLimits ??
+      (n === undefined
+        ? DEFAULT_ATTEMPT_LIMITS
+        : {
+            windowMs: DEFAULT_ATTEMPT_LIMITS.windowMs,
+            login: { perAccount: n, perAddress: n * 10 },
+            setup: { perAccount: 0, perAddress: n },
+            join: { perAccount: 0, perAddress: n * 10 },
+          }),
+  )
+  const log = () => core?.log ?? silentLogger
+  const auditRefusal = refusalAuditor((actor, action, about) => access.audit(actor, action, about), opts.sessions, log)
+  // W1: the write rules and limits, record by record, on every update of a connection.
+  const writeFilter = createWriteFilter({ limits: { ...DEFAULT_LIMITS, ...opts.limits }, log, onRefused: auditRefusal })
 
   return {
     name: 'access',
@@ -87,6 +108,13 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
     middleware: [securityHeaders()],
     configure(context) {
       core = context
+      // P26: themagroepen made before names were compared normalised become one (the oldest spelling stays).
+      void access.stores.themagroepen.mergeDuplicates().then(
+        (merged) => {
+          for (const { kept, merged: names } of merged) context.log.warn({ kept, merged: names }, 'merged themagroepen whose names differ only in case, spaces or Unicode form')
+        },
+        (err: unknown) => context.log.error({ err }, 'could not merge duplicate themagroepen'),
+      )
     },
     routes(router) {
       if (!core) throw new Error('access: routes before configure')
@@ -96,25 +124,26 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
         access,
         authorize,
         publicUrl,
-        attemptLimiter: loginLimiter(opts.loginAttempts ?? 10),
+        attempts,
       }
       for (const route of ACCESS_ROUTES) route(router, ctx)
     },
     async authenticateConnection(req, sessionId) {
       const decision = await authenticateConnection(access, opts.sessions, req, sessionId, publicUrl)
       if (!decision.ok) return { code: decision.code, reason: decision.reason }
-      const grant: Grant & { actor: Actor } = { actor: decision.actor, readOnly: decision.readOnly, unlimited: decision.actor.kind === 'admin' }
-      if (decision.protectedRoots) protectedRoots.set(grant, decision.protectedRoots)
+      const grant: Grant & { actor: Actor } = {
+        actor: decision.actor,
+        readOnly: decision.readOnly,
+        unlimited: decision.actor.kind === 'admin',
+        ...(decision.expiresAt ? { expiresAt: decision.expiresAt } : {}),
+        ...(decision.credential ? { credential: decision.credential } : {}),
+      }
       return grant
     },
-    filterUpdate({ room, decoded, grant }) {
-      const roots = protectedRoots.get(grant)
-      // Refused whole and said so: a later update of this client would depend on it (P8).
-      if (roots && touchesAny(rootsOfUpdate(room.doc, decoded), roots)) return { close: CloseCode.Forbidden, reason: 'Forbidden' }
-      return 'accept'
-    },
+    filterUpdate: writeFilter,
     filterAwareness({ room, update, connection }) {
-      return ownAwarenessEntries(update, (id) => room.isForeignAwareness(id, connection))
+      // P20: only its own presence; L8: a state that is too large or malformed is dropped.
+      return ownAwarenessEntries(update, (id) => room.isForeignAwareness(id, connection), isAcceptablePresenceState)
     },
   }
 }

@@ -6,14 +6,14 @@
  */
 import type { IncomingMessage } from 'node:http'
 import { CloseCode } from '../../shared/closeCodes'
-import { Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
 import type { AccessService } from './AccessService'
 import type { Actor } from './Actor'
 import type { SessionLookup } from './findSession'
 import { can } from './policy'
+import { hashToken } from './tokens'
 
 export type ConnectionDecision =
-  | { ok: true; actor: Actor; readOnly: boolean; protectedRoots?: readonly string[] }
+  | { ok: true; actor: Actor; readOnly: boolean; expiresAt?: string; credential?: string }
   | { ok: false; code: number; reason: string }
 
 function queryToken(req: IncomingMessage): string | null {
@@ -56,8 +56,15 @@ export async function authenticateConnection(
       ? { ok: false, code: CloseCode.Unauthorized, reason: 'Unauthorized' }
       : { ok: false, code: CloseCode.Forbidden, reason: 'Forbidden' }
   }
+  // What a writer may change, record by record, is the write filter's (server/integrity/, W1–W17).
   const readOnly = !can(auth.actor, 'board:write', resource).allow
-  // P8: who may not edit the session details may not write them (nor the facilitation state) in the doc either.
-  const detailsToo = can(auth.actor, 'session:update', resource).allow
-  return { ok: true, actor: auth.actor, readOnly, ...(readOnly || detailsToo ? {} : { protectedRoots: [Y_SESSION, Y_FACILITATION] }) }
+  // The socket lives as long as its grant (W18, W19).
+  const expiresAt = await access.expiryOf(auth)
+  return {
+    ok: true,
+    actor: auth.actor,
+    readOnly,
+    ...(expiresAt ? { expiresAt } : {}),
+    ...(auth.via === 'cookie' && auth.sessionToken ? { credential: hashToken(auth.sessionToken) } : {}),
+  }
 }

@@ -5,6 +5,7 @@
  * action is about (the route's `:id` session, `:name` themagroep, or the
  * themagroep a new session names) and asks the pure policy `can` (P1–P12).
  */
+import { normalizeThemagroepName } from '../../shared/themagroepName'
 import type { Request, RequestHandler, Response } from 'express'
 import { CSRF_HEADER } from '../../shared/access'
 import { HttpError, sessionNotFound } from '../core/http/errors'
@@ -41,8 +42,9 @@ async function resourceOf(req: Request, action: Action, access: AccessService, s
     const themagroep = typeof body === 'object' && body !== null && 'themagroep' in body ? body.themagroep : undefined
     // An invalid body is the route's 400; the policy then sees no themagroep yet.
     if (typeof themagroep === 'string' && themagroep.trim()) {
-      const trimmed = themagroep.trim()
-      return { themagroep: trimmed, themagroepExists: await access.stores.themagroepen.exists(trimmed) }
+      // P26: an existing themagroep under another spelling is that themagroep.
+      const existing = await access.stores.themagroepen.canonical(themagroep)
+      return { themagroep: existing ?? normalizeThemagroepName(themagroep), themagroepExists: existing !== null }
     }
   }
   return {}

@@ -14,14 +14,19 @@ interface Entry {
   state: string
 }
 
-export function ownAwarenessEntries(update: Uint8Array, isForeign: (clientId: number) => boolean): Uint8Array {
+export function ownAwarenessEntries(
+  update: Uint8Array,
+  isForeign: (clientId: number) => boolean,
+  /** L8: whether a state (JSON) may be relayed; a refused one is dropped like a foreign one. */
+  acceptable: (state: string) => boolean = () => true,
+): Uint8Array {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
   const kept: Entry[] = []
   for (let i = 0; i < count; i++) {
     const entry = { clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) }
     JSON.parse(entry.state) // malformed JSON closes the connection like any malformed frame
-    if (!isForeign(entry.clientId)) kept.push(entry)
+    if (!isForeign(entry.clientId) && acceptable(entry.state)) kept.push(entry)
   }
   if (kept.length === count) return update
   const encoder = encoding.createEncoder()

@@ -3,6 +3,7 @@
  * function. The HTTP authorization middleware and the websocket hook both
  * ask it; nothing else decides who may do what.
  */
+import { sameThemagroep } from '../../shared/themagroepName'
 import type { Actor } from './Actor'
 
 export const ACTIONS = [
@@ -26,6 +27,8 @@ export const ACTIONS = [
   'verslag:vaststellen',
   'regelruimte:read',
   'regelruimte:update',
+  // F2 (facil): phase, timer, vote budget, summon
+  'facilitation:update',
   // P10: invites
   'invite:create',
   'invite:list',
@@ -34,6 +37,9 @@ export const ACTIONS = [
   'audit:read',
   'themagroep:list',
   'themagroep:addMember',
+  // P21: board history (server/history)
+  'history:read',
+  'history:restore',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -66,6 +72,9 @@ const SESSION_ACTIONS: Readonly<Partial<Record<Action, { rule: string; inviteRol
   'verslag:export': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'verslag:vaststellen': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'regelruimte:update': { rule: 'P8', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'history:read': { rule: 'P21', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'history:restore': { rule: 'P21', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'facilitation:update': { rule: 'F2', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'invite:create': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:list': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:revoke': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
@@ -74,10 +83,15 @@ const SESSION_ACTIONS: Readonly<Partial<Record<Action, { rule: string; inviteRol
 const allow = (rule: string): Decision => ({ allow: true, rule })
 const deny = (status: 401 | 403, rule: string, reason: string): Decision => ({ allow: false, status, rule, reason })
 
+/** P26: membership compares themagroep names normalised and case-insensitively. */
+export function isMemberOf(themagroepen: readonly string[], themagroep: string): boolean {
+  return themagroepen.some((name) => sameThemagroep(name, themagroep))
+}
+
 /** P4: whether the actor sees sessions of this themagroep (used to filter lists). */
 export function canSeeThemagroep(actor: Actor, themagroep: string): boolean {
   if (actor.kind === 'admin') return true
-  if (actor.kind === 'user') return actor.themagroepen.includes(themagroep)
+  if (actor.kind === 'user') return isMemberOf(actor.themagroepen, themagroep)
   return false
 }
 
@@ -118,7 +132,7 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): Deci
       const { themagroep, themagroepExists } = resource
       // Import before parsing: the themagroep is checked again once known.
       if (themagroep === undefined) return allow('P9')
-      if (actor.themagroepen.includes(themagroep) || themagroepExists === false) return allow('P9')
+      if (isMemberOf(actor.themagroepen, themagroep) || themagroepExists === false) return allow('P9')
       return deny(403, 'P9', `Je bent geen lid van themagroep "${themagroep}".`)
     }
     case 'regelruimte:read':
@@ -129,7 +143,7 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): Deci
     case 'themagroep:addMember': {
       if (actor.kind !== 'user' || actor.role !== 'coordinator') return deny(403, 'P12', 'Alleen een themacoördinator voegt leden toe.')
       const { themagroep } = resource
-      if (themagroep !== undefined && actor.themagroepen.includes(themagroep)) return allow('P12')
+      if (themagroep !== undefined && isMemberOf(actor.themagroepen, themagroep)) return allow('P12')
       return deny(403, 'P12', 'Je bent geen lid van deze themagroep.')
     }
     case 'audit:read':

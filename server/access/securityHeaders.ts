@@ -17,7 +17,8 @@ export function securityHeaders(): RequestHandler {
         fontSrc: ["'self'", 'data:'],
         mediaSrc: ["'self'", 'data:', 'blob:'],
         workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // P17: 'self' covers the board's own ws:/wss: origin; no websocket to any other host.
+        connectSrc: ["'self'"],
         manifestSrc: ["'self'"],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],

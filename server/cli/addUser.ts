@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { accountRoleSchema } from '../../shared/access'
 import { AccessService } from '../access/AccessService'
+import { isStrongPassword } from '../access/passwordPolicy'
 import { loadConfig } from '../config'
 import { ACCESS_STORES } from '../access/accessStoreDefinition'
 import { SqliteBackend } from '../core/storage/SqliteBackend'
@@ -44,6 +45,14 @@ async function main(): Promise<void> {
   }
   const args = parsed.data
   const password = args.password ?? randomBytes(12).toString('base64url')
+  if (!isStrongPassword(password, [args.email, args.name])) {
+    // P24: the same policy as the setup page.
+    process.stderr.write(
+      'Dit wachtwoord is te makkelijk te raden: het is veelgebruikt, voorspelbaar of lijkt op de naam of het e-mailadres. Kies een langer wachtwoord, bijvoorbeeld een zin van vier of meer woorden, of laat --password weg voor een willekeurig wachtwoord.\n' +
+        'This password is too easy to guess: it is common, predictable or close to the name or email. Choose a longer one, e.g. a sentence of four or more words, or leave out --password for a random one.\n',
+    )
+    process.exit(2)
+  }
   const config = loadConfig()
   const backend = new SqliteBackend(config.DATA_DIR)
   try {

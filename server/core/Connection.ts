@@ -30,6 +30,7 @@ export class Connection implements MessageSender {
   private closed = false
   private readonly pingTimer: NodeJS.Timeout
   private readonly bucket: TokenBucket
+  private expiryTimer: NodeJS.Timeout | null = null
   /** Document updates refused (a read-only grant, or an extension's filter). */
   refusedUpdates = 0
 
@@ -62,6 +63,8 @@ export class Connection implements MessageSender {
   /** Joins the room: sync step 1 and the current awareness, then frames received while loading. */
   start(buffered: readonly BufferedFrame[]): void {
     this.room.addConnection(this)
+    if (this.grant.expiresAt) this.expireAt(Date.parse(this.grant.expiresAt))
+    if (this.closed) return
     this.send(encodeSyncStep1(this.room.doc))
     const states = [...this.room.awareness.getStates().keys()]
     if (states.length > 0) this.send(encodeAwarenessMessage(this.room.awareness, states))
@@ -118,6 +121,19 @@ export class Connection implements MessageSender {
     }
   }
 
+  /** W19: the socket ends with its grant (a login's or invite's expiry), by a timer, not at the next message. */
+  private expireAt(at: number): void {
+    const delay = at - Date.now()
+    if (!(delay > 0)) {
+      this.opts.log.info({ room: this.room.name, actor: this.grant.actor.id }, 'closing a socket whose grant expired')
+      this.close(CloseCode.Unauthorized, 'Unauthorized')
+      return
+    }
+    // setTimeout holds at most 2^31-1 ms (24.8 days); invites last up to 90 days.
+    this.expiryTimer = setTimeout(() => this.expireAt(at), Math.min(delay, 2 ** 31 - 1))
+    this.expiryTimer.unref()
+  }
+
   private ping(): void {
     if (!this.alive) {
       this.ws.terminate()
@@ -132,6 +148,7 @@ export class Connection implements MessageSender {
     if (this.closed) return
     this.closed = true
     clearInterval(this.pingTimer)
+    if (this.expiryTimer) clearTimeout(this.expiryTimer)
     this.room.removeConnection(this)
     this.opts.onClose(this)
   }

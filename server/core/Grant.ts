@@ -15,8 +15,12 @@ export interface Grant {
   actor: Principal
   /** A read-only grant (waarnemer) may read and show presence; its document updates are refused (P6, S7). */
   readOnly: boolean
-  /** Trusted automation: exempt from the per-connection rate limit (P3, P15). */
+  /** Trusted automation: exempt from the per-connection rate limit (P3, P15) and the socket caps (L6). */
   unlimited?: boolean
+  /** When the grant ends (a login's or invite's expiry): the socket is closed then, by a timer (W19). */
+  expiresAt?: string
+  /** An opaque key of the credential it came from (a login): its sockets close when that ends (W18). */
+  credential?: string
 }
 
 /** A refused websocket: closed with `code` (CloseCode.Unauthorized, Forbidden, UnknownSession). */

@@ -99,6 +99,12 @@ export class Room {
   private destroyed = false
   /** How many updates the doc has seen since it was loaded (not counting the load). */
   private updates = 0
+  /** How many of those are stored and broadcast (or their save failed and was logged: S9). */
+  private handled = 0
+  /** Callbacks waiting until `handled` reaches their mark, in order of their marks. */
+  private readonly waiters: { mark: number; run: () => void }[] = []
+  /** Estimated bytes of the doc: what was stored at load, plus each update since, reset by compaction (L2). */
+  private bytes = 0
 
   static async load(name: string, store: DocStore, opts: RoomOptions): Promise<Room> {
     return new Room(name, store, await store.load(name), opts)
@@ -112,6 +118,7 @@ export class Room {
   ) {
     this.lastSeq = stored.lastSeq
     this.pending = stored.updates.length
+    this.bytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
     this.awareness.setLocalState(null)
     this.doc.transact(() => {
       for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
@@ -136,14 +143,34 @@ export class Room {
     return this.updates
   }
 
+  /** Estimated bytes of the doc (L2): an upper bound between compactions. */
+  get storedBytes(): number {
+    return this.bytes
+  }
+
   /** Whether the doc holds changes that are not stored yet. */
   get unsaved(): boolean {
     return this.dirty
   }
 
   /**
-   * Runs `task` once every update the doc holds so far is stored and
-   * broadcast, e.g. to answer a sync step 1 with durable state only (S1).
+   * Runs `run` once every update the doc holds now is stored and broadcast
+   * (S1), at once when none is pending. Updates that arrive meanwhile do not
+   * delay it: capture what to send before calling (a sync step 2 encoded now
+   * holds exactly the updates this waits for), so that no reply holds an
+   * update before it is stored, however many are in flight. Runs in the turn
+   * that stored the last of them, before any later update is broadcast.
+   */
+  whenStored(run: () => void): void {
+    if (this.handled >= this.updates) run()
+    else this.waiters.push({ mark: this.updates, run })
+  }
+
+  /**
+   * Runs `task` after every task queued so far and after storing what is
+   * pending then (e.g. compaction). `task` sees the doc as it is when it runs,
+   * which may hold updates that arrived meanwhile: to send state to a
+   * client, use whenStored.
    */
   afterStored<T>(task: () => T | Promise<T>): Promise<T> {
     return this.enqueue(async () => {
@@ -243,6 +270,7 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return
     this.updates++
+    this.bytes += update.byteLength
     this.batch.push({ update, message: encodeUpdateMessage(update), origin })
     if (this.batch.length === 1) void this.enqueue(() => this.storeBatch())
   }
@@ -264,6 +292,8 @@ export class Room {
       this.saveFailed(err)
     }
     for (const { message, origin } of batch) this.broadcast(message, origin)
+    this.handled += batch.length
+    while (this.waiters.length > 0 && this.waiters[0]!.mark <= this.handled) this.waiters.shift()!.run()
     this.opts.hooks.onChange(this)
     if (this.pending >= this.opts.compactAfter) await this.compactNow()
   }
@@ -291,7 +321,9 @@ export class Room {
   private async compactNow(): Promise<void> {
     if (this.destroyed || (this.pending === 0 && !this.dirty)) return
     try {
-      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      await this.store.compact(this.name, snapshot, this.lastSeq)
+      this.bytes = snapshot.byteLength
       this.pending = 0
       this.dirty = false
     } catch (err) {

@@ -64,6 +64,11 @@ export class RoomManager {
     return this.rooms.get(name)
   }
 
+  /** Every loaded room (e.g. to close the sockets of a grant that ended, in whatever session). */
+  loaded(): IterableIterator<Room> {
+    return this.rooms.values()
+  }
+
   get loadedCount(): number {
     return this.rooms.size
   }

@@ -1,7 +1,7 @@
 /**
  * Helpers for inspecting a decoded Yjs update (`Y.decodeUpdate`) against a
  * doc before it is applied: the checks that refuse updates at the edge
- * (server/access/rootsOfUpdate.ts, server/sessions/malformedRecordEntries.ts).
+ * (server/integrity/recordChanges.ts, server/sessions/malformedRecordEntries.ts).
  */
 import * as Y from 'yjs'
 

@@ -30,8 +30,9 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
   const payload = decoding.readVarUint8Array(decoder)
   switch (syncType) {
     case syncProtocol.messageYjsSyncStep1: {
-      Y.decodeStateVector(payload) // validate now, answer once pending updates are stored
-      void room.afterStored(() => conn.send(encodeSyncStep2(room.doc, payload)))
+      // S1: the reply holds what the doc has now; it leaves once all of that is stored.
+      const reply = encodeSyncStep2(room.doc, payload)
+      room.whenStored(() => conn.send(reply))
       return
     }
     case syncProtocol.messageYjsSyncStep2:

@@ -13,6 +13,7 @@ import type { Extension } from './Extension'
 import { ExtensionHooks } from './ExtensionHooks'
 import { healthRoute } from './health'
 import { apiNotFound, errorHandler, notFound } from './http/errors'
+import type { SocketLimits } from './SocketCounter'
 import type { Logger } from './log'
 import { RoomManager } from './RoomManager'
 import type { Backend } from './storage/Backend'
@@ -31,12 +32,16 @@ export interface CoreOptions {
   fallback?: RequestHandler
   /** P15: per-connection websocket token bucket (default burst 1000, 300 messages/s; a busy editor sends about 120/s). */
   wsRateLimit?: { capacity: number; refillPerSecond: number }
+  /** L6: open websockets per identity and per client address (default 20 and 300). */
+  socketLimits?: SocketLimits | undefined
   idleUnloadMs?: number
   compactAfter?: number
   /** Delay before retrying a failed save. */
   retryMs?: number
   maxMessageBytes?: number
   pingIntervalMs?: number
+  /** P23 (TRUST_PROXY): Express's 'trust proxy': false (default), a hop count, or the proxies' addresses/subnets. */
+  trustProxy?: false | number | readonly string[]
 }
 
 export interface RunningCore {
@@ -64,7 +69,8 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // P23: X-Forwarded-For/-Proto count only from a configured proxy; off by default.
+  app.set('trust proxy', opts.trustProxy ?? false)
   for (const extension of opts.extensions) for (const handler of extension.middleware ?? []) app.use(handler)
   app.use(compression())
   const api = express.Router()
@@ -83,6 +89,7 @@ export async function startCore(opts: CoreOptions): Promise<RunningCore> {
     log,
     maxMessageBytes: opts.maxMessageBytes ?? 16 * 1024 * 1024,
     rateLimit: opts.wsRateLimit ?? { capacity: 1000, refillPerSecond: 300 },
+    socketLimits: opts.socketLimits,
     pingIntervalMs: opts.pingIntervalMs ?? 30_000,
   })
   const httpServer = http.createServer(app)

@@ -14,6 +14,7 @@ import type { ExtensionHooks } from './ExtensionHooks'
 import { isRefusal } from './Grant'
 import type { Logger } from './log'
 import type { RoomManager } from './RoomManager'
+import { DEFAULT_SOCKET_LIMITS, SocketCounter, type SocketLimits } from './SocketCounter'
 
 export const YJS_PREFIX = '/yjs/'
 /** Frames a client may send before its room is loaded. */
@@ -28,6 +29,8 @@ export interface YjsEndpointOptions {
   pingIntervalMs: number
   /** Per-connection token bucket: burst size and messages per second (P15). */
   rateLimit: { capacity: number; refillPerSecond: number }
+  /** L6: open sockets per identity and per address; DEFAULT_SOCKET_LIMITS when omitted. */
+  socketLimits?: SocketLimits | undefined
 }
 
 export interface YjsEndpoint {
@@ -48,6 +51,11 @@ export function sessionIdOfPath(url: string | undefined): string | null {
 export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
   // The cap is enforced per frame with a named close code; ws's own limit is a memory backstop.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes * 2 })
+  const sockets = new SocketCounter(opts.socketLimits ?? DEFAULT_SOCKET_LIMITS)
+  const tooMany = (ws: WebSocket, about: Record<string, unknown>) => {
+    opts.log.warn(about, 'refused a websocket: too many open sockets')
+    ws.close(CloseCode.TooManyConnections, 'TooManyConnections')
+  }
 
   async function join(ws: WebSocket, req: IncomingMessage, sessionId: string, buffered: BufferedFrame[], onEarlyError: (err: Error) => void) {
     if (!sessionId) {
@@ -59,6 +67,13 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       ws.close(grant?.code ?? CloseCode.Unauthorized, grant?.reason ?? 'Unauthorized')
       return
     }
+    const releaseIdentity = sockets.identity(grant)
+    if (!releaseIdentity) {
+      tooMany(ws, { sessionId, actor: grant.actor.id })
+      return
+    }
+    ws.once('close', releaseIdentity)
+    if (ws.readyState !== ws.OPEN) releaseIdentity()
     const room = await opts.rooms.open(sessionId)
     if (ws.readyState !== ws.OPEN) {
       opts.rooms.release(room)
@@ -81,6 +96,14 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       const sessionId = sessionIdOfPath(req.url)
       if (sessionId === null) return false
       wss.handleUpgrade(req, socket, head, (ws) => {
+        const address = req.socket.remoteAddress ?? 'unknown'
+        const releaseAddress = sockets.address(address)
+        if (!releaseAddress) {
+          ws.on('error', () => undefined)
+          tooMany(ws, { sessionId, address })
+          return
+        }
+        ws.once('close', releaseAddress)
         const buffered: BufferedFrame[] = []
         // An 'error' without a listener would throw and end the process: ws
         // emits one for a frame that breaks websocket framing (unmasked,

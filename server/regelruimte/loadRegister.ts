@@ -4,6 +4,7 @@
  * taken from its verslag model, built from its document read without
  * opening a room (readSessionDoc), in the register's fixed order.
  */
+import { sameThemagroep } from '../../shared/themagroepName'
 import type { RegisterRow } from '../../shared/regelruimte'
 import type { Actor } from '../access/Actor'
 import { canSeeSession } from '../access/policy'
@@ -16,7 +17,7 @@ import { registerRows } from './registerRows'
 
 export async function loadRegister(ctx: RegelruimteContext, actor: Actor, query: RegisterQuery): Promise<RegisterRow[]> {
   const sessions = (await ctx.storage.sessions.list()).filter(
-    (s) => canSeeSession(actor, s) && (query.themagroepen === null || query.themagroepen.includes(s.themagroep)),
+    (s) => canSeeSession(actor, s) && (query.themagroepen === null || query.themagroepen.some((name) => sameThemagroep(name, s.themagroep))),
   )
   const rows: RegisterRow[] = []
   for (const session of sessions) {

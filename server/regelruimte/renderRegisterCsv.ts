@@ -12,6 +12,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { Language } from '../../shared/dates'
 import type { RegisterRow, StatusChange } from '../../shared/regelruimte'
+import { safeDeep } from '../../shared/safeText'
 
 const COLUMNS: readonly { key: string; nl: string; en: string; value: (r: RegisterRow) => string }[] = [
   { key: 'themagroep', nl: 'Themagroep', en: 'Themagroep', value: (r) => r.themagroep },
@@ -58,7 +59,9 @@ function describe(c: StatusChange): string {
   return `${localTime(c.at)} ${c.from === null ? c.to : `${c.from} → ${c.to}`} (${c.actorName})`
 }
 
-export function renderRegisterCsv(rows: readonly RegisterRow[], lang: Language = 'nl'): string {
+export function renderRegisterCsv(unsafe: readonly RegisterRow[], lang: Language = 'nl'): string {
+  // L10: no character a spreadsheet cannot hold (shared/safeText.ts).
+  const rows = safeDeep(unsafe)
   return stringify(
     rows.map((row) => Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(row)]))),
     {

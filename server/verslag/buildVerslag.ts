@@ -5,12 +5,13 @@
  * every renderer.
  */
 import type * as Y from 'yjs'
+import { PHASE_INFO, readFacilitation } from '../../shared/facilitation'
 import { readBoard, type DomainSheet } from '../../shared/boardModel'
 import type { Language } from '../../shared/dates'
 import { SESSION_TYPE_LABEL, type SessionInfo } from '../../shared/session'
 import { DEFAULT_REGELRUIMTE_STATUS, voteCount, type DomainSticky } from '../../shared/sticky'
 import { TAG_INFO } from '../../shared/tags'
-import { allRecords, readSessionInfo, Y_SESSION } from '../../shared/ydoc'
+import { allRecords, readSessionInfo, Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
 import { VERSLAG_LABELS } from '../../shared/verslag/labels'
 import {
   boardPictureSchema,
@@ -41,8 +42,18 @@ const FALLBACK_INFO: SessionInfo = {
   afgemeld: [],
 }
 
-/** Where a sticky is listed as an entry (SPEC V3): exactly one place per sticky. */
-function placementOf(s: DomainSticky): string {
+/** Tags whose stickies are collected into one section of their own (factoren, regelruimte, afspraken). */
+const COLLECTED_TAGS = ['bevorderend', 'belemmerend', 'regelruimte', 'afspraak'] as const
+type CollectedTag = (typeof COLLECTED_TAGS)[number]
+const isCollected = (tag: string): tag is CollectedTag => (COLLECTED_TAGS as readonly string[]).includes(tag)
+
+/**
+ * Where a sticky is listed as an entry (SPEC V3): exactly one place per
+ * sticky. A sticky on a sheet dedicated to its tag (V1) is listed in that
+ * sheet's own section.
+ */
+function placementOf(s: DomainSticky, dedicated: ReadonlyMap<string, CollectedTag>): string {
+  if (s.sheetId && dedicated.get(s.sheetId) === s.tag) return `own:${s.sheetId}`
   switch (s.tag) {
     case 'conclusie':
       return `conclusie:${s.sheetId ?? ''}`
@@ -58,6 +69,40 @@ function placementOf(s: DomainSticky): string {
   }
 }
 
+/**
+ * Sheets dedicated to one collected tag (SPEC V1): named by their own heading
+ * (an imported "Vervolgafspraken", "Belemmerende factoren") and holding only
+ * stickies of that tag. Their section stands where the sheet stands.
+ */
+function dedicatedSheets(sheets: DomainSheet[], stickies: DomainSticky[]): Map<string, CollectedTag> {
+  const tagsOf = new Map<string, Set<string>>()
+  for (const s of stickies) {
+    if (!s.sheetId) continue
+    const tags = tagsOf.get(s.sheetId) ?? new Set<string>()
+    tags.add(s.tag)
+    tagsOf.set(s.sheetId, tags)
+  }
+  const dedicated = new Map<string, CollectedTag>()
+  for (const sheet of sheets) {
+    const tags = [...(tagsOf.get(sheet.id) ?? [])]
+    if (sheet.headingStyle === 'name' && tags.length === 1 && isCollected(tags[0]!)) dedicated.set(sheet.id, tags[0])
+  }
+  return dedicated
+}
+
+/** The sheets in the order the verslag lists them: the session's explicit `sheetOrder` first, then reading order (SPEC V1). */
+export function orderSheets(sheets: DomainSheet[], explicit: unknown): DomainSheet[] {
+  if (!Array.isArray(explicit)) return sheets
+  const rank = new Map<string, number>()
+  explicit.forEach((id, i) => {
+    if (typeof id === 'string' && !rank.has(id)) rank.set(id, i)
+  })
+  return sheets
+    .map((sheet, i) => ({ sheet, i }))
+    .sort((a, b) => (rank.get(a.sheet.id) ?? rank.size + a.i) - (rank.get(b.sheet.id) ?? rank.size + b.i))
+    .map((x) => x.sheet)
+}
+
 function paragraphs(text: string | undefined): string[] {
   if (!text) return []
   return text
@@ -65,6 +110,15 @@ function paragraphs(text: string | undefined): string[] {
     .split(/\n[ \t]*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
+}
+
+/** The session map's `importGaps` (SPEC V22), read leniently. */
+export function importGapsOf(value: unknown): { themagroep?: string; type?: string } {
+  const source = value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+  return {
+    ...(typeof source.themagroep === 'string' ? { themagroep: source.themagroep } : {}),
+    ...(typeof source.type === 'string' ? { type: source.type } : {}),
+  }
 }
 
 export function verslagHeading(title: string, lang: Language): string {
@@ -78,7 +132,8 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
   const sessionMap = doc.getMap(Y_SESSION)
   const storedPicture = boardPictureSchema.safeParse(sessionMap.get('boardPicture'))
   const storedVaststelling = vaststellingSchema.safeParse(sessionMap.get('vaststelling'))
-  const board = readBoard(allRecords(doc))
+  const read = readBoard(allRecords(doc))
+  const board = { ...read, sheets: orderSheets(read.sheets, sessionMap.get('sheetOrder')) }
   const stickies = board.stickies
   const byId = new Map(stickies.map((s) => [s.id, s]))
   const sheetById = new Map(board.sheets.map((s) => [s.id, s]))
@@ -89,7 +144,8 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
 
   // Nesting (SPEC V4): a sticky hangs under its parentStickyId when the parent
   // is listed in the same place and the chain has no cycle.
-  const placement = new Map(stickies.map((s) => [s.id, placementOf(s)]))
+  const dedicated = dedicatedSheets(board.sheets, stickies)
+  const placement = new Map(stickies.map((s) => [s.id, placementOf(s, dedicated)]))
   const parentOf = new Map<string, string>()
   for (const s of stickies) {
     const parentId = s.meta.parentStickyId
@@ -119,6 +175,7 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     text: s.text,
     tag: s.tag,
     kind: s.meta.prose ? 'paragraph' : 'bullet',
+    ...(s.meta.listMarker && !s.meta.prose ? { marker: s.meta.listMarker } : {}),
     votes: voteCount(s.meta),
     children: (childrenOf.get(s.id) ?? []).map(item),
   })
@@ -133,8 +190,22 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
   }
   const roots = (key: string): DomainSticky[] => rootsByPlacement.get(key) ?? []
 
-  const regelruimteRoots = roots('regelruimte')
-  const verzoekStickies = regelruimteRoots.filter((s) => !s.meta.prose)
+  // Where each collected tag's section stands (SPEC V1): at the first sheet
+  // dedicated to it, else after the sheets in the default order.
+  const homeOf = new Map<CollectedTag, string>()
+  for (const sheet of board.sheets) {
+    const tag = dedicated.get(sheet.id)
+    if (tag && !homeOf.has(tag)) homeOf.set(tag, sheet.id)
+  }
+  /** The top-level stickies of a collected tag's section at `sheetId` (null: the default place). */
+  const collectedRoots = (tag: CollectedTag, sheetId: string | null): DomainSticky[] => {
+    const own = sheetId ? roots(`own:${sheetId}`) : []
+    if ((homeOf.get(tag) ?? null) !== sheetId) return own
+    if (tag === 'regelruimte' || tag === 'afspraak') return [...own, ...roots(tag)]
+    return [...own, ...[...board.sheets.map((sh) => sh.id), ''].flatMap((id) => roots(`${tag}:${id}`))]
+  }
+  const regelruimtePlaces = [...board.sheets.filter((sh) => dedicated.get(sh.id) === 'regelruimte').map((sh) => sh.id), ...(homeOf.has('regelruimte') ? [] : [null])]
+  const verzoekStickies = regelruimtePlaces.flatMap((id) => collectedRoots('regelruimte', id)).filter((s) => !s.meta.prose)
   const nummerOf = new Map(verzoekStickies.map((s, i) => [s.id, `R${i + 1}`]))
   const conclusieEntry = (s: DomainSticky) => ({
     item: item(s),
@@ -142,10 +213,82 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     asksFor: (links.asksFor.get(s.id) ?? []).flatMap((id) => nummerOf.get(id) ?? []),
   })
 
+  const factorSection = (tag: 'bevorderend' | 'belemmerend', heading: string, sheetId: string | null): VerslagSection | null => {
+    const own = sheetId ? roots(`own:${sheetId}`) : []
+    const isHome = (homeOf.get(tag) ?? null) === sheetId
+    const groups = [
+      ...(own.length > 0 ? [{ heading: null, sheetId, items: own.map(item) }] : []),
+      ...(isHome ? [...board.sheets.map((sh) => sh.id), null] : [])
+        .map((id) => {
+          const sheet = id ? sheetById.get(id) : undefined
+          const name = sheet ? sheetName(sheet) : null
+          // A sheet that is itself about factors needs no sub-heading (SPEC V2).
+          const sub = name && !/bevorder|belemmer|enabling|hindering|factor/i.test(name) ? name : null
+          return { heading: sub, sheetId: id, items: roots(`${tag}:${id ?? ''}`).map(item) }
+        })
+        .filter((g) => g.items.length > 0),
+    ]
+    return groups.length > 0 ? { kind: 'factoren', heading, tag, groups } : null
+  }
+  const regelruimteSection = (heading: string, sheetId: string | null): VerslagSection | null => {
+    const list = collectedRoots('regelruimte', sheetId)
+    if (list.length === 0) return null
+    return {
+      kind: 'regelruimte',
+      heading,
+      notes: list.filter((s) => s.meta.prose).map(item),
+      verzoeken: list
+        .filter((s) => !s.meta.prose)
+        .map((s) => ({
+          nummer: nummerOf.get(s.id) ?? '',
+          item: item(s),
+          sheet: sheetOf(s),
+          ...(s.meta.gevraagdeRuimte ? { gevraagdeRuimte: s.meta.gevraagdeRuimte } : {}),
+          ...(s.meta.regeling ? { regeling: s.meta.regeling } : {}),
+          ...(s.meta.adressaat ? { adressaat: s.meta.adressaat } : {}),
+          ...(s.meta.indiener ? { indiener: s.meta.indiener } : {}),
+          status: s.meta.status ?? DEFAULT_REGELRUIMTE_STATUS,
+          conclusies: (links.followsFrom.get(s.id) ?? []).map((cid) => ({
+            conclusie: ref(byId.get(cid)!),
+            factoren: (links.restsOn.get(cid) ?? []).map((fid) => ref(byId.get(fid)!)),
+          })),
+          restsOn: (links.directlyOn.get(s.id) ?? []).map((id) => ref(byId.get(id)!)),
+        })),
+    }
+  }
+  const afsprakenSection = (heading: string, sheetId: string | null): VerslagSection | null => {
+    const list = collectedRoots('afspraak', sheetId)
+    if (list.length === 0) return null
+    const isoDate = /^\d{4}-\d{2}-\d{2}$/
+    return {
+      kind: 'afspraken',
+      heading,
+      notes: list.filter((s) => s.meta.prose).map(item),
+      afspraken: list
+        .filter((s) => !s.meta.prose)
+        .map((s) => ({
+          item: item(s),
+          sheet: sheetOf(s),
+          ...(s.meta.wie ? { wie: s.meta.wie } : {}),
+          ...(s.meta.wanneer && isoDate.test(s.meta.wanneer) ? { wanneer: s.meta.wanneer } : {}),
+          ...(s.meta.tijdVan ? { tijdVan: s.meta.tijdVan } : {}),
+          ...(s.meta.tijdTot ? { tijdTot: s.meta.tijdTot } : {}),
+          ...(s.meta.waar ? { waar: s.meta.waar } : {}),
+        })),
+    }
+  }
+  const collectedSection = (tag: CollectedTag, heading: string, sheetId: string | null): VerslagSection | null =>
+    tag === 'afspraak' ? afsprakenSection(heading, sheetId) : tag === 'regelruimte' ? regelruimteSection(heading, sheetId) : factorSection(tag, heading, sheetId)
+
   const sections: VerslagSection[] = []
+  const push = (section: VerslagSection | null) => {
+    if (section) sections.push(section)
+  }
   const occupied = new Set(stickies.map((s) => s.sheetId))
   for (const sheet of board.sheets) {
     const own = roots(`sheet:${sheet.id}`)
+    const tag = dedicated.get(sheet.id)
+    if (tag) push(collectedSection(tag, sheetName(sheet), sheet.id))
     const keepEmpty = !occupied.has(sheet.id) && sheet.headingStyle === 'name'
     if (own.length > 0 || keepEmpty) {
       const heading =
@@ -165,86 +308,31 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
   if (looseConclusies.length > 0) {
     sections.push({ kind: 'conclusies', heading: L.conclusies, sheetId: null, conclusies: looseConclusies.map(conclusieEntry) })
   }
-
-  for (const tag of ['bevorderend', 'belemmerend'] as const) {
-    const groups = [...board.sheets.map((s) => s.id), null]
-      .map((sheetId) => {
-        const sheet = sheetId ? sheetById.get(sheetId) : undefined
-        const name = sheet ? sheetName(sheet) : null
-        // A sheet that is itself about factors needs no sub-heading (SPEC V5).
-        const heading = name && !/bevorder|belemmer|enabling|hindering|factor/i.test(name) ? name : null
-        return { heading, sheetId, items: roots(`${tag}:${sheetId ?? ''}`).map(item) }
-      })
-      .filter((g) => g.items.length > 0)
-    if (groups.length > 0) sections.push({ kind: 'factoren', heading: TAG_INFO[tag].plural[lang], tag, groups })
-  }
-
-  if (regelruimteRoots.length > 0) {
-    sections.push({
-      kind: 'regelruimte',
-      heading: L.regelruimte,
-      notes: regelruimteRoots.filter((s) => s.meta.prose).map(item),
-      verzoeken: verzoekStickies.map((s) => ({
-        nummer: nummerOf.get(s.id) ?? '',
-        item: item(s),
-        sheet: sheetOf(s),
-        ...(s.meta.gevraagdeRuimte ? { gevraagdeRuimte: s.meta.gevraagdeRuimte } : {}),
-        ...(s.meta.regeling ? { regeling: s.meta.regeling } : {}),
-        ...(s.meta.adressaat ? { adressaat: s.meta.adressaat } : {}),
-        ...(s.meta.indiener ? { indiener: s.meta.indiener } : {}),
-        status: s.meta.status ?? DEFAULT_REGELRUIMTE_STATUS,
-        conclusies: (links.followsFrom.get(s.id) ?? []).map((cid) => ({
-          conclusie: ref(byId.get(cid)!),
-          factoren: (links.restsOn.get(cid) ?? []).map((fid) => ref(byId.get(fid)!)),
-        })),
-        restsOn: (links.directlyOn.get(s.id) ?? []).map((id) => ref(byId.get(id)!)),
-      })),
-    })
-  }
-
-  const afspraakRoots = roots('afspraak')
-  if (afspraakRoots.length > 0) {
-    const isoDate = /^\d{4}-\d{2}-\d{2}$/
-    sections.push({
-      kind: 'afspraken',
-      heading: L.afspraken,
-      notes: afspraakRoots.filter((s) => s.meta.prose).map(item),
-      afspraken: afspraakRoots
-        .filter((s) => !s.meta.prose)
-        .map((s) => ({
-          item: item(s),
-          sheet: sheetOf(s),
-          ...(s.meta.wie ? { wie: s.meta.wie } : {}),
-          ...(s.meta.wanneer && isoDate.test(s.meta.wanneer) ? { wanneer: s.meta.wanneer } : {}),
-          ...(s.meta.tijdVan ? { tijdVan: s.meta.tijdVan } : {}),
-          ...(s.meta.tijdTot ? { tijdTot: s.meta.tijdTot } : {}),
-          ...(s.meta.waar ? { waar: s.meta.waar } : {}),
-        })),
-    })
-  }
+  // Collected tags without a sheet of their own: the default order of a new board.
+  for (const tag of ['bevorderend', 'belemmerend'] as const) if (!homeOf.has(tag)) push(factorSection(tag, TAG_INFO[tag].plural[lang], null))
+  if (!homeOf.has('regelruimte')) push(regelruimteSection(L.regelruimte, null))
+  if (!homeOf.has('afspraak')) push(afsprakenSection(L.afspraken, null))
 
   const overige = roots('overige')
   if (overige.length > 0) sections.push({ kind: 'section', heading: L.overige, sheetId: null, items: overige.map(item) })
 
   const picture = options.boardPicture ?? (storedPicture.success ? storedPicture.data : undefined)
   const vaststelling = options.vaststelling ?? (storedVaststelling.success ? storedVaststelling.data : undefined)
+  // Fields an import filled in without the text giving them stay out until someone sets them (SPEC V22).
+  const gaps = importGapsOf(sessionMap.get('importGaps'))
   return {
     schemaVersion: VERSLAG_SCHEMA_VERSION,
     language: lang,
-    heading: verslagHeading(info.title, lang),
+    heading: sessionMap.get('verslagHeading') === 'title' ? info.title.trim() : verslagHeading(info.title, lang),
     title: info.title,
-    themagroep: info.themagroep,
+    themagroep: gaps.themagroep !== undefined && gaps.themagroep === info.themagroep ? '' : info.themagroep,
     type: info.type,
-    typeLabel: SESSION_TYPE_LABEL[info.type][lang],
+    typeLabel: gaps.type !== undefined && gaps.type === info.type ? '' : SESSION_TYPE_LABEL[info.type][lang],
     ...(info.date ? { date: info.date } : {}),
     ...(info.place ? { place: info.place } : {}),
     deelnemers: info.deelnemers,
     afgemeld: info.afgemeld,
-    agenda: (info.agenda ?? '')
-      .replace(/\r\n?/g, '\n')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l !== ''),
+    agenda: info.agenda?.trim() ? agendaLines(info.agenda) : facilitationAgenda(doc, lang), // facil F3
     intro: paragraphs(info.intro),
     ...(picture ? { boardPicture: picture } : {}),
     sections,
@@ -253,4 +341,22 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     ...(vaststelling ? { vaststelling } : {}),
     stickyCount: stickies.length,
   }
+}
+
+function agendaLines(agenda: string): string[] {
+  return agenda
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+}
+
+/**
+ * facil F3: a facilitated session without agenda text of its own gets the
+ * agenda of its phases ("Stil schrijven (10 min)"); a session that was never
+ * facilitated (no facilitation map) keeps an empty agenda.
+ */
+function facilitationAgenda(doc: Y.Doc, lang: Language): string[] {
+  if (doc.getMap(Y_FACILITATION).size === 0) return []
+  return readFacilitation(doc).agenda.map((item) => `${PHASE_INFO[item.phase].label[lang]} (${item.minutes} min)`)
 }

@@ -9,6 +9,7 @@ import type { Verslag } from '../../shared/verslag/schema'
 import type { VerslagContext } from './VerslagContext'
 import { findSession } from '../access/findSession'
 import { buildVerslag } from './buildVerslag'
+import { safeText } from '../../shared/safeText'
 
 export function languageOf(req: Request): Language {
   return req.query.lang === 'en' ? 'en' : 'nl'
@@ -22,11 +23,14 @@ export async function loadVerslag(ctx: VerslagContext, req: Request): Promise<{ 
 
 /** Content-Disposition for a download: an ASCII fallback and the Dutch title in UTF-8 (RFC 6266). */
 export function attachment(verslag: Verslag, ext: string, prefix = ''): string {
-  const base = `${prefix}${verslag.heading}${verslag.date ? ` ${verslag.date}` : ''}`
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 150)
+  // safeText after slicing: a cut may split a surrogate pair, and encodeURIComponent throws on half of one (L10).
+  const base = safeText(
+    `${prefix}${verslag.heading}${verslag.date ? ` ${verslag.date}` : ''}`
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 150),
+  )
   const ascii = base
     .normalize('NFKD')
     .replace(/[^\x20-\x7e]/g, '')

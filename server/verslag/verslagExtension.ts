@@ -21,6 +21,7 @@ import { getVerslagMarkdownRoute } from './routes/getVerslagMarkdown'
 import { importSessionRoute } from './routes/importSession'
 import { listVersionsRoute } from './routes/listVersions'
 import { putPictureRoute } from './routes/putPicture'
+import { retagSheetRoute } from './routes/retagSheet'
 import { vaststellenRoute } from './routes/vaststellen'
 import type { VerslagContext } from './VerslagContext'
 import type { VerslagStores } from './VerslagStores'
@@ -50,6 +51,7 @@ const VERSLAG_ROUTES: ((router: Router, ctx: VerslagContext) => void)[] = [
   getVersionPictureRoute,
   putPictureRoute,
   getPictureRoute,
+  retagSheetRoute,
 ]
 
 export function verslagExtension(opts: VerslagExtensionOptions): VerslagExtension {

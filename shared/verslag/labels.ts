@@ -43,6 +43,8 @@ export interface VerslagLabels {
   versie: (n: number) => string
   vastgesteldOp: string
   boardPicture: string
+  /** Tooltip of an image placeholder line in the preview (SPEC V21). */
+  imagePlaceholder: string
   statusLabel: Readonly<Record<RegelruimteStatus, string>>
 }
 
@@ -84,6 +86,7 @@ export const VERSLAG_LABELS: Readonly<Record<Language, VerslagLabels>> = {
     versie: (n) => `Versie ${n}`,
     vastgesteldOp: 'vastgesteld op',
     boardPicture: 'Foto van het bord',
+    imagePlaceholder: 'Plek van een afbeelding in de bron: staat op het bord, niet in de export',
     statusLabel: {
       concept: 'concept',
       ingediend: 'ingediend',
@@ -130,6 +133,7 @@ export const VERSLAG_LABELS: Readonly<Record<Language, VerslagLabels>> = {
     versie: (n) => `Version ${n}`,
     vastgesteldOp: 'adopted on',
     boardPicture: 'Picture of the board',
+    imagePlaceholder: 'Where the source had a picture: kept on the board, left out of the export',
     statusLabel: {
       concept: 'draft',
       ingediend: 'submitted',

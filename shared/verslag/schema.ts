@@ -28,6 +28,8 @@ export interface VerslagItem {
   tag: z.infer<typeof tagSchema>
   /** `bullet`, or `paragraph` for prose kept from an imported verslag. */
   kind: 'bullet' | 'paragraph'
+  /** The number or letter of a numbered item as written ("1.", "a.", "6. a."); absent for a bullet (SPEC V20). */
+  marker?: string
   votes: number
   children: VerslagItem[]
 }
@@ -39,6 +41,7 @@ export const verslagItemSchema: z.ZodType<VerslagItem> = z.lazy(() =>
     text: z.string(),
     tag: tagSchema,
     kind: z.enum(['bullet', 'paragraph']),
+    marker: z.string().max(20).optional(),
     votes: z.number().int().min(0),
     children: z.array(verslagItemSchema),
   }),

@@ -6,7 +6,50 @@
 import { formatDate } from '../dates'
 import { TAG_INFO } from '../tags'
 import { VERSLAG_LABELS } from './labels'
-import type { Afspraak, StickyRef, Verslag } from './schema'
+import type { Afspraak, StickyRef, Verslag, VerslagItem, VerslagSection } from './schema'
+
+/**
+ * An image placeholder left in copied text ("huisarts in the lead 1000x667",
+ * SPEC V21): a line ending in a pixel size. Kept on the board and in the
+ * model where it was; left out of the printed formats.
+ */
+export const IMAGE_PLACEHOLDER = /^.{0,120}\b\d{2,5}\s?[x×]\s?\d{2,5}$/
+
+export function isImagePlaceholder(text: string): boolean {
+  const t = text.trim()
+  return !t.includes('\n') && IMAGE_PLACEHOLDER.test(t)
+}
+
+function printableItems(items: VerslagItem[]): VerslagItem[] {
+  return items
+    .filter((i) => !(i.kind === 'paragraph' && i.children.length === 0 && isImagePlaceholder(i.text)))
+    .map((i) => (i.children.length > 0 ? { ...i, children: printableItems(i.children) } : i))
+}
+
+function printableSection(s: VerslagSection): VerslagSection {
+  switch (s.kind) {
+    case 'section':
+      return { ...s, items: printableItems(s.items) }
+    case 'factoren':
+      return { ...s, groups: s.groups.map((g) => ({ ...g, items: printableItems(g.items) })) }
+    case 'regelruimte':
+    case 'afspraken':
+      return { ...s, notes: printableItems(s.notes) }
+    default:
+      return s
+  }
+}
+
+/** The verslag as printed (md, html, docx, pdf): image placeholders left out (SPEC V21). */
+export function printable(v: Verslag): Verslag {
+  return { ...v, intro: v.intro.filter((p) => !isImagePlaceholder(p)), sections: v.sections.map(printableSection) }
+}
+
+/** "1. Opening" → marker "1." and text "Opening": an agenda line with its number as written (SPEC V20). */
+export function agendaMarker(line: string): { marker: string; text: string } | undefined {
+  const m = /^(\d{1,3}[.)]|[a-z][.)])\s+(\S.*)$/.exec(line)
+  return m ? { marker: m[1]!, text: m[2]! } : undefined
+}
 
 export interface LabelledLine {
   label: string
@@ -18,7 +61,7 @@ export function headerLines(v: Verslag): LabelledLine[] {
   const L = VERSLAG_LABELS[v.language]
   const lines: LabelledLine[] = []
   if (v.themagroep.trim()) lines.push({ label: L.themagroep, value: v.themagroep })
-  lines.push({ label: L.type, value: v.typeLabel })
+  if (v.typeLabel) lines.push({ label: L.type, value: v.typeLabel })
   if (v.date) lines.push({ label: L.datum, value: formatDate(v.date, v.language) })
   if (v.place) lines.push({ label: L.plaats, value: v.place })
   if (v.deelnemers.length > 0) {

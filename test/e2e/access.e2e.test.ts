@@ -122,7 +122,7 @@ describe('access in three browsers', () => {
     await d.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
     await d.keyboard.type(TEXT)
     await d.keyboard.press('Escape')
-    await d.keyboard.press('1')
+    await d.keyboard.press('Alt+1')
 
     // The waarnemer joins too and sees the sticky live, read-only.
     const w = waarnemer.page

@@ -88,12 +88,12 @@ describe('the live board in two browsers', () => {
     await openBoardAs(b.page, { ...access, name: 'Bram Bakker', organisation: 'LHV' })
     await waitForBoard(b.page)
 
-    // A: "s" makes a sticky and starts editing it; type; Esc; "2" tags it belemmerend.
+    // A: "s" makes a sticky and starts editing it; type; Esc; Alt+2 retags it belemmerend (F21: a bare digit only picks the next tag).
     await a.page.keyboard.press('s')
     await a.page.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
     await a.page.keyboard.type(TEXT)
     await a.page.keyboard.press('Escape')
-    await a.page.keyboard.press('2')
+    await a.page.keyboard.press('Alt+2')
 
     const inA = await readNotes(a.page)
     expect(inA).toHaveLength(1)

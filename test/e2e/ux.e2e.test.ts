@@ -88,8 +88,12 @@ describe('rough edges a user would stumble on', () => {
     expect(tags).toEqual(['belemmerend'])
     await p.screenshot({ path: path.join(RESULTS, 'e2e-ux-phone.png') })
 
-    // A digit pressed right after writing retags the sticky still selected: a notice says so, Ctrl+Z undoes it.
+    // F21: a digit pressed right after writing only picks the next tag; the sticky still selected keeps its own.
     await p.keyboard.press('1')
+    await expect.poll(() => p.locator('.bp-tagbar__new [data-new-tag]').getAttribute('data-new-tag')).toBe('bevorderend')
+    expect(await p.evaluate(() => (window.__brownpaper?.editor.getCurrentPageShapes() ?? []).filter((s) => s.type === 'note').map((s) => s.meta.tag))).toEqual(['belemmerend'])
+    // Retagging is explicit (Alt+digit): a notice says so, Ctrl+Z undoes it.
+    await p.keyboard.press('Alt+1')
     const notice = p.locator('.bp-retag-notice')
     await expect.poll(() => notice.innerText()).toContain('Bevorderend')
     // The notice came after leaving the text: had the written sticky been removed as empty, it would be gone by now.

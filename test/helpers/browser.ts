@@ -31,6 +31,8 @@ export interface TestBrowser {
 
 export interface LaunchOptions {
   viewport?: { width: number; height: number }
+  /** A touch device (phone): touch events and a coarse pointer. */
+  touch?: boolean
   /** Seeds localStorage before any page script runs (e.g. the UI language). */
   localStorage?: Record<string, string>
 }
@@ -51,6 +53,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<TestBrows
     args: CHROMIUM_ARGS,
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     locale: 'nl-NL',
+    ...(opts.touch ? { hasTouch: true, isMobile: true } : {}),
   })
   const requests: string[] = []
   context.on('request', (request) => requests.push(request.url()))

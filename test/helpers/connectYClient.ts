@@ -16,6 +16,8 @@ export interface YClient {
   synced: Promise<void>
   /** Resolves with the close code once the server closes the socket for good (4400–4499). */
   closed: Promise<number>
+  /** Resolves with the first application close code (4000–4999) the server sends, also one after which the client reconnects (4500–4599). */
+  serverClosed: Promise<number>
   destroy(): void
 }
 
@@ -39,9 +41,19 @@ export function connectYClient(
   const closed = new Promise<number>((resolve) => {
     provider.on('closed', (event: { code: number }) => resolve(event.code))
   })
+  const serverClosed = new Promise<number>((resolve) => {
+    const onClose = (event: { code: number } | null) => {
+      if (event && event.code >= 4000 && event.code < 5000) {
+        provider.off('connection-close', onClose)
+        resolve(event.code)
+      }
+    }
+    provider.on('connection-close', onClose)
+  })
   return {
     doc,
     provider,
+    serverClosed,
     get synced() {
       return withTimeout(synced, `first sync of ${sessionId}`)
     },

@@ -68,3 +68,40 @@ export function withDocStore(backend: Backend, docs: DocStore): Backend {
     get: (target, prop) => (prop === 'docs' ? docs : Reflect.get(target, prop, target)),
   })
 }
+
+/**
+ * A document log whose appends wait, while `holding`, until the test
+ * releases them one by one (oldest first): the test decides exactly which
+ * updates are in flight, without timing.
+ */
+export class HoldingDocStore implements DocStore {
+  holding = false
+  /** Appends waiting for `release()`, oldest first. */
+  readonly held: { room: string; update: Uint8Array; release: () => void }[] = []
+
+  constructor(private readonly inner: DocStore) {}
+
+  async appendUpdate(room: string, update: Uint8Array): Promise<number> {
+    if (this.holding) await new Promise<void>((release) => this.held.push({ room, update, release }))
+    return this.inner.appendUpdate(room, update)
+  }
+
+  /** Lets the oldest held append go to the real store. */
+  release(): void {
+    const next = this.held.shift()
+    if (!next) throw new Error('no append is held')
+    next.release()
+  }
+
+  load(room: string): Promise<StoredDoc> {
+    return this.inner.load(room)
+  }
+
+  compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    return this.inner.compact(room, snapshot, uptoSeq)
+  }
+
+  pendingUpdates(room: string): Promise<number> {
+    return this.inner.pendingUpdates(room)
+  }
+}

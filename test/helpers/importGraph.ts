@@ -15,8 +15,11 @@ export interface Violation {
   detail: string
 }
 
+/** How a file imports another: loaded with it, type-only (erased), or on first use. */
+export type ImportKind = 'static' | 'type' | 'dynamic'
+
 const EXTENSIONS = ['.ts', '.tsx']
-const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"]*?\bfrom\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g
+const IMPORT_RE = /(?:^|[\s;])((?:import|export)\s[^'"]*?)\bfrom\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g
 
 /** Reads every .ts/.tsx file under `dirs` (relative to `root`). */
 export function readSourceTree(root: string, dirs: readonly string[]): Map<string, string> {
@@ -34,15 +37,45 @@ export function readSourceTree(root: string, dirs: readonly string[]): Map<strin
   return tree
 }
 
+/** Import specifiers of one source with their kind, comments stripped. */
+export function importsWithKind(source: string): { spec: string; kind: ImportKind }[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
+  const found: { spec: string; kind: ImportKind }[] = []
+  for (const match of code.matchAll(IMPORT_RE)) {
+    if (match[2]) found.push({ spec: match[2], kind: /^(?:import|export)\s+type\s/.test(match[1] ?? '') ? 'type' : 'static' })
+    else if (match[3]) found.push({ spec: match[3], kind: 'static' })
+    else if (match[4]) found.push({ spec: match[4], kind: 'dynamic' })
+  }
+  return found
+}
+
 /** Import specifiers of one source, comments stripped. */
 export function importsOf(source: string): string[] {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
-  const specs: string[] = []
-  for (const match of code.matchAll(IMPORT_RE)) {
-    const spec = match[1] ?? match[2] ?? match[3]
-    if (spec) specs.push(spec)
+  return importsWithKind(source).map((i) => i.spec)
+}
+
+/**
+ * The packages loaded when `entry` loads: followed through static imports of
+ * the repository's own files, not through type-only or dynamic ones.
+ */
+export function packagesLoadedWith(tree: SourceTree, entry: string): Set<string> {
+  const seen = new Set<string>()
+  const packages = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const { spec, kind } of importsWithKind(tree.get(file) ?? '')) {
+      if (kind !== 'static') continue
+      if (!spec.startsWith('.')) {
+        if (!spec.startsWith('node:')) packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec))
+        continue
+      }
+      const target = resolve(tree, file, spec)
+      if (target) visit(target)
+    }
   }
-  return specs
+  visit(entry)
+  return packages
 }
 
 /** The file a relative specifier names, or null for a package or an unknown file. */

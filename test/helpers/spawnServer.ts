@@ -1,6 +1,6 @@
 /**
- * Runs `server/main.ts` as a child process, as `npm start` does (minus the
- * build), and waits for its "listening" line to learn the port. `child.pid` is
+ * Runs `server/main.ts` as a child process (or, with `entry: 'build'`, the
+ * built dist/server/main.js exactly as `npm start` does), and waits for its "listening" line to learn the port. `child.pid` is
  * the server itself, so `kill('SIGKILL')` really crashes it.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -23,6 +23,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 const LISTENING = /^Brownpaper listening on http:\/\/localhost:(\d+)$/m
 
 export interface SpawnOptions {
+  /** Run the sources through tsx (default) or the production build in dist/server, as `npm start` does. */
+  entry?: 'sources' | 'build'
   /**
    * A command the server runs under (e.g. `['strace', '-f', …]`); `child` is
    * then that command, not the server, so do not SIGKILL it to crash the server.
@@ -34,7 +36,8 @@ export async function spawnServer(env: Record<string, string>, options: SpawnOpt
   // `node --import tsx` rather than the tsx CLI: the CLI runs the server in a
   // child process of its own, so a SIGKILL would hit the wrapper and orphan
   // the server instead of crashing it.
-  const argv = [process.execPath, '--import', 'tsx', 'server/main.ts']
+  const entryArgs = options.entry === 'build' ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
+  const argv = [process.execPath, ...entryArgs]
   const [command, ...args] = [...(options.wrap ?? []), ...argv] as [string, ...string[]]
   const child = spawn(command, args, {
     cwd: ROOT,

@@ -6,6 +6,7 @@
 import { ACCESS_STORES } from '../../server/access/accessStoreDefinition'
 import type { ServerStores } from '../../server/app'
 import type { Backend } from '../../server/core/storage/Backend'
+import { HISTORY_STORES } from '../../server/history/historyStoreDefinition'
 import { REGELRUIMTE_STORES } from '../../server/regelruimte/regelruimteStoreDefinition'
 import { SESSION_STORES } from '../../server/sessions/sessionStoreDefinition'
 import { VERSLAG_STORES } from '../../server/verslag/verslagStoreDefinition'
@@ -20,6 +21,7 @@ export function storesOf(backend: Backend): Storage {
     ...backend.stores(ACCESS_STORES),
     ...backend.stores(VERSLAG_STORES),
     ...backend.stores(REGELRUIMTE_STORES),
+    history: backend.stores(HISTORY_STORES),
     close: () => backend.close(),
   }
 }

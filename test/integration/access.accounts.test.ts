@@ -58,16 +58,23 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     expect((await server.api('GET', '/api/sessions', undefined, cred.headers)).status).toBe(401)
   })
 
-  it('[P13] a secure cookie is set when the request came over https through a proxy on the same host', async () => {
+  it('[P13][P23] a secure cookie is set when the request came over https through a configured proxy (TRUST_PROXY), and only then', async () => {
+    const viaHttps = async () => {
+      await server.access.addUser({ email: 'anna@groep-a.nl', name: 'Anna', role: 'coordinator', password: PASSWORD })
+      const res = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ email: 'anna@groep-a.nl', password: PASSWORD }),
+      })
+      expect(res.status).toBe(200)
+      return res.headers.getSetCookie()
+    }
+    server = await startTestServer({ trustProxy: ['loopback'] })
+    for (const line of await viaHttps()) expect(line).toMatch(/; Secure/i)
+    await server.close()
+    // Without a configured proxy, anyone could send the header: it is ignored.
     server = await startTestServer()
-    await server.access.addUser({ email: 'anna@groep-a.nl', name: 'Anna', role: 'coordinator', password: PASSWORD })
-    const res = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
-      body: JSON.stringify({ email: 'anna@groep-a.nl', password: PASSWORD }),
-    })
-    expect(res.status).toBe(200)
-    for (const line of res.headers.getSetCookie()) expect(line).toMatch(/; Secure/i)
+    for (const line of await viaHttps()) expect(line).not.toMatch(/; Secure/i)
   })
 
   it('[P13] a wrong password or unknown email answers 401 invalid_credentials, and the failure is audited', async () => {
@@ -99,7 +106,7 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     expect(form.status).toBe(415)
   })
 
-  it('[P16] the eleventh failed login from one address within the window answers 429', async () => {
+  it('[P16] the eleventh failed login for one account within the window answers 429', async () => {
     server = await startTestServer()
     const statuses: number[] = []
     for (let i = 0; i < 11; i++) {
@@ -337,7 +344,7 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     expect(entry('themagroep.addMember').detail).toContain('sanne@programma.nl')
   })
 
-  it('[P17] every response carries a CSP without inline scripts, nosniff, frame-ancestors none and no-referrer', async () => {
+  it('[P17] every response carries a CSP without inline scripts, connecting only to its own origin, nosniff, frame-ancestors none and no-referrer', async () => {
     server = await startTestServer()
     for (const path of ['/', '/api/health', '/join/abc']) {
       const res = await fetch(`${server.url}${path}`)
@@ -346,6 +353,7 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
       expect(csp).toContain("frame-ancestors 'none'")
       expect(csp).toContain("object-src 'none'")
+      expect(csp).toMatch(/(^|;)\s*connect-src 'self'\s*(;|$)/)
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
       expect(res.headers.get('referrer-policy')).toBe('no-referrer')
       expect(res.headers.get('x-frame-options')).toBe('DENY')

@@ -78,6 +78,8 @@ const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
   'audit:read': ANY_COORDINATOR,
   'themagroep:list': ACCOUNTS,
   'themagroep:addMember': COORDINATOR_OF_GROUP,
+  'history:read': SECRETARIAAT_AND_COORDINATOR,
+  'history:restore': SECRETARIAAT_AND_COORDINATOR,
 }
 
 /** The SPEC rule of each action's row. */
@@ -88,6 +90,7 @@ const RULE: Readonly<Record<string, string>> = {
   'session:create': 'P9', 'session:import': 'P9',
   'invite:create': 'P10', 'invite:list': 'P10', 'invite:revoke': 'P10',
   'audit:read': 'P11', 'regelruimte:read': 'P12', 'themagroep:list': 'P12', 'themagroep:addMember': 'P12',
+  'history:read': 'P21', 'history:restore': 'P21',
 }
 
 /**
@@ -196,6 +199,19 @@ const REQUESTS: Readonly<Record<string, (w: World) => Promise<Partial<Request>> 
   'POST /api/auth/login': (w) => json({ email: w.f.emails.coordinator, password: PASSWORD }),
   'POST /api/join': (w) => json({ token: w.f.invites.waarnemer.token, name: 'Nog een waarnemer', organisation: 'NZa' }),
   'GET /api/sessions/:id/versions/:n/verslag.:format': (w) => ({ path: `/api/sessions/${w.f.session.id}/versions/${w.versie}/verslag.md` }),
+  'GET /api/sessions/:id/history/:version': async (w) => ({ path: `/api/sessions/${w.f.session.id}/history/${await historyVersion(w)}` }),
+  'POST /api/sessions/:id/history/:version/restore': async (w) => ({
+    path: `/api/sessions/${w.f.session.id}/history/${await historyVersion(w)}/restore`,
+    ...json({}),
+  }),
+}
+
+/** The newest history version of f.session (the world's vaststelling took one, H2). */
+async function historyVersion(w: World): Promise<number> {
+  const list = await asAdmin<{ versions: { version: number }[] }>(w, 'GET', `/api/sessions/${w.f.session.id}/history`)
+  const newest = list.versions[0]
+  if (!newest) throw new Error('no history version to ask for')
+  return newest.version
 }
 
 /** Values for route parameters: everything is about f.session (GROEP_A). */

@@ -4,8 +4,10 @@ import mammoth from 'mammoth'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionSummary } from '../../shared/api'
 import { readBoard } from '../../shared/boardModel'
-import { allRecords, readSessionInfo, recordsOf, type StoredRecord } from '../../shared/ydoc'
+import { addSticky, allRecords, readSessionInfo, recordsOf, type StoredRecord } from '../../shared/ydoc'
+import { importReportSchema } from '../../shared/verslag/importReport'
 import { verslagSchema, type Verslag } from '../../shared/verslag/schema'
+import { z } from 'zod'
 import { accessFixture, GROEP_A, WHO, type Who } from '../helpers/accessFixture'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
@@ -13,6 +15,8 @@ import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
 import { link } from '../helpers/verslagBoard'
 import { waitFor } from '../helpers/waitFor'
+
+const importReportResponse = z.object({ id: z.string(), report: importReportSchema })
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const FIXTURE = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'verslagen', 'so-in-de-eerstelijn-2016-06.txt'))
@@ -134,7 +138,12 @@ describe('HTTP API: verslag export and import', () => {
     expect(docHtml).toContain('<table>')
     expect(docHtml).toContain('Eén financiering binnen één domein')
 
-    const ics = await get(`/api/sessions/${session.id}/afspraken.ics`)
+    // A calendar needs an afspraak with a date (V23).
+    addSticky(client.doc, { text: 'Werksessie', tag: 'afspraak', extraMeta: { wanneer: '2026-06-22', tijdVan: '09:30' } })
+    const ics = await waitFor(async () => {
+      const r = await get(`/api/sessions/${session.id}/afspraken.ics`)
+      return r.status === 200 ? r : null
+    }, 'the calendar')
     expect(ics.status).toBe(200)
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/)
     expect(ics.headers.get('content-disposition')).toBe(attachment(`Afspraken ${base}.ics`, `afspraken-${ascii}.ics`))
@@ -147,6 +156,37 @@ describe('HTTP API: verslag export and import', () => {
     expect(events[0]).toMatch(/DTSTART:20260701T093000\r\n/)
     expect(events[0]).toMatch(/DTEND:20260701T113000\r\n/)
     expect(events[0]).toContain('LOCATION:Norschoten in Barneveld')
+  })
+
+  it('[V23] a session without a dated afspraak has no calendar: 404 no_afspraken with a readable message', async () => {
+    server = await startTestServer()
+    const session = await server.createSession()
+    const ics = await get(`/api/sessions/${session.id}/afspraken.ics`)
+    expect(ics.status).toBe(404)
+    const body = (await ics.json()) as { error: string; message: string }
+    expect(body.error).toBe('no_afspraken')
+    expect(body.message).toMatch(/geen afspraken met een datum/)
+  })
+
+  it('[I20] the import answers with a report of what it recognised; one call retags every sticky of a section', async () => {
+    server = await startTestServer()
+    const text = 'Verslag: Rapport\n\nPunten\n\n1. Eerste\n2. Tweede\n\nActies\n\n- 3 mei 2026 bellen met VWS\n\nVerder\n\n- los punt\n- nog een\n'
+    const res = await fetch(`${server.url}/api/sessions/import`, { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'text/plain' }, body: text })
+    expect(res.status).toBe(201)
+    const created = importReportResponse.parse(await res.json())
+    expect(created.report).toMatchObject({ shape: 'paragraphs', headings: 4, numberedLists: 1, bulletLists: 2, afspraken: 1, missing: ['themagroep', 'type', 'date', 'place'] })
+    expect(created.report.sections.map((x) => [x.name, x.tag, x.stickies])).toEqual([
+      ['Punten', 'opmerking', 2],
+      ['Acties', 'afspraak', 1],
+      ['Verder', 'opmerking', 2],
+    ])
+    const verder = created.report.sections[2]!.sheetId
+    const retag = await server.api<{ changed: number }>('POST', `/api/sessions/${created.id}/sheets/${encodeURIComponent(verder)}/tag`, { tag: 'belemmerend' })
+    expect(retag).toMatchObject({ status: 200, body: { changed: 2 } })
+    const v = verslagSchema.parse(await (await get(`/api/sessions/${created.id}/verslag.json`)).json())
+    expect(v.sections.find((x) => x.heading === 'Verder')).toMatchObject({ kind: 'factoren', tag: 'belemmerend' })
+    expect((await server.api('POST', `/api/sessions/${created.id}/sheets/shape:nope/tag`, { tag: 'afspraak' })).status).toBe(404)
+    expect((await server.api('POST', `/api/sessions/${created.id}/sheets/${encodeURIComponent(verder)}/tag`, { tag: 'geen-tag' })).status).toBe(400)
   })
 
   it('[V14] the verslag needs authorization, and an unknown session is a 404', async () => {

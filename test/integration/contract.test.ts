@@ -195,7 +195,9 @@ describe('the automation contract (DESIGN.md)', () => {
     const deelnemer = connect(id, { token })
     const watcher = connect(id, { token: ADMIN_TOKEN })
     await Promise.all([synced(deelnemer.provider), synced(watcher.provider)])
-    deelnemer.doc.getArray('tldraw').push([{ key: 'contract:deelnemer', val: { id: 'contract:deelnemer', typeName: 'contract', note: 'van de deelnemer' } }])
+    // A sticky (a tldraw note): what a deelnemer may add (W3).
+    const note = { id: 'shape:contractdeelnemer', typeName: 'shape', type: 'note', parentId: 'page:page', x: 0, y: 0, props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'van de deelnemer' }] }] } }, meta: {} }
+    deelnemer.doc.getArray('tldraw').push([{ key: note.id, val: note }])
     await eventually(() => boardJson(watcher.doc).includes('van de deelnemer'), 'the deelnemer edit at another client')
   })
 

@@ -85,6 +85,22 @@ export function accessStorageContract(name: string, factory: StorageFactory): vo
       expect(await storage.themagroepen.groupsOf('u3')).toEqual([])
     })
 
+    it('[P26] finds a themagroep by its name normalised (NFKC, spaces, case) and keeps the first spelling', async () => {
+      expect(await storage.themagroepen.ensure('  Groep  B ', '2026-01-01T00:00:00.000Z')).toBe(true)
+      for (const variant of ['groep b', 'Groep\u00a0B', 'GROEP\tB', 'Ｇｒｏｅｐ Ｂ', 'Groep\u200b B']) {
+        expect(await storage.themagroepen.ensure(variant, '2026-01-02T00:00:00.000Z'), variant).toBe(false)
+        expect(await storage.themagroepen.exists(variant), variant).toBe(true)
+        expect(await storage.themagroepen.canonical(variant), variant).toBe('Groep B')
+      }
+      expect(await storage.themagroepen.canonical('Groep C')).toBeNull()
+      await storage.themagroepen.addMember('groep b', 'u1')
+      await storage.themagroepen.addMember('GROEP\u00a0B', 'u2')
+      expect(await storage.themagroepen.list()).toEqual(['Groep B'])
+      expect(await storage.themagroepen.members('groep  b')).toEqual(['u1', 'u2'])
+      expect(await storage.themagroepen.groupsOf('u2')).toEqual(['Groep B'])
+      expect(await storage.themagroepen.mergeDuplicates()).toEqual([])
+    })
+
     it('[P10] keeps invites by id and token hash, lists them newest first, and the first revocation wins', async () => {
       await storage.invites.create(invite('i1', '2026-01-01T10:00:00.000Z'))
       await storage.invites.create(invite('i2', '2026-01-01T11:00:00.000Z', { role: 'waarnemer' }))

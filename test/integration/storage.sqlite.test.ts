@@ -8,6 +8,7 @@ import { DOCS_MIGRATIONS } from '../../server/core/storage/sqliteMigrations'
 import { REGELRUIMTE_STORES } from '../../server/regelruimte/regelruimteStoreDefinition'
 import { SESSION_STORES } from '../../server/sessions/sessionStoreDefinition'
 import { VERSLAG_STORES } from '../../server/verslag/verslagStoreDefinition'
+import { HISTORY_STORES } from '../../server/history/historyStoreDefinition'
 import { storesOf, type Storage } from '../helpers/storesOf'
 import { startTestServer } from '../helpers/startTestServer'
 import { storageContract } from './storage.contract'
@@ -66,6 +67,7 @@ describe('SQLite specifics', () => {
     expect(versions).toEqual([
       { name: 'access', version: ACCESS_STORES.sqlite.migrations.length },
       { name: 'docs', version: DOCS_MIGRATIONS.length },
+      { name: 'history', version: HISTORY_STORES.sqlite.migrations.length },
       { name: 'regelruimte', version: REGELRUIMTE_STORES.sqlite.migrations.length },
       { name: 'sessions', version: SESSION_STORES.sqlite.migrations.length },
       { name: 'verslag', version: VERSLAG_STORES.sqlite.migrations.length },

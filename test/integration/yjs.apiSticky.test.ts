@@ -47,7 +47,7 @@ describe('stickies added through the API', () => {
   it('[S1] the API answers 201 only once the sticky is in the store', async () => {
     server = await startTestServer()
     const { id } = await server.createSession()
-    const res = await server.api<{ id: string }>('POST', `/api/sessions/${id}/stickies`, { text: 'Opgeslagen', tag: 'afspraak' })
+    const res = await server.api<{ id: string; sheetId: string | null }>('POST', `/api/sessions/${id}/stickies`, { text: 'Opgeslagen', tag: 'afspraak' })
     expect(res.status).toBe(201)
     const stored = await server.storage.docs.load(id)
     const doc = new Y.Doc()
@@ -56,7 +56,9 @@ describe('stickies added through the API', () => {
     const sticky = readBoard(allRecords(doc)).stickies.find((s) => s.id === res.body.id)
     expect(sticky?.text).toBe('Opgeslagen')
     expect(sticky?.tag).toBe('afspraak')
-    expect(sticky?.sheetId).toBeNull()
+    // F20: without a sheet in the body it lands in the first sheet, never outside every sheet.
+    expect(sticky?.sheetId).toBe(res.body.sheetId)
+    expect(sticky?.sheetId).not.toBeNull()
   })
 
   it('[S8] a connection\'s update reaches the others and is not echoed to its sender; a server change reaches every connection', async () => {

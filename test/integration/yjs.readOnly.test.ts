@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ANONYMOUS_ACTOR_FOR_TESTS } from '../helpers/actors'
+import { ANONYMOUS_ACTOR_FOR_TESTS, WRITER_ACTOR_FOR_TESTS } from '../helpers/actors'
 import { createInvite } from '../helpers/accessFixture'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
@@ -20,10 +20,10 @@ describe('read-only grants', () => {
   it('[S7] a read-only connection receives edits and shows presence, but its own updates are refused', async () => {
     server = await startTestServer({
       auth: {
-        authenticateConnection: async (req) => ({
-          actor: ANONYMOUS_ACTOR_FOR_TESTS,
-          readOnly: new URL(req.url ?? '/', 'http://x').searchParams.get('role') === 'waarnemer',
-        }),
+        authenticateConnection: async (req) => {
+          const readOnly = new URL(req.url ?? '/', 'http://x').searchParams.get('role') === 'waarnemer'
+          return { actor: readOnly ? ANONYMOUS_ACTOR_FOR_TESTS : WRITER_ACTOR_FOR_TESTS, readOnly }
+        },
       },
     })
     const { id } = await server.createSession()

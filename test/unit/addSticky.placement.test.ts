@@ -57,15 +57,4 @@ describe('placing a sticky in a sheet', () => {
       }
     }
   })
-
-  it('adding the 1,501st to 2,000th sticky to one sheet stays fast (a full sheet is not searched once per grid cell)', () => {
-    const doc = new Y.Doc()
-    seedBoard(doc, ['Blad'])
-    for (let i = 0; i < 1500; i++) addSticky(doc, { text: `sticky ${i}`, tag: 'bevorderend', sheet: 'Blad' })
-    const started = performance.now()
-    for (let i = 1500; i < 2000; i++) addSticky(doc, { text: `sticky ${i}`, tag: 'bevorderend', sheet: 'Blad' })
-    const perSticky = (performance.now() - started) / 500
-    // Searching every child for every cell tried took about 6 ms per sticky here; one pass takes well under 1 ms.
-    expect(perSticky).toBeLessThan(2.5)
-  })
 })

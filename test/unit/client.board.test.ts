@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { countTags } from '../../client/board/countTags'
-import { boardShortcutOf } from '../../client/board/shortcuts'
+import { boardShortcutOf, retagChord, undoChord } from '../../client/board/shortcuts'
+import { chooseSheet, freeCells } from '../../shared/placement'
 import { stickySpot, type Rect } from '../../client/board/stickySpot'
 import { reconcileTagAndColor } from '../../client/board/tagColorSync'
 import { presenceColor } from '../../client/identity/participant'
@@ -8,7 +9,7 @@ import { connectionStatusOf, OFFLINE_AFTER_ATTEMPTS } from '../../client/sync/co
 import { NOTE_SIZE, SHEET_PADDING } from '../../shared/records'
 import { TAG_INFO, TAGS } from '../../shared/tags'
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean; code: string }> = {}) => ({
   key: k,
   ctrlKey: false,
   metaKey: false,
@@ -26,9 +27,28 @@ describe('board keys', () => {
   it('leaves modifier chords and other keys to tldraw and the browser', () => {
     expect(boardShortcutOf(key('s', { ctrlKey: true }))).toBeNull()
     expect(boardShortcutOf(key('2', { metaKey: true }))).toBeNull()
-    expect(boardShortcutOf(key('1', { altKey: true }))).toBeNull()
+    expect(boardShortcutOf(key('1', { shiftKey: true }))).toBeNull()
     expect(boardShortcutOf(key('n'))).toBeNull()
     expect(boardShortcutOf(key('9'))).toBeNull()
+  })
+})
+
+describe('choosing a tag and retagging (F21)', () => {
+  it('[F21] a digit only chooses the next sticky’s tag; Alt+digit (also as typed on a Mac) retags the selection', () => {
+    for (const tag of TAGS) {
+      const digit = TAG_INFO[tag].shortcut
+      expect(boardShortcutOf(key(digit))).toEqual({ kind: 'tag', tag })
+      expect(boardShortcutOf(key('¡', { altKey: true, code: `Digit${digit}` }))).toEqual({ kind: 'retag', tag })
+    }
+    expect(boardShortcutOf(key('1', { altKey: true, shiftKey: true, code: 'Digit1' }))).toBeNull()
+    expect(boardShortcutOf(key('x', { altKey: true, code: 'KeyX' }))).toBeNull()
+  })
+
+  it('[F21] names the retag chord and the undo per platform', () => {
+    expect(retagChord('1', false)).toBe('Alt+1')
+    expect(retagChord('1', true)).toBe('⌥1')
+    expect(undoChord(false)).toBe('Ctrl+Z')
+    expect(undoChord(true)).toBe('⌘Z')
   })
 })
 
@@ -96,5 +116,28 @@ describe('connection status and presence', () => {
   it('gives each participant one stable cursor colour', () => {
     expect(presenceColor('participant-a')).toBe(presenceColor('participant-a'))
     expect(presenceColor('participant-a')).toMatch(/^#[0-9a-f]{6}$/)
+  })
+})
+
+describe('choosing the sheet of a new sticky (F20)', () => {
+  const sheets = [
+    { id: 'a', x: 0, y: 0, w: 1000, h: 800 },
+    { id: 'b', x: 1100, y: 0, w: 1000, h: 800 },
+  ]
+  it('[F20] the asked sheet; else the last used while in view; else the one under the centre; else the last used; else the first', () => {
+    expect(chooseSheet({ sheets, requested: 'b' })).toBe('b')
+    const both = { x: 0, y: 0, w: 2100, h: 800 }
+    expect(chooseSheet({ sheets, viewport: both, lastUsed: 'a' })).toBe('a')
+    expect(chooseSheet({ sheets, viewport: { x: 1200, y: 0, w: 400, h: 400 }, lastUsed: 'a' })).toBe('b')
+    expect(chooseSheet({ sheets, viewport: { x: 5000, y: 5000, w: 100, h: 100 }, lastUsed: 'b' })).toBe('b')
+    expect(chooseSheet({ sheets, viewport: { x: 5000, y: 5000, w: 100, h: 100 } })).toBe('a')
+    expect(chooseSheet({ sheets: [] })).toBeNull()
+  })
+
+  it('[F20] free cells skip what a sheet holds and a full sheet grows downwards', () => {
+    const { cells, height } = freeCells({ w: 1000, h: 500 }, [{ x: 40, y: 40, w: 200, h: 200 }], 9)
+    expect(cells[0]).toEqual({ x: 260, y: 40 })
+    expect(new Set(cells.map((c) => `${c.x},${c.y}`)).size).toBe(9)
+    expect(height).toBeGreaterThan(500)
   })
 })

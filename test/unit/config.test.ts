@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../server/config'
 
+/** history (H5): HISTORY_KEEP, HISTORY_INTERVAL_MS, HISTORY_DELETE_THRESHOLD when unset. */
+const HISTORY = { HISTORY_KEEP: 200, HISTORY_INTERVAL_MS: 600_000, HISTORY_DELETE_THRESHOLD: 5 }
+/** P23: no proxy trusted when TRUST_PROXY is unset. */
+const DEFAULTS = { ...HISTORY, TRUST_PROXY: false }
+
 describe('server configuration', () => {
   it('uses port 3000, ./data and log level info by default', () => {
-    expect(loadConfig({})).toEqual({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' })
+    expect(loadConfig({})).toEqual({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', ...DEFAULTS })
   })
 
   it('reads every setting, and PORT=0 for a free port', () => {
@@ -23,7 +28,29 @@ describe('server configuration', () => {
       TLDRAW_LICENSE_KEY: 'key',
       LOG_LEVEL: 'debug',
       PUBLIC_URL: 'https://brownpaper.example.nl',
+      ...DEFAULTS,
     })
+  })
+
+  it('[H5] reads the history settings and refuses a retention below one version', () => {
+    expect(loadConfig({ HISTORY_KEEP: '20', HISTORY_INTERVAL_MS: '60000', HISTORY_DELETE_THRESHOLD: '0' })).toMatchObject({
+      HISTORY_KEEP: 20,
+      HISTORY_INTERVAL_MS: 60_000,
+      HISTORY_DELETE_THRESHOLD: 0,
+    })
+    expect(() => loadConfig({ HISTORY_KEEP: '0' })).toThrow(/HISTORY_KEEP/)
+    expect(() => loadConfig({ HISTORY_INTERVAL_MS: 'often' })).toThrow(/HISTORY_INTERVAL_MS/)
+  })
+
+  it('[P23] TRUST_PROXY is off by default and takes a hop count or proxy addresses, never "true"', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toEqual(['loopback'])
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', '::1'])
+    for (const bad of ['true', 'yes', '10.0.0.0/40', '99', 'loopback;rm']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/)
+    }
   })
 
   it('accepts a short admin token chosen by automation', () => {
@@ -31,7 +58,7 @@ describe('server configuration', () => {
   })
 
   it('treats empty values as unset', () => {
-    expect(loadConfig({ PORT: '', BROWNPAPER_ADMIN_TOKEN: '' })).toEqual({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' })
+    expect(loadConfig({ PORT: '', BROWNPAPER_ADMIN_TOKEN: '' })).toEqual({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', ...DEFAULTS })
   })
 
   it('fails with a message naming each bad variable', () => {

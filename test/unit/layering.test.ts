@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { importsOf, layeringViolations, readSourceTree } from '../helpers/importGraph'
+import { importsOf, layeringViolations, packagesLoadedWith, readSourceTree } from '../helpers/importGraph'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -39,5 +39,25 @@ describe('layering of the code', () => {
     ])
     expect(layeringViolations(tree)).toEqual([{ rule: 'cycle', detail: 'server/access/c.ts ⇄ server/sessions/a.ts ⇄ server/sessions/b.ts' }])
     expect(importsOf("/* import x from './x' */ export * from './y'")).toEqual(['./y'])
+  })
+
+  it('[X14] the libraries of the export and import formats are not loaded when the server starts, only on first use', () => {
+    const tree = readSourceTree(ROOT, ['server', 'shared'])
+    const atStart = packagesLoadedWith(tree, 'server/main.ts')
+    expect(atStart.has('express')).toBe(true)
+    expect(atStart.has('yjs')).toBe(true)
+    for (const lazy of ['docx', 'mammoth', 'ics', 'exceljs', '@tldraw/tlschema', 'tldraw', '@tldraw/editor']) expect(atStart, lazy).not.toContain(lazy)
+    // …but they are still reachable, through a dynamic import.
+    expect(importsOf(tree.get('server/verslag/lazyFormats.ts') ?? '')).toContain('./render/renderDocx')
+  })
+
+  it('[X14] follows static imports only: a type-only or dynamic import loads nothing at start', () => {
+    const tree = new Map([
+      ['server/main.ts', "import { a } from './a'\nimport type { T } from './t'\nconst later = () => import('./lazy')"],
+      ['server/a.ts', "import express from 'express'\nimport * as dec from 'lib0/decoding'"],
+      ['server/t.ts', "import { Document } from 'docx'"],
+      ['server/lazy.ts', "import mammoth from 'mammoth'"],
+    ])
+    expect([...packagesLoadedWith(tree, 'server/main.ts')].sort()).toEqual(['express', 'lib0'])
   })
 })

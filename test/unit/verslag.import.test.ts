@@ -50,7 +50,7 @@ const GENERAL = [
 ].join('\r\n')
 
 describe('Import of verslagen in general', () => {
-  it('[I1][I3][I6][I7] Windows line endings, "-", "*", tabs and numbered lists, Conclusies and Vervolgafspraken headings', () => {
+  it('[I1][I3][I6][I7] Windows line endings, "-", "*", tabs and numbered lists, Conclusies and Vervolgafspraken headings; a Vervolgafspraken section keeps its name [V1]', () => {
     const { board, info, outline, md } = importText(GENERAL)
     expect(info.title).toBe('Themabijeenkomst wijkverpleging')
     expect(info.themagroep).toBe('Wijkverpleging en verpleeghuiszorg')
@@ -66,7 +66,7 @@ describe('Import of verslagen in general', () => {
     const overleg = byText.get('12 april 14.00 uur overleg bij Zorgkantoor Noord in Groningen')
     expect(overleg?.meta).toMatchObject({ tag: 'afspraak', wanneer: '2017-04-12', tijdVan: '14:00', waar: 'Zorgkantoor Noord in Groningen' })
     expect(byText.get('Wie: Anna; notitie rondsturen')?.meta.wie).toBe('Anna')
-    expect(outline.sections).toEqual(['Opbrengst themabijeenkomst – Model wijk', 'Conclusie Model wijk', 'Afspraken', 'Overige'])
+    expect(outline.sections).toEqual(['Opbrengst themabijeenkomst – Model wijk', 'Conclusie Model wijk', 'Vervolgafspraken', 'Overige'])
     expect(md).toContain('**Deelnemers:** Zorgkantoor Noord, Verenso (Piet)')
   })
 

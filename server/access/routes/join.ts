@@ -10,7 +10,7 @@ import { HttpError, parseBody } from '../../core/http/errors'
  * invite into a participant identity in a cookie session (P10, P13).
  */
 export function joinRoute(router: Router, ctx: AccessContext): void {
-  router.post('/join', ctx.attemptLimiter, ctx.authorize('auth:public'), requireJson, async (req, res) => {
+  router.post('/join', ctx.attempts.join.guard, ctx.authorize('auth:public'), requireJson, async (req, res) => {
     const body = parseBody(joinBodySchema, req)
     const joined = await ctx.access.join(body.token, body.name, body.organisation)
     if (!joined) throw new HttpError(404, 'invite_invalid', 'Deze uitnodiging is ongeldig, verlopen of ingetrokken (invite invalid)')

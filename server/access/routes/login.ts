@@ -7,7 +7,7 @@ import { HttpError, parseBody } from '../../core/http/errors'
 
 /** POST /api/auth/login {email, password} → 200 {me, csrfToken} and the session cookies (P13, P16). */
 export function loginRoute(router: Router, ctx: AccessContext): void {
-  router.post('/auth/login', ctx.attemptLimiter, ctx.authorize('auth:public'), requireJson, async (req, res) => {
+  router.post('/auth/login', ctx.attempts.login.guard, ctx.authorize('auth:public'), requireJson, async (req, res) => {
     const body = parseBody(loginBodySchema, req)
     const result = await ctx.access.login(body.email, body.password)
     if (!result) {

@@ -6,11 +6,11 @@
  * stores on the same database (`stores(definition)`), each with its own
  * migrations (sqliteMigrations.ts).
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Backend, SqliteDatabase, StoreDefinition } from './Backend'
 import type { DocStore, StoredDoc } from './DocStore'
+import { ownerOnly, restrictSidecars } from './ownerOnly'
 import { DOCS_MIGRATIONS, migrate } from './sqliteMigrations'
 
 export const SQLITE_FILE = 'brownpaper.sqlite'
@@ -122,11 +122,12 @@ export class SqliteBackend implements Backend {
     if (dataDir === ':memory:') {
       this.file = ':memory:'
     } else {
-      fs.mkdirSync(dataDir, { recursive: true })
       this.file = path.join(dataDir, SQLITE_FILE)
+      ownerOnly(dataDir, this.file)
     }
     this.db = new Database(this.file)
     this.db.pragma('journal_mode = WAL')
+    if (this.file !== ':memory:') restrictSidecars(this.file)
     this.db.pragma('synchronous = FULL')
     this.db.pragma('busy_timeout = 5000')
     migrate(this.db, 'docs', DOCS_MIGRATIONS, 1)

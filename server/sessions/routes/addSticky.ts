@@ -1,6 +1,6 @@
 import type { Router } from 'express'
 import { addStickyBodySchema, type AddStickyResponse } from '../../../shared/api'
-import { addSticky } from '../../../shared/ydoc'
+import { addSticky, defaultSheetFor } from '../../../shared/ydoc'
 import { ActorOrigin } from '../../core/origins'
 import { authorOf } from '../../access/authorOf'
 import { actorOf } from '../../access/authorize'
@@ -24,7 +24,8 @@ export function addStickyRoute(router: Router, ctx: SessionsContext): void {
         addSticky(doc, {
           text: body.text,
           tag: body.tag,
-          ...(body.sheet ? { sheet: body.sheet } : {}),
+          // facil F20: without a sheet, the author's last used sheet, else the first
+          ...(body.sheet ? { sheet: body.sheet } : withSheet(defaultSheetFor(doc, author?.id))),
           ...(author ? { author } : {}),
         }),
       new ActorOrigin(actor)),
@@ -32,3 +33,5 @@ export function addStickyRoute(router: Router, ctx: SessionsContext): void {
     res.status(201).json(result)
   })
 }
+
+const withSheet = (sheet: string | null): { sheet?: string } => (sheet ? { sheet } : {})

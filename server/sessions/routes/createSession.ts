@@ -3,7 +3,8 @@ import { createSessionBodySchema } from '../../../shared/api'
 import { DEFAULT_SHEETS, sessionInfoSchema } from '../../../shared/session'
 import { seedBoard, writeSessionInfo } from '../../../shared/ydoc'
 import { actorOf } from '../../access/authorize'
-import { parseBody } from '../../core/http/errors'
+import { HttpError, parseBody } from '../../core/http/errors'
+import { addTemplateSheets, findTemplate } from '../../../shared/templates'
 import { storeNewSession } from '../storeNewSession'
 import type { SessionsContext } from '../SessionsContext'
 
@@ -15,6 +16,11 @@ import type { SessionsContext } from '../SessionsContext'
 export function createSessionRoute(router: Router, ctx: SessionsContext): void {
   router.post('/sessions', ctx.authorize('session:create'), async (req, res) => {
     const body = parseBody(createSessionBodySchema, req)
+    // facil F16: a session template
+    const template = body.template === undefined ? undefined : findTemplate(body.template)
+    if (body.template !== undefined && !template) {
+      throw new HttpError(400, 'unknown_template', `Sjabloon "${body.template}" bestaat niet; zie GET /api/templates.`)
+    }
     const info = sessionInfoSchema.parse({
       title: body.title,
       themagroep: body.themagroep,
@@ -30,7 +36,10 @@ export function createSessionRoute(router: Router, ctx: SessionsContext): void {
       info,
       (doc) => {
         writeSessionInfo(doc, info)
-        seedBoard(doc, body.sheets ?? DEFAULT_SHEETS[body.type])
+        if (template) {
+          seedBoard(doc, body.sheets ?? [])
+          addTemplateSheets(doc, template, body.sheets?.length ?? 0)
+        } else seedBoard(doc, body.sheets ?? DEFAULT_SHEETS[body.type])
       },
       'session.create',
     )

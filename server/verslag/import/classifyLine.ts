@@ -3,6 +3,7 @@
  * (SPEC I3). Shared by the text and .docx parsers, since Word users often
  * type headings as plain paragraphs.
  */
+import { IMAGE_PLACEHOLDER } from '../../../shared/verslag/wording'
 
 /** Headings the import knows by their first word(s); they may end in a colon. */
 export const KNOWN_HEADING =
@@ -15,14 +16,15 @@ export const KNOWN_HEADING =
 export const FIELD_LINE =
   /^(geplaatst op|gepubliceerd op|laatst gewijzigd op|themagroep|soort bijeenkomst|datum|plaats|locatie|deelnemers|aanwezig|afgemeld|afwezig)(\s+\p{L}+){0,3}\s*:\s*\S/iu
 
-/** An image placeholder such as "huisarts in the lead 1000x667": prose, not a heading. */
-const CAPTION = /\b\d{2,5}\s?[x×]\s?\d{2,5}$/
+/** An image placeholder such as "huisarts in the lead 1000x667": prose, not a heading (SPEC V21). */
+export { IMAGE_PLACEHOLDER }
 
 export function isHeadingLine(line: string): boolean {
   const text = line.trim()
   if (text === '' || text.length > 120) return false
-  if (FIELD_LINE.test(text) || CAPTION.test(text)) return false
-  if (KNOWN_HEADING.test(text) && !/[.;,]$/.test(text) && text.split(/\s+/).length <= 14) return true
+  if (FIELD_LINE.test(text) || IMAGE_PLACEHOLDER.test(text)) return false
+  // A known heading word counts only with a capital: "afspraken gemaakt met …" is a sentence (SPEC I3).
+  if (KNOWN_HEADING.test(text) && /^\p{Lu}/u.test(text) && !/[.;,]$/.test(text) && text.split(/\s+/).length <= 14) return true
   if (text.length > 80 || /[.:;,]$/.test(text)) return false
   if (text.split(/\s+/).length > 12) return false
   return /^[\p{Lu}\p{N}]/u.test(text)

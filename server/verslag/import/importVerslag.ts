@@ -5,12 +5,14 @@
  * under; nested bullets keep their parent. Nothing of the text is dropped.
  */
 import * as Y from 'yjs'
-import { parseDate } from '../../../shared/dates'
+import { findDate, parseDate } from '../../../shared/dates'
 import { SESSION_TYPE_LABEL, SESSION_TYPES, sessionInfoSchema, type Deelnemer, type SessionInfo, type SessionType } from '../../../shared/session'
 import type { SheetHeadingStyle } from '../../../shared/sheet'
 import type { StickyMeta } from '../../../shared/sticky'
 import type { Tag } from '../../../shared/tags'
-import { newShapeId, writeSessionInfo } from '../../../shared/ydoc'
+import type { ImportReport } from '../../../shared/verslag/importReport'
+import { isImagePlaceholder } from '../../../shared/verslag/wording'
+import { newShapeId, writeSessionInfo, Y_SESSION } from '../../../shared/ydoc'
 import { KNOWN_HEADING } from './classifyLine'
 import { layoutBoard, type PlannedSheet, type PlannedSticky } from './layoutBoard'
 import { parseAfspraak } from './parseAfspraak'
@@ -21,6 +23,8 @@ export interface ImportResult {
   doc: Y.Doc
   info: SessionInfo
   stickyCount: number
+  /** What the import recognised (SPEC I20). */
+  report: ImportReport
 }
 
 type Target =
@@ -75,7 +79,7 @@ function isOrganisationName(name: string): boolean {
 
 export function afgemeldFromProse(paragraphs: string[]): string[] {
   for (const p of paragraphs) {
-    const m = /(?:^|[.!?]\s+)([^.!?]{2,300}?)\s+(?:heeft|hebben)\s+zich\s+(?:vooraf\s+)?afgemeld/iu.exec(p)
+    const m = /(?:^|[.!?;]\s+)([^.!?;]{2,300}?)\s+(?:heeft|hebben)\s+zich\s+(?:vooraf\s+)?afgemeld/iu.exec(p)
     if (!m) continue
     const names = m[1]!.split(/\s*,\s*|\s+en\s+/).map((n) => n.trim())
     if (names.length > 0 && names.every(isOrganisationName)) return names
@@ -96,8 +100,39 @@ function shorten(text: string, max: number): string {
 }
 
 export interface ImportOptions {
-  /** Themagroep when the text names none (default "Onbekend"). */
+  /** Themagroep when the text names none (default "Onbekend"); the verslag leaves it out until it is set (V22). */
   fallbackThemagroep?: string
+  /** Themagroep chosen by the importer (`?themagroep=`): it wins over the text. */
+  themagroep?: string
+}
+
+/** Values the import filled in without the text giving them (session map key `importGaps`, SPEC V22). */
+export interface ImportGaps {
+  themagroep?: string
+  type?: SessionType
+}
+
+const MEETING_WORDS =
+  /\b(vond|vonden|plaats|plaatsvond|gehouden|bijeen|bijeenkomst|sessie|workshop|overleg|vergadering|vergaderden|kwam|kwamen|met|met online|took place|was held|met on|meeting)\b/i
+
+/**
+ * The date and place of the meeting from a sentence such as "Op 14 maart
+ * vond de bijeenkomst plaats in Amersfoort" (SPEC V22): the first sentence
+ * with a date and a word about meeting; the place after "in", "te" or "bij"
+ * in that sentence when it is capitalised. The year comes from the sentence,
+ * else from the verslag's other dates; without a year no date is taken.
+ */
+export function meetingSentence(paragraphs: string[], year: number | undefined): { date?: string; place?: string } | undefined {
+  for (const p of paragraphs) {
+    for (const sentence of p.split(/(?<=[.!?])\s+/)) {
+      if (!MEETING_WORDS.test(sentence)) continue
+      const date = findDate(sentence, year)
+      if (!date) continue
+      const place = /\b(?:in|te|bij)\s+(\p{Lu}[\p{L}'-]+(?:\s+(?:aan|op|den|de|der|van)\s+(?:\p{Lu}|den|de)[\p{L}'-]*)*)/u.exec(sentence.slice(date.index + date.length))
+      return { date: date.iso, ...(place && !/^(the|het|de)$/i.test(place[1]!) ? { place: place[1]! } : {}) }
+    }
+  }
+  return undefined
 }
 
 /**
@@ -130,22 +165,29 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
   const sheets: PlannedSheet[] = []
   const loose: PlannedSticky[] = []
 
-  // Title: a first heading, else the first line (the block itself is then kept).
+  // Title (SPEC I4, V22): the first heading, else a first line standing alone; in full, and not repeated in the body.
   const first = sections[0]
   if (first?.heading) {
-    info.title = first.heading.text.replace(/^verslag\s*:\s*/i, '').trim()
+    info.title = first.heading.text
     first.heading = null
   } else {
-    const firstText = first?.blocks[0]?.text ?? ''
-    info.title = /^verslag\b/i.test(firstText) && !firstText.includes('\n') ? firstText.replace(/^verslag\s*:\s*/i, '') : shorten(firstText, 80)
-    if (/^verslag\b/i.test(firstText) && !firstText.includes('\n')) first?.blocks.shift()
+    const firstBlock = first?.blocks[0]
+    const firstText = firstBlock?.text ?? ''
+    const alone = firstBlock?.kind === 'paragraph' && !firstText.includes('\n') && firstText.length <= MAX_TITLE
+    info.title = alone ? firstText : shorten(firstText, MAX_TITLE)
+    if (alone) first?.blocks.shift()
   }
+  info.title = info.title.trim()
+  /** A source titled "Verslag …" gets the verslag heading; any other text keeps its own title as the heading. */
+  const titledVerslag = /^verslag\b/i.test(info.title)
+  info.title = info.title.replace(/^verslag\s*:\s*/i, '').trim()
   info.title = shorten(info.title, MAX_TITLE) || 'Geïmporteerd verslag'
   const verslagShaped = sections.some((s) => s.heading !== null) || /^verslag\b/i.test(parsed.blocks[0]?.text ?? '')
 
   // Session fields and dates first: the afspraken need the verslag's year.
   const allText = parsed.blocks.map((b) => b.text).join('\n')
   const consumed = new Set<ParsedBlock>()
+  let typeGiven = false
   for (const block of parsed.blocks) {
     if (block.kind !== 'paragraph') continue
     const f = field(block.text)
@@ -160,16 +202,29 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
     else if (/^datum\b/.test(f.key) && date) take(() => (info.date = date))
     else if (f.key === 'themagroep') take(() => (info.themagroep = f.value.slice(0, 300)))
     else if (/^(plaats|locatie)\b/.test(f.key)) take(() => (info.place = f.value.slice(0, 300)))
-    else if (f.key === 'soort bijeenkomst' && sessionTypeOf(f.value)) take(() => (info.type = sessionTypeOf(f.value)!))
+    else if (f.key === 'soort bijeenkomst' && sessionTypeOf(f.value)) take(() => ((info.type = sessionTypeOf(f.value)!), (typeGiven = true)))
     else if (/^(deelnemers|aanwezig)\b/.test(f.key)) take(() => info.deelnemers.push(...splitList(f.value).map(deelnemer)))
     else if (/^(afgemeld|afwezig)\b/.test(f.key)) take(() => info.afgemeld.push(...splitList(f.value)))
   }
+  /** Fields the text does not give: filled to satisfy the session's schema, left out of the verslag until someone sets them (SPEC V22). */
+  const gaps: ImportGaps = {}
+  if (options.themagroep?.trim()) info.themagroep = options.themagroep.trim().slice(0, 300)
   if (!info.themagroep) {
     const m = /themagroep\s+[‘'"“]([^’'"”]{3,300})[’'"”]/i.exec(allText)
     info.themagroep = m ? m[1]!.trim() : options.fallbackThemagroep?.trim() || UNKNOWN_THEMAGROEP
+    if (!m) gaps.themagroep = info.themagroep
   }
-  const typed = sessionTypeOf(info.title)
+  // The type from the title ("Verslag workshop …"), else from "Opbrengst <type> – …" headings.
+  const opbrengstType = parsed.blocks.flatMap((b) => (b.kind === 'heading' ? [/^opbrengst\s+(\p{L}+)/iu.exec(b.text)?.[1] ?? ''] : [])).map(sessionTypeOf).find((t) => t)
+  const typed = sessionTypeOf(info.title) ?? (typeGiven ? undefined : opbrengstType)
   if (typed) info.type = typed
+  else if (!typeGiven) gaps.type = info.type
+  const fieldYear = info.date ?? info.geplaatstOp ?? info.laatstGewijzigdOp
+  if (!info.date || !info.place) {
+    const when = meetingSentence(parsed.blocks.slice(0, 8).flatMap((b) => (b.kind === 'paragraph' && !consumed.has(b) ? [b.text] : [])), fieldYear ? Number(fieldYear.slice(0, 4)) : undefined)
+    if (when?.date && !info.date) info.date = when.date
+    if (when?.place && !info.place) info.place = when.place.slice(0, 300)
+  }
   const yearSource = info.date ?? info.geplaatstOp ?? info.laatstGewijzigdOp
   const year = yearSource ? Number(yearSource.slice(0, 4)) : undefined
 
@@ -234,7 +289,8 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
         continue
       }
       if (target.kind === 'agenda') {
-        agenda.push(block.text)
+        // A numbered agenda keeps its numbers (SPEC V20).
+        agenda.push(block.kind === 'bullet' && block.marker ? `${block.marker} ${block.text}` : block.text)
         continue
       }
       if ((target.kind === 'deelnemers' || target.kind === 'afgemeld') && block.kind === 'bullet') {
@@ -267,6 +323,7 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
       } else {
         const parent = stack.slice(0, block.depth).reverse().find((id) => id)
         if (parent) meta.parentStickyId = parent
+        if (block.marker) meta.listMarker = block.marker
         if (tag === 'afspraak') Object.assign(meta, parseAfspraak(block.text, year))
       }
       let text = block.text
@@ -304,5 +361,46 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
   const doc = new Y.Doc()
   layoutBoard(doc, sheets, loose)
   writeSessionInfo(doc, valid)
-  return { doc, info: valid, stickyCount: count }
+  const session = doc.getMap(Y_SESSION)
+  if (!titledVerslag) session.set('verslagHeading', 'title')
+  if (Object.keys(gaps).length > 0) session.set('importGaps', gaps)
+  return { doc, info: valid, stickyCount: count, report: importReport(parsed, valid, gaps, sheets, loose) }
+}
+
+/** Counts what the import recognised (SPEC I20): headings, lists by kind, paragraphs, afspraken, placeholders, gaps. */
+function importReport(parsed: ParsedVerslag, info: SessionInfo, gaps: ImportGaps, sheets: PlannedSheet[], loose: PlannedSticky[]): ImportReport {
+  let numberedLists = 0
+  let bulletLists = 0
+  let previous: ParsedBlock | null = null
+  for (const block of parsed.blocks) {
+    // A list starts at a top-level item that does not follow another item.
+    if (block.kind === 'bullet' && block.depth === 0 && previous?.kind !== 'bullet') {
+      if (block.marker) numberedLists++
+      else bulletLists++
+    }
+    previous = block
+  }
+  const stickies = [...sheets.flatMap((s) => s.stickies), ...loose]
+  const missing: ImportReport['missing'] = []
+  if (gaps.themagroep !== undefined) missing.push('themagroep')
+  if (gaps.type !== undefined) missing.push('type')
+  if (!info.date) missing.push('date')
+  if (!info.place) missing.push('place')
+  const tagOf = (list: PlannedSticky[]): Tag => {
+    const counts = new Map<Tag, number>()
+    for (const s of list) counts.set(s.meta.tag, (counts.get(s.meta.tag) ?? 0) + 1)
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'opmerking'
+  }
+  return {
+    shape: parsed.shape ?? 'paragraphs',
+    headings: parsed.blocks.filter((b) => b.kind === 'heading').length,
+    numberedLists,
+    bulletLists,
+    paragraphs: parsed.blocks.filter((b) => b.kind === 'paragraph').length,
+    afspraken: stickies.filter((s) => s.meta.tag === 'afspraak' && !s.meta.prose).length,
+    imagePlaceholders: parsed.blocks.filter((b) => b.kind === 'paragraph' && isImagePlaceholder(b.text)).length,
+    dropped: (parsed.dropped ?? []).slice(0, 50).map((d) => d.slice(0, 200)),
+    missing,
+    sections: sheets.slice(0, 500).map((s) => ({ sheetId: s.id, name: s.name, tag: tagOf(s.stickies), stickies: s.stickies.length })),
+  }
 }

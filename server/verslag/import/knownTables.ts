@@ -74,7 +74,7 @@ export function knownTableBullets(rows: string[][][]): ParsedBlock[] | null {
         .filter((l) => !TRACE_LINE.test(l.trim()))
         .join('\n')
         .trim()
-      return { kind: 'bullet', text, depth: 0, ordered: false, fields }
+      return { kind: 'bullet', text, depth: 0, fields }
     })
   }
   return null

@@ -9,9 +9,12 @@
 import mammoth from 'mammoth'
 import { FIELD_LINE, isHeadingLine } from './classifyLine'
 import { knownTableBullets, TRACE_LINE } from './knownTables'
+import { TypedNesting, typedListItem, wordMarker } from './listMarkers'
 import type { ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
-export class UnreadableDocxError extends Error {}
+import { UnreadableDocxError } from './UnreadableDocxError'
+
+export { UnreadableDocxError }
 
 /** Votes as our export writes them, "(3 stemmen)": derived from the votes, not text. */
 const VOTES_SUFFIX = /\s\(\d+ (stem|stemmen|vote|votes)\)$/
@@ -39,6 +42,9 @@ const clean = (t: string) =>
 export function blocksFromHtml(html: string): ParsedBlock[] {
   const blocks: ParsedBlock[] = []
   const lists: boolean[] = [] // open lists, true when ordered
+  /** Items seen so far in each open list, for the numbers Word shows (SPEC I15). */
+  const counters: number[] = []
+  const typed = new TypedNesting()
   let buffer = ''
   let current: 'h' | 'p' | 'li' | 'cell' | null = null
   let level = 0
@@ -57,10 +63,22 @@ export function blocksFromHtml(html: string): ParsedBlock[] {
     if (current !== 'cell' && current !== 'h' && TRACE_LINE.test(text)) return
     if (current === 'h') blocks.push({ kind: 'heading', text, level })
     else if (current === 'cell') cellLines?.push(...text.split('\n'))
-    else if (current === 'li') blocks.push({ kind: 'bullet', text, depth: Math.max(0, lists.length - 1), ordered: lists[lists.length - 1] ?? false })
-    else if (!text.includes('\n') && !FIELD_LINE.test(text) && ((allBold && sawText && text.length <= 120) || isHeadingLine(text)))
+    else if (current === 'li') {
+      typed.reset()
+      const depth = Math.max(0, lists.length - 1)
+      const n = (counters[counters.length - 1] ?? 0) + 1
+      if (counters.length > 0) counters[counters.length - 1] = n
+      blocks.push({ kind: 'bullet', text, depth, ...(lists[lists.length - 1] ? { marker: wordMarker(n, depth) } : {}) })
+    } else if (typedListItem(text.split('\n')[0]!)) {
+      // A list typed as characters in a paragraph ("• …", "1. …", as LibreOffice makes from text).
+      const [firstLine, ...more] = text.split('\n')
+      const item = typedListItem(firstLine!)!
+      blocks.push({ kind: 'bullet', text: [item.text.trim(), ...more].join('\n'), depth: typed.depthOf(item), ...(item.marker !== undefined ? { marker: item.marker } : {}) })
+      return
+    } else if (!text.includes('\n') && !FIELD_LINE.test(text) && ((allBold && sawText && text.length <= 120) || isHeadingLine(text)))
       blocks.push({ kind: 'heading', text })
     else blocks.push({ kind: 'paragraph', text })
+    typed.reset()
   }
 
   const tokens = html.match(/<[^>]+>|[^<]+/g) ?? []
@@ -129,9 +147,11 @@ export function blocksFromHtml(html: string): ParsedBlock[] {
       if (!closing) {
         if (current === 'li') flush()
         lists.push(tag === 'ol')
+        counters.push(0)
       } else {
         if (current === 'li') flush()
         lists.pop()
+        counters.pop()
         current = lists.length > 0 ? 'li' : null
       }
     } else if (tag === 'li') {
@@ -162,5 +182,5 @@ export async function parseVerslagDocx(buffer: Buffer): Promise<ParsedVerslag> {
   } catch (error) {
     throw new UnreadableDocxError(error instanceof Error ? error.message : 'unreadable .docx')
   }
-  return { blocks: blocksFromHtml(html) }
+  return { blocks: blocksFromHtml(html), shape: 'docx' }
 }

@@ -6,9 +6,10 @@
  */
 import { FIELD_LINE, isHeadingLine, KNOWN_HEADING } from './classifyLine'
 import { knownTableBullets, TRACE_LINE } from './knownTables'
+import { itemKind, startsList, typedListItem } from './listMarkers'
+import { shapeText } from './textShapes'
 import type { BlockFields, ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
-const BULLET = /^([ \t\u00A0]*)(?:([•◦▪▫‣∙●○■□➢►✓])\s*|([-*+–—])\s+|(\d{1,3}[.)]|[a-zA-Z][)])\s+)(.*)$/
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/
 
 function indentWidth(ws: string): number {
@@ -29,7 +30,7 @@ export function normaliseText(text: string): string[] {
 
 /** Markdown escapes of our own export ("\\<", "\\*") → the character. */
 function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_[\]<>#+\-.)|!])/g, '$1')
+  return text.replace(/\\([\\`*_[\]<>#+\-.)|!•◦▪▫‣∙●○■□➢►✓–—])/g, '$1')
 }
 
 /** Detail line under an afspraak in our Markdown export: "_Wie:_ X · _Wanneer:_ Y". */
@@ -71,10 +72,12 @@ function boldHeading(line: string): string | undefined {
 }
 
 export function parseVerslagText(text: string): ParsedVerslag {
-  const lines = normaliseText(text)
+  const shaped = shapeText(normaliseText(text))
+  const lines = shaped.lines
   const blocks: ParsedBlock[] = []
-  /** Indents of the open list levels, outermost first. */
-  let listIndents: number[] = []
+  /** The open list levels, outermost first: their indentation and kind of bullet or counter (SPEC I14). */
+  let levels: { indent: number; kind: string }[] = []
+  let lastLetter = ''
   let lastBullet: Extract<ParsedBlock, { kind: 'bullet' }> | null = null
   let paragraph: string[] = []
   let blankSinceLast = false
@@ -125,7 +128,18 @@ export function parseVerslagText(text: string): ParsedVerslag {
     paragraph = []
   }
 
-  for (const raw of lines) {
+  for (const [index, raw] of lines.entries()) {
+    if (shaped.headings.has(index)) {
+      // A heading recognised from its place in the text (SPEC I16, I17).
+      flushTable()
+      flushParagraph()
+      blocks.push({ kind: 'heading', text: unescapeMarkdown(raw.trim()) })
+      lastBullet = null
+      levels = []
+      lastLetter = ''
+      blankSinceLast = true
+      continue
+    }
     if (/^\s*\|.*\|\s*$/.test(raw) && paragraph.length === 0 && (tableLines.length > 0 || !lastBullet || blankSinceLast)) {
       tableLines.push(raw)
       continue
@@ -136,14 +150,28 @@ export function parseVerslagText(text: string): ParsedVerslag {
       blankSinceLast = true
       continue
     }
-    const bullet = BULLET.exec(raw)
+    const bullet = typedListItem(raw)
     const indent = indentWidth(/^[ \t\u00A0]*/.exec(raw)![0])
     if (bullet && !MARKDOWN_HEADING.test(raw.trim())) {
       flushParagraph()
-      const width = indentWidth(bullet[1]!)
-      while (listIndents.length > 0 && listIndents[listIndents.length - 1]! > width) listIndents.pop()
-      if (listIndents.length === 0 || listIndents[listIndents.length - 1]! < width) listIndents.push(width)
-      const text = unescapeMarkdown(bullet[5]!.trim().replace(VOTES_SUFFIX, ''))
+      const width = indentWidth(bullet.indent)
+      while (levels.length > 0 && levels[levels.length - 1]!.indent > width) levels.pop()
+      const kind = itemKind(bullet, levels.map((l) => l.kind), lastLetter)
+      if (kind === '#letter' && bullet.marker) lastLetter = bullet.marker.slice(0, 1).toLowerCase()
+      if (levels.length === 0 || levels[levels.length - 1]!.indent < width) levels.push({ indent: width, kind })
+      else {
+        // Same indentation: a kind seen at this indentation goes back to its level, a new kind nests deeper.
+        let at = -1
+        for (let i = levels.length - 1; i >= 0 && levels[i]!.indent === width; i--) if (levels[i]!.kind === kind) at = i
+        if (at >= 0) levels = levels.slice(0, at + 1)
+        else if (!startsList(bullet)) {
+          // "3." under bullets continues a numbered list from before: the outermost level of this indentation.
+          let outer = levels.length - 1
+          while (outer > 0 && levels[outer - 1]!.indent === width) outer--
+          levels = [...levels.slice(0, outer), { indent: width, kind }]
+        } else levels.push({ indent: width, kind })
+      }
+      const text = unescapeMarkdown(bullet.text.trim().replace(VOTES_SUFFIX, ''))
       if (TRACE_LINE.test(text)) {
         // A trace bullet of our own export ("Volgt uit “…”"): derived from arrows.
         lastBullet = null
@@ -153,8 +181,8 @@ export function parseVerslagText(text: string): ParsedVerslag {
       lastBullet = {
         kind: 'bullet',
         text,
-        depth: listIndents.length - 1,
-        ordered: bullet[4] !== undefined,
+        depth: levels.length - 1,
+        ...(bullet.marker !== undefined ? { marker: bullet.marker } : {}),
       }
       blocks.push(lastBullet)
       blankSinceLast = false
@@ -181,10 +209,11 @@ export function parseVerslagText(text: string): ParsedVerslag {
       paragraph.push(line)
     }
     lastBullet = null
-    listIndents = []
+    levels = []
+    lastLetter = ''
     blankSinceLast = false
   }
   flushTable()
   flushParagraph()
-  return { blocks }
+  return { blocks, shape: shaped.shape, dropped: shaped.dropped }
 }

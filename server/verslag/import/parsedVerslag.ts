@@ -11,7 +11,8 @@ export type ParsedBlock =
       text: string
       /** 0 = top level. */
       depth: number
-      ordered: boolean
+      /** The number or letter as written ("1.", "a)", "6. a."); absent for a bullet (SPEC I15). */
+      marker?: string
       /** Fields read from a known table or detail line of our own export (SPEC I13). */
       fields?: BlockFields
     }
@@ -22,6 +23,10 @@ export type BlockFields = Partial<
 
 export interface ParsedVerslag {
   blocks: ParsedBlock[]
+  /** How the text was laid out (SPEC I16): for the import report. */
+  shape?: 'paragraphs' | 'lines' | 'wrapped' | 'docx'
+  /** Page headers, footers and page numbers left out (SPEC I18). */
+  dropped?: string[]
 }
 
 export interface ParsedSection {

@@ -25,7 +25,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 export interface RenderDocxOptions {
   /** The board picture as PNG bytes, embedded when given (else a data: URL in the model is used). */
@@ -65,16 +66,38 @@ function traceParagraph(level: number, label: string, children: ParagraphChild[]
   })
 }
 
+/** Bullet characters of typed lists per level, as Word's own bullets look. */
+const TYPED_GLYPHS = ['•', '◦', '▪']
+
+/**
+ * Items as paragraphs. Bullets use Word's bullet numbering; a list with
+ * numbered items (and everything under it) is typed: each item starts with
+ * its number or letter as written and a tab, on a hanging indent, so that
+ * "6. a." and a list starting at 3 stay as written (SPEC V20).
+ */
 function itemParagraphs(
   list: VerslagItem[],
   v: Verslag,
   level = 0,
   extras?: (item: VerslagItem, level: number) => Paragraph[],
+  typedAbove = false,
 ): Paragraph[] {
   const out: Paragraph[] = []
+  const typed = typedAbove || list.some((i) => i.kind === 'bullet' && i.marker !== undefined)
   for (const item of list) {
     if (item.kind === 'paragraph') {
       out.push(new Paragraph({ indent: level > 0 ? { left: LEVEL_INDENT * level } : undefined, children: [...runs(item.text), ...votes(item, v)] }))
+    } else if (typed) {
+      const marker = item.marker ?? TYPED_GLYPHS[level % TYPED_GLYPHS.length]!
+      const hanging = marker.length <= 3 ? LEVEL_INDENT : LEVEL_INDENT * 2
+      out.push(
+        new Paragraph({
+          indent: { left: LEVEL_INDENT * level + hanging, hanging },
+          spacing: { after: 40 },
+          children: [new TextRun(`${marker}\t`), ...runs(item.text), ...votes(item, v)],
+        }),
+      )
+      if (extras) out.push(...extras(item, level))
     } else {
       out.push(
         new Paragraph({
@@ -84,7 +107,7 @@ function itemParagraphs(
       )
       if (extras) out.push(...extras(item, level))
     }
-    out.push(...itemParagraphs(item.children, v, level + 1, extras))
+    out.push(...itemParagraphs(item.children, v, level + 1, extras, typed && item.kind === 'bullet'))
   }
   return out
 }
@@ -236,7 +259,9 @@ function deterministicZip(buffer: Uint8Array, v: Verslag): Buffer {
   return Buffer.from(zipSync(entries as unknown as Parameters<typeof zipSync>[0], { mtime }))
 }
 
-export async function renderDocx(v: Verslag, options: RenderDocxOptions = {}): Promise<Buffer> {
+export async function renderDocx(model: Verslag, options: RenderDocxOptions = {}): Promise<Buffer> {
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = printable(safeDeep(model))
   const L = VERSLAG_LABELS[v.language]
   const children: (Paragraph | Table)[] = [new Paragraph({ text: v.heading, heading: HeadingLevel.HEADING_1 })]
   for (const line of headerLines(v)) {
@@ -249,7 +274,14 @@ export async function renderDocx(v: Verslag, options: RenderDocxOptions = {}): P
   for (const p of v.intro) children.push(new Paragraph({ children: runs(p), spacing: { before: 120 } }))
   if (v.agenda.length > 0) {
     children.push(new Paragraph({ text: L.agenda, heading: HeadingLevel.HEADING_2 }))
-    for (const a of v.agenda) children.push(new Paragraph({ text: a, numbering: { reference: BULLETS, level: 0 } }))
+    for (const a of v.agenda) {
+      const m = agendaMarker(a)
+      children.push(
+        m
+          ? new Paragraph({ indent: { left: LEVEL_INDENT, hanging: LEVEL_INDENT }, children: [new TextRun(`${m.marker}\t${m.text}`)] })
+          : new Paragraph({ text: a, numbering: { reference: BULLETS, level: 0 } }),
+      )
+    }
   }
   const png = pictureBytes(v, options)
   const size = png ? pngSize(png) : undefined

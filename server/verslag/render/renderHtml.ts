@@ -5,7 +5,8 @@
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 export function escapeHtml(text: string): string {
   return text
@@ -33,6 +34,8 @@ h2 { font-size: 14pt; margin: 18pt 0 6pt; break-after: avoid; page-break-after: 
 h3 { font-size: 11.5pt; margin: 12pt 0 4pt; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 6pt; }
 ul { margin: 0 0 8pt; padding-left: 18pt; }
+ol.written { list-style: none; margin: 0 0 8pt; padding-left: 18pt; }
+ol.written > li > .marker { display: inline-block; min-width: 14pt; margin-left: -18pt; padding-right: 4pt; }
 li { margin: 0 0 3pt; break-inside: avoid; page-break-inside: avoid; }
 dl.header { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 10pt; margin: 0 0 12pt; }
 dl.header dt { font-weight: 600; }
@@ -64,23 +67,32 @@ function votes(item: VerslagItem, v: Verslag): string {
   return item.votes > 0 ? ` <span class="votes">(${escapeHtml(VERSLAG_LABELS[v.language].votes(item.votes))})</span>` : ''
 }
 
+/** Paragraphs, and bullets as lists; numbered items as an <ol> that shows their numbers as written (SPEC V20). */
 function items(list: VerslagItem[], v: Verslag, extras?: (item: VerslagItem) => string): string {
   const out: string[] = []
-  let open = false
+  let open: 'ul' | 'ol' | null = null
+  const close = () => {
+    if (open) out.push(`</${open}>`)
+    open = null
+  }
   for (const item of list) {
     if (item.kind === 'paragraph') {
-      if (open) out.push('</ul>')
-      open = false
+      close()
       out.push(`<p>${text(item.text)}${votes(item, v)}</p>`)
       if (item.children.length > 0) out.push(items(item.children, v, extras))
       continue
     }
-    if (!open) out.push('<ul>')
-    open = true
+    const wanted = item.marker !== undefined ? 'ol' : 'ul'
+    if (open !== wanted) {
+      close()
+      out.push(wanted === 'ol' ? '<ol class="written">' : '<ul>')
+      open = wanted
+    }
     const children = item.children.length > 0 ? items(item.children, v, extras) : ''
-    out.push(`<li>${text(item.text)}${votes(item, v)}${extras ? extras(item) : ''}${children}</li>`)
+    const marker = item.marker !== undefined ? `<span class="marker">${escapeHtml(item.marker)}</span> ` : ''
+    out.push(`<li>${marker}${text(item.text)}${votes(item, v)}${extras ? extras(item) : ''}${children}</li>`)
   }
-  if (open) out.push('</ul>')
+  close()
   return out.join('\n')
 }
 
@@ -171,7 +183,9 @@ function safePictureUrl(url: string): string | undefined {
   return undefined
 }
 
-export function renderHtml(v: Verslag): string {
+export function renderHtml(model: Verslag): string {
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = printable(safeDeep(model))
   const L = VERSLAG_LABELS[v.language]
   const body: string[] = [`<h1>${escapeHtml(v.heading)}</h1>`]
   const header = headerLines(v)
@@ -183,7 +197,15 @@ export function renderHtml(v: Verslag): string {
     )
   }
   for (const p of v.intro) body.push(`<p>${text(p)}</p>`)
-  if (v.agenda.length > 0) body.push(`<h2>${escapeHtml(L.agenda)}</h2>`, `<ul>${v.agenda.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`)
+  if (v.agenda.length > 0) {
+    // A numbered agenda keeps its numbers as written (SPEC V20).
+    const numbered = v.agenda.every((a) => agendaMarker(a))
+    const li = (a: string) => {
+      const m = agendaMarker(a)
+      return numbered && m ? `<li><span class="marker">${escapeHtml(m.marker)}</span> ${escapeHtml(m.text)}</li>` : `<li>${escapeHtml(a)}</li>`
+    }
+    body.push(`<h2>${escapeHtml(L.agenda)}</h2>`, numbered ? `<ol class="written">${v.agenda.map(li).join('')}</ol>` : `<ul>${v.agenda.map(li).join('')}</ul>`)
+  }
   const pictureUrl = v.boardPicture ? safePictureUrl(v.boardPicture.url) : undefined
   if (v.boardPicture && pictureUrl) {
     const alt = v.boardPicture.alt || L.boardPicture

@@ -4,13 +4,18 @@
  */
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, oneLine, refContext, wanneerText } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { safeDeep } from '../../../shared/safeText'
 
 /** Escapes Markdown syntax in one line of text (SPEC V10). */
 export function escapeMarkdown(line: string): string {
   let out = line.replace(/([\\`*_[\]<>])/g, '\\$1')
-  // Block syntax at the start of a line: headings, quotes, list markers.
-  out = out.replace(/^(\s*)([#>+-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')
+  // Block syntax at the start of a line: headings, quotes, list markers, typed
+  // bullets and counters ("•", "a.", "iv)"), so that text never reads as a list (SPEC I14).
+  out = out
+    .replace(/^(\s*)([#>+\-•◦▪▫‣∙●○■□➢►✓–—])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+    .replace(/^(\s*(?:[a-zA-Z]|[ivx]{2,4}))([.)])(?=\s)/, '$1\\$2')
   return out
 }
 
@@ -32,17 +37,20 @@ function votesSuffix(item: VerslagItem, v: Verslag): string {
   return item.votes > 0 ? ` _(${VERSLAG_LABELS[v.language].votes(item.votes)})_` : ''
 }
 
-/** A bullet with its sub-bullets; `extra` lines (traceability) come right under its text. */
-function bullet(item: VerslagItem, v: Verslag, depth: number, extra: string[] = []): string[] {
-  const indent = '  '.repeat(depth)
-  const inner = `${indent}  `
+/**
+ * A bullet with its sub-bullets; `extra` lines (traceability) come right under
+ * its text. A numbered item keeps its number or letter as written (SPEC V20).
+ */
+function bullet(item: VerslagItem, v: Verslag, indent: string, extra: string[] = []): string[] {
+  const marker = item.marker ?? '-'
+  const inner = `${indent}${' '.repeat(marker.length + 1)}`
   const [first = '', ...rest] = textLines(item.text, inner)
-  const out = [`${indent}- ${first}${rest.length === 0 ? votesSuffix(item, v) : ''}`]
+  const out = [`${indent}${marker} ${first}${rest.length === 0 ? votesSuffix(item, v) : ''}`]
   rest.forEach((l, i) => out.push(i === rest.length - 1 ? `${l}${votesSuffix(item, v)}` : l))
   for (const e of extra) out.push(`${inner}${e}`)
   for (const child of item.children) {
     if (child.kind === 'paragraph') out.push(...textLines(child.text, inner).map((l, i) => (i === 0 ? `${inner}${l}` : l)))
-    else out.push(...bullet(child, v, depth + 1))
+    else out.push(...bullet(child, v, inner))
   }
   return out
 }
@@ -61,7 +69,7 @@ function itemBlocks(items: VerslagItem[], v: Verslag, extras?: (item: VerslagIte
       blocks.push(textLines(item.text, '').join('\n') + votesSuffix(item, v))
       for (const child of item.children) blocks.push(...itemBlocks([child], v, extras))
     } else {
-      list.push(...bullet(item, v, 0, extras ? extras(item) : []))
+      list.push(...bullet(item, v, '', extras ? extras(item) : []))
     }
   }
   flush()
@@ -150,14 +158,22 @@ function sectionBlocks(section: VerslagSection, v: Verslag): string[] {
   return blocks
 }
 
-export function renderMarkdown(v: Verslag): string {
+export function renderMarkdown(model: Verslag): string {
+  // L10: no character the format cannot hold (shared/safeText.ts).
+  const v = printable(safeDeep(model))
   const L = VERSLAG_LABELS[v.language]
   const blocks: string[] = [`# ${escapeMarkdown(v.heading)}`]
   for (const line of headerLines(v)) {
     blocks.push(line.value ? `**${escapeMarkdown(line.label)}:** ${escapeMarkdown(line.value)}` : `**${escapeMarkdown(line.label)}**`)
   }
   for (const p of v.intro) blocks.push(textLines(p, '').join('\n'))
-  if (v.agenda.length > 0) blocks.push(`## ${L.agenda}`, v.agenda.map((a) => `- ${escapeMarkdown(a)}`).join('\n'))
+  if (v.agenda.length > 0) {
+    // A numbered agenda item keeps its number as written (SPEC V20).
+    blocks.push(`## ${L.agenda}`, v.agenda.map((a) => {
+      const numbered = agendaMarker(a)
+      return numbered ? `${numbered.marker} ${escapeMarkdown(numbered.text)}` : `- ${escapeMarkdown(a)}`
+    }).join('\n'))
+  }
   // Only a same-origin path is referenced; an embedded picture is left to html and docx (SPEC V10).
   if (v.boardPicture && /^\/(?!\/)[^\s()<>\\]*$/.test(v.boardPicture.url)) {
     blocks.push(`![${escapeMarkdown(v.boardPicture.alt || L.boardPicture)}](${v.boardPicture.url})`)

@@ -1,6 +1,6 @@
 import type { RequestHandler, Router } from 'express'
 import { attachment } from '../loadVerslag'
-import { renderDocx } from '../render/renderDocx'
+import { renderDocx } from '../lazyFormats'
 import { renderHtml } from '../render/renderHtml'
 import { renderJson } from '../render/renderJson'
 import { renderMarkdown } from '../render/renderMarkdown'

@@ -1,6 +1,6 @@
 import type { Router } from 'express'
 import { attachment, loadVerslag } from '../loadVerslag'
-import { renderDocx } from '../render/renderDocx'
+import { renderDocx } from '../lazyFormats'
 import type { VerslagContext } from '../VerslagContext'
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

@@ -6,7 +6,7 @@ import { actorOf } from '../../access/authorize'
 import { HttpError } from '../../core/http/errors'
 import { storeNewSession } from '../../sessions/storeNewSession'
 import { importVerslag } from '../import/importVerslag'
-import { parseVerslagDocx, UnreadableDocxError } from '../import/parseVerslagDocx'
+import { parseVerslagDocx, UnreadableDocxError } from '../lazyFormats'
 import { parseVerslagText } from '../import/parseVerslagText'
 import type { VerslagContext } from '../VerslagContext'
 import { DOCX_TYPE } from './getVerslagDocx'
@@ -81,7 +81,7 @@ export function importSessionRoute(router: Router, ctx: VerslagContext): void {
       const actor = actorOf(req, res)
       const queryThemagroep = typeof req.query.themagroep === 'string' ? req.query.themagroep.trim().slice(0, 300) : ''
       const fallback = queryThemagroep || (actor.kind === 'user' ? actor.themagroepen[0] : undefined)
-      const imported = importVerslag(parsed, fallback ? { fallbackThemagroep: fallback } : {})
+      const imported = importVerslag(parsed, { ...(fallback ? { fallbackThemagroep: fallback } : {}), ...(queryThemagroep ? { themagroep: queryThemagroep } : {}) })
       const info = queryThemagroep ? { ...imported.info, themagroep: queryThemagroep } : imported.info
       // The policy sees the themagroep only now that the verslag is read (P9).
       const decision = can(actor, 'session:import', {
@@ -101,7 +101,7 @@ export function importSessionRoute(router: Router, ctx: VerslagContext): void {
         },
         'session.import',
       )
-      res.status(201).json({ ...summary, stickyCount: imported.stickyCount })
+      res.status(201).json({ ...summary, stickyCount: imported.stickyCount, report: imported.report })
     },
   )
 }
