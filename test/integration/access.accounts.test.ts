@@ -19,6 +19,7 @@ import {
   login,
   PASSWORD,
 } from '../helpers/accessFixture'
+import { DEFAULT_ATTEMPT_LIMITS } from '../../server/access/attemptLimits'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
 
@@ -130,16 +131,17 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     expect(await server.access.stores.users.count()).toBe(0)
   })
 
-  it('[P16] join is rate limited: ten unknown invite tokens, then 429 for the eleventh and for a valid one; successful joins do not count', async () => {
+  it('[P16] join is rate limited: past its budget of unknown invite tokens, 429 also for a valid one; successful joins do not count', async () => {
     server = await startTestServer()
     const { id } = await server.createSession()
     const invite = await createInvite(server, id, 'deelnemer')
     const joinWith = (token: string) => server.api('POST', '/api/join', { token, name: 'Dirk', organisation: 'Zorggroep Noord' }, { authorization: '' })
     for (let i = 0; i < 12; i++) expect((await joinWith(invite.token)).status).toBe(201)
+    const budget = DEFAULT_ATTEMPT_LIMITS.join.perAddress
     const statuses: number[] = []
-    for (let i = 0; i < 11; i++) statuses.push((await joinWith('z'.repeat(43))).status)
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(404))
-    expect(statuses[10]).toBe(429)
+    for (let i = 0; i <= budget; i++) statuses.push((await joinWith('z'.repeat(43))).status)
+    expect(statuses.slice(0, budget)).toEqual(Array(budget).fill(404))
+    expect(statuses[budget]).toBe(429)
     const limited = await joinWith(invite.token)
     expect(limited.status).toBe(429)
     expect(limited.body).toMatchObject({ error: 'rate_limited' })
