@@ -1,16 +1,23 @@
 import { lazy, Suspense } from 'react'
-import { AuditPage } from './access/AuditPage'
-import { HistoryPage } from './history/HistoryPage'
 import { useT } from './i18n/useT'
 import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
 import { usePathname } from './router/usePathname'
-import { RegelruimtePage } from './regelruimte/RegelruimtePage'
 import { JoinPage } from './join/JoinPage'
-import { SetupPage } from './setup/SetupPage'
-import { StartPage } from './start/StartPage'
+import { ShortLinkPage } from './join/ShortLinkPage'
 
 const SessionPage = lazy(() => import('./board/SessionPage'))
+// Without tldraw: the phone page must load fast on a phone (SPEC M1).
+const PhonePage = lazy(() => import('./phone/PhonePage'))
+const ListPage = lazy(() => import('./list/ListPage'))
+// Pages for accounts only: out of the entry chunk that a phone loads.
+const AuditPage = lazy(() => import('./access/AuditPage').then((m) => ({ default: m.AuditPage })))
+// The start page (session templates, the import dialog) and setup: out of the chunk a phone loads on its way to the phone page (SPEC M1).
+const StartPage = lazy(() => import('./start/StartPage').then((m) => ({ default: m.StartPage })))
+const SetupPage = lazy(() => import('./setup/SetupPage').then((m) => ({ default: m.SetupPage })))
+const ActielijstPage = lazy(() => import('./actielijst/ActielijstPage').then((m) => ({ default: m.ActielijstPage })))
+const HistoryPage = lazy(() => import('./history/HistoryPage').then((m) => ({ default: m.HistoryPage })))
+const RegelruimtePage = lazy(() => import('./regelruimte/RegelruimtePage').then((m) => ({ default: m.RegelruimtePage })))
 
 function Loading() {
   const t = useT()
@@ -32,23 +39,63 @@ export function App() {
   const route = matchRoute(usePathname(), location.search)
   switch (route.name) {
     case 'start':
-      return <StartPage />
+      return (
+        <Suspense fallback={<Loading />}>
+          <StartPage />
+        </Suspense>
+      )
     case 'session':
       return (
         <Suspense fallback={<Loading />}>
           <SessionPage key={route.sessionId} sessionId={route.sessionId} />
         </Suspense>
       )
+    case 'phone':
+      return (
+        <Suspense fallback={<Loading />}>
+          <PhonePage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      )
+    case 'list':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ListPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      )
     case 'history':
-      return <HistoryPage key={route.sessionId} sessionId={route.sessionId} />
+      return (
+        <Suspense fallback={<Loading />}>
+          <HistoryPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      )
+    case 'shortLink':
+      return <ShortLinkPage key={route.code} code={route.code} />
     case 'join':
       return <JoinPage token={route.token} />
     case 'setup':
-      return <SetupPage token={route.token} />
+      return (
+        <Suspense fallback={<Loading />}>
+          <SetupPage token={route.token} />
+        </Suspense>
+      )
     case 'audit':
-      return <AuditPage />
+      return (
+        <Suspense fallback={<Loading />}>
+          <AuditPage />
+        </Suspense>
+      )
     case 'regelruimte':
-      return <RegelruimtePage />
+      return (
+        <Suspense fallback={<Loading />}>
+          <RegelruimtePage />
+        </Suspense>
+      )
+    case 'actielijst':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ActielijstPage key={route.themagroep} themagroep={route.themagroep} />
+        </Suspense>
+      )
     case 'notFound':
       return <NotFound />
   }

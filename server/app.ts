@@ -8,6 +8,8 @@ import path from 'node:path'
 import type { AccessService } from './access/AccessService'
 import type { AttemptLimitSettings } from './access/attemptLimits'
 import type { TrustProxy } from './config'
+import { actielijstExtension } from './actielijst/actielijstExtension'
+import type { ActieStores } from './actielijst/ActieStore'
 import { historyExtension, type HistorySettings } from './history/historyExtension'
 import type { HistoryStore } from './history/HistoryStore'
 import { accessExtension } from './access/accessExtension'
@@ -26,6 +28,7 @@ import { SqliteBackend } from './core/storage/SqliteBackend'
 import { startCore } from './core/startCore'
 import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
+import { shortLinkExtension } from './shortLinks/shortLinkExtension'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
 import type { SessionStore } from './sessions/SessionStore'
@@ -78,7 +81,8 @@ export interface ServerOptions {
 /** The stores of the composed features, for tests and the command line. */
 export type ServerStores = { readonly docs: DocStore; readonly sessions: SessionStore; readonly history: HistoryStore } & AccessStores &
   VerslagStores &
-  RegelruimteStores
+  RegelruimteStores &
+  ActieStores
 
 export interface RunningServer {
   url: string
@@ -115,7 +119,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     publicUrl: opts.publicUrl,
     limits: opts.limits,
   })
+  // facil: facilitation holds a deelnemer's API sticky during stil-schrijven (F6).
+  const facilitation = facilitationExtension({ backend, sessions: sessionIndex, access })
   const sessions = sessionsExtension({
+    holdSticky: (session, actor, body) => facilitation.holdSticky(session, actor, body),
     backend,
     access,
     tldrawLicenseKey: opts.tldrawLicenseKey ?? null,
@@ -124,7 +131,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const verslag = verslagExtension({ backend, sessions: sessions.sessions, access })
   const regelruimte = regelruimteExtension({ backend, sessions: sessions.sessions, access })
   const history = historyExtension({ backend, sessions: sessions.sessions, access, settings: opts.history })
-  const facilitation = facilitationExtension({ backend, sessions: sessions.sessions, access })
+  const shortLinks = shortLinkExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl })
+  const actielijst = actielijstExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl ?? null })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -132,9 +140,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port: opts.port,
     host: opts.host,
     backend,
-    // facilitation before sessions: its POST …/stickies holds a deelnemer's sticky privately during stil-schrijven (F6).
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, facilitation, sessions, access, verslag, regelruimte, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, shortLinks, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,
@@ -154,6 +161,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...verslag.stores,
     ...regelruimte.stores,
     history: history.store,
+    ...actielijst.stores,
   }
   return { ...core, backend, storage, access: access.access }
 }

@@ -7,7 +7,6 @@
  *   map   "facilitation" phase, timer, vote budget
  */
 import { getIndexAbove } from '@tldraw/utils'
-import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { propsOf, readBoard, type RecordLike } from './boardModel'
 import {
@@ -21,37 +20,13 @@ import {
   SHEET_PADDING,
 } from './records'
 import { chooseSheet, freeCells, type Box } from './placement'
-import { sessionInfoSchema, type SessionInfo } from './session'
+import type { SessionInfo } from './session'
+import { allRecords, recordsOf, Y_SESSION, type StoredRecord } from './ydocRecords'
 import type { Author, StickyMeta } from './sticky'
 import type { Tag } from './tags'
 
-export const Y_RECORDS = 'tldraw'
-export const Y_SESSION = 'session'
-export const Y_FACILITATION = 'facilitation'
-
-/** A record as stored in the doc: any tldraw record (kept as plain JSON). */
-export type StoredRecord = RecordLike
-
-const keyValues = new WeakMap<Y.Doc, YKeyValue<StoredRecord>>()
-
-/** The record store of a doc. One YKeyValue per doc: it observes the array. */
-export function recordsOf(doc: Y.Doc): YKeyValue<StoredRecord> {
-  let kv = keyValues.get(doc)
-  if (!kv) {
-    kv = new YKeyValue<StoredRecord>(doc.getArray(Y_RECORDS))
-    keyValues.set(doc, kv)
-  }
-  return kv
-}
-
-export function allRecords(doc: Y.Doc): StoredRecord[] {
-  return [...recordsOf(doc).map.values()].map((entry) => entry.val)
-}
-
-export function readSessionInfo(doc: Y.Doc): SessionInfo | null {
-  const parsed = sessionInfoSchema.safeParse(doc.getMap(Y_SESSION).toJSON())
-  return parsed.success ? parsed.data : null
-}
+// The roots and the record store live in ydocRecords.ts (small, for the phone page); re-exported here.
+export { allRecords, readSessionInfo, recordsOf, Y_FACILITATION, Y_RECORDS, Y_SESSION, type StoredRecord } from './ydocRecords'
 
 export function writeSessionInfo(doc: Y.Doc, info: Partial<SessionInfo>): void {
   const map = doc.getMap(Y_SESSION)

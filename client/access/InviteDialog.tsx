@@ -5,6 +5,8 @@ import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { copyText } from './copyText'
 import { createInvite, listInvites, revokeInvite } from './inviteApi'
+import { InviteQr } from './InviteQr'
+import { createShortLink } from './shortLinkApi'
 
 const ROLE_KEYS = {
   deelnemer: { label: 'invite.role.deelnemer', hint: 'invite.hint.deelnemer' },
@@ -19,7 +21,7 @@ const ROLE_KEYS = {
 export function InviteDialog({ sessionId, onClose }: { sessionId: string; onClose(): void }) {
   const t = useT()
   const [language] = useLanguage()
-  const [links, setLinks] = useState<Partial<Record<InviteRole, { url: string; copied: boolean }>>>({})
+  const [links, setLinks] = useState<Partial<Record<InviteRole, { url: string; copied: boolean; short: string | null }>>>({})
   const [invites, setInvites] = useState<InviteSummary[] | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<InviteRole | null>(null)
@@ -40,7 +42,12 @@ export function InviteDialog({ sessionId, onClose }: { sessionId: string; onClos
     try {
       const invite = await createInvite(sessionId, role)
       const copied = await copyText(invite.url)
-      setLinks((prev) => ({ ...prev, [role]: { url: invite.url, copied } }))
+      // The short link and its QR code (SPEC M7); the long link works without them.
+      const short = await createShortLink(sessionId, invite.token).then(
+        (answer) => answer.url,
+        () => null,
+      )
+      setLinks((prev) => ({ ...prev, [role]: { url: invite.url, copied, short } }))
       reload()
     } catch (cause) {
       setError(cause)
@@ -83,6 +90,11 @@ export function InviteDialog({ sessionId, onClose }: { sessionId: string; onClos
                   <div className="bp-invite__link">
                     <input readOnly value={link.url} aria-label={t('invite.linkFor', { role: t(ROLE_KEYS[role].label) })} onFocus={(e) => e.currentTarget.select()} />
                     <span role="status">{link.copied ? t('invite.copied') : t('invite.copyManually')}</span>
+                  </div>
+                )}
+                {link?.short && (
+                  <div className="bp-invite__shortlink">
+                    <InviteQr url={link.short} />
                   </div>
                 )}
               </li>

@@ -8,10 +8,9 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
   const [language] = useLanguage()
   const { text, code } = apiErrorText(error, language)
   return (
-    <div className="bp-error" role="alert">
+    <div className="bp-error" role="alert" data-error-code={code ?? undefined}>
       <strong>{t('error.title')}</strong>
       <p>{text}</p>
-      {code && <p className="bp-error__code">{code}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('error.retry')}

@@ -15,6 +15,7 @@ import { $facilitation, $myVotes, $privateWriting, $sessionId } from '../facilit
 import { fetchMyVotes } from '../facilitation/facilitationApi'
 import { FollowBanner, PresenceList } from '../facilitation/PresenceList'
 import { PrivateTray } from '../facilitation/PrivateTray'
+import { registerPrivateWriting } from '../facilitation/registerPrivateWriting'
 import { ensureClockOffset } from '../facilitation/serverClock'
 import { useFacilitation } from '../facilitation/useFacilitation'
 import { useSummon } from '../facilitation/useSummon'
@@ -38,6 +39,7 @@ import { ShortcutHelp } from './ShortcutHelp'
 import { TagBar } from './TagBar'
 import { TaggedNoteShapeUtil } from './TaggedNoteShapeUtil'
 import { useBoardShortcuts } from './useBoardShortcuts'
+import { initialView } from './initialView'
 
 const SHAPE_UTILS = [TaggedNoteShapeUtil]
 const ASSET_URLS = getAssetUrlsByImport()
@@ -54,23 +56,16 @@ const UI_OVERRIDES: TLUiOverrides = {
   },
 }
 
-const PHONE_WIDTH = 700
-
-/**
- * First view of the board: every sheet (zoom to fit, never closer than
- * 100 %); on a phone the first sheet only, so that stickies stay readable.
- */
+/** The first view of the board: the sheets at a readable zoom (SPEC M11, initialView.ts). */
 function zoomToSheets(editor: Editor): void {
-  const instant = { animation: { duration: 0 } }
-  const firstSheet = editor
-    .getCurrentPageShapesSorted()
-    .filter((shape) => shape.type === 'frame' && shape.parentId === editor.getCurrentPageId())
-    .map((shape) => editor.getShapePageBounds(shape))
-    .filter((bounds) => bounds !== undefined)
-    .sort((a, b) => a.y - b.y || a.x - b.x)[0]
-  if (editor.getViewportScreenBounds().w < PHONE_WIDTH && firstSheet) editor.zoomToBounds(firstSheet, { inset: 16, ...instant })
-  else editor.zoomToFit(instant)
-  if (editor.getZoomLevel() > 1) editor.resetZoom(editor.getViewportScreenCenter(), instant)
+  const pageId = editor.getCurrentPageId()
+  const topLevel = editor.getCurrentPageShapesSorted().filter((shape) => shape.parentId === pageId)
+  const boundsOf = (shapes: typeof topLevel) => shapes.map((shape) => editor.getShapePageBounds(shape)).filter((b) => b !== undefined)
+  const sheets = boundsOf(topLevel.filter((shape) => shape.type === 'frame'))
+  const screen = editor.getViewportScreenBounds()
+  const view = initialView(sheets, sheets.length ? [] : boundsOf(topLevel), { w: screen.w, h: screen.h })
+  if (!view) return
+  editor.setCamera({ x: screen.w / (2 * view.z) - view.cx, y: screen.h / (2 * view.z) - view.cy, z: view.z }, { immediate: true })
 }
 
 export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { sessionId: string; participant: Participant; onEditIdentity(): void; dialogOpen: boolean }) {
@@ -139,8 +134,10 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
   }, [editor, state.session])
 
   const onMount = useCallback((mounted: Editor) => {
+    performance.mark('bp:editor-mounted')
     const offSideEffects = registerTagSideEffects(mounted)
     const offEmptyNotes = registerEmptyNoteCleanup(mounted)
+    const offPrivate = registerPrivateWriting(mounted)
     const offWriteGuards = registerWriteGuards(mounted)
     // New stickies look like the ones the server and the import make (shared/records.ts).
     mounted.setStyleForNextShapes(DefaultFontStyle, 'sans')
@@ -168,6 +165,14 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
         </div>
         <ConnectionBadge status={status} />
         <BoardAccessBar sessionId={sessionId} editor={editor} />
+        <nav className="bp-views" aria-label={t('views.label')}>
+          <Link to={`/s/${encodeURIComponent(sessionId)}/lijst`} title={t('views.listHint')}>
+            {t('views.list')}
+          </Link>
+          <Link to={`/s/${encodeURIComponent(sessionId)}/telefoon`} title={t('views.phoneHint')}>
+            {t('views.phone')}
+          </Link>
+        </nav>
         <PresenceList awareness={awareness} editor={editor} />
         <button type="button" className="bp-me" onClick={onEditIdentity} title={t('identity.change')}>
           {participant.name}
@@ -190,6 +195,8 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
                   ? t('board.unauthorized')
                   : refused.code === CloseCode.Forbidden
                     ? t('board.forbidden')
+                    : refused.code === CloseCode.TooManyConnections
+                      ? t('board.tooManyConnections')
                     : t('board.refused', { reason: refused.reason || CLOSE_REASONS[refused.code] || String(refused.code) })}
             </p>
             <Link to="/">{t('app.toStart')}</Link>

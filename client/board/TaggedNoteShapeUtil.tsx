@@ -1,5 +1,6 @@
-import { NoteShapeUtil, stopEventPropagation, useValue, type TLNoteShape } from 'tldraw'
+import { Group2d, NoteShapeUtil, Rectangle2d, stopEventPropagation, useValue, type TLNoteShape } from 'tldraw'
 import { parseStickyMeta } from '../../shared/boardModel'
+import { NOTE_SIZE } from '../../shared/records'
 import { voteCount } from '../../shared/sticky'
 import { $facilitation, $myVotes } from '../facilitation/facilitationAtoms'
 import { vote } from '../facilitation/votes'
@@ -38,6 +39,23 @@ function TagBadge({ shape }: { shape: TLNoteShape }) {
 const SHOW_DOTS_FROM = new Set(['stemmen', 'concluderen', 'afgerond'])
 
 /**
+ * A dot button votes on pointer down (tldraw's canvas keeps a tap from
+ * becoming a click on touch screens) and on a keyboard click (detail 0).
+ */
+function voteHandlers(id: string, delta: 1 | -1) {
+  return {
+    onPointerDown: (event: React.PointerEvent) => {
+      stopEventPropagation(event)
+      event.preventDefault()
+      void vote(id, delta)
+    },
+    onClick: (event: React.MouseEvent) => {
+      if (event.detail === 0) void vote(id, delta)
+    },
+  }
+}
+
+/**
  * The dots on a sticky (F10, F12): the total once voting started; during
  * stemmen a "+" and (for one's own dots) a "−" that vote through the API.
  */
@@ -56,12 +74,12 @@ function VoteDots({ shape }: { shape: TLNoteShape }) {
         <span className="bp-sr-only">{translate(language, 'facil.votes.count', { count: total })}</span>
       </span>
       {voting && mine > 0 && (
-        <button type="button" className="bp-note-votes__button" data-vote="remove" aria-label={translate(language, 'facil.votes.remove')} title={translate(language, 'facil.votes.remove')} onPointerDown={stopEventPropagation} onClick={() => void vote(shape.id, -1)}>
+        <button type="button" className="bp-note-votes__button" data-vote="remove" aria-label={translate(language, 'facil.votes.remove')} title={translate(language, 'facil.votes.remove')} {...voteHandlers(shape.id, -1)}>
           −
         </button>
       )}
       {voting && (
-        <button type="button" className="bp-note-votes__button" data-vote="add" aria-label={translate(language, 'facil.votes.add')} title={translate(language, 'facil.votes.add')} onPointerDown={stopEventPropagation} onClick={() => void vote(shape.id, 1)}>
+        <button type="button" className="bp-note-votes__button" data-vote="add" aria-label={translate(language, 'facil.votes.add')} title={translate(language, 'facil.votes.add')} {...voteHandlers(shape.id, 1)}>
           +
         </button>
       )}
@@ -75,6 +93,27 @@ function VoteDots({ shape }: { shape: TLNoteShape }) {
  * dimmed while a tag is highlighted.
  */
 export class TaggedNoteShapeUtil extends NoteShapeUtil {
+  /**
+   * The note's outline without measuring its text (SPEC M12). tldraw's own
+   * geometry measures every note's label in the DOM to place a label box,
+   * and the first hit test of a board builds the geometry of every shape:
+   * with 2,000 stickies that was most of a cold load. The outline comes from
+   * the stored growY; the label box covers the note (used for hit testing
+   * only). Text is still measured where it matters: when it changes (growY
+   * and font size, in tldraw's onBeforeUpdate).
+   */
+  override getGeometry(shape: TLNoteShape) {
+    const { scale, growY } = shape.props
+    const width = NOTE_SIZE * scale
+    const height = (NOTE_SIZE + growY) * scale
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width, height, isFilled: true }),
+        new Rectangle2d({ width, height, isFilled: true, isLabel: true, excludeFromShapeBounds: true }),
+      ],
+    })
+  }
+
   override component(shape: TLNoteShape) {
     return (
       <>

@@ -10,6 +10,10 @@ export interface PresentPerson {
   organisation: string
   color: string
   self: boolean
+  /** On the board with a cursor (tldraw presence); false for someone on the phone page (SPEC M6). */
+  cursor: boolean
+  /** On the phone page. */
+  phone: boolean
 }
 
 /** Everyone on the board from the awareness states: tldraw's presence plus our `person` field (F15). */
@@ -17,15 +21,19 @@ export function readPeople(awareness: Awareness): PresentPerson[] {
   const people: PresentPerson[] = []
   awareness.getStates().forEach((state, clientId) => {
     const presence = (state as { presence?: { userId?: string; userName?: string; color?: string } | null }).presence
-    if (!presence) return
-    const person = (state as { person?: { name?: unknown; organisation?: unknown } }).person
+    const person = (state as { person?: { name?: unknown; organisation?: unknown; via?: unknown } }).person
+    // Someone on the phone page has no cursor, only a person (SPEC M6).
+    const phone = person?.via === 'telefoon'
+    if (!presence && !(phone && typeof person?.name === 'string')) return
     people.push({
       clientId,
-      userId: String(presence.userId ?? ''),
-      name: typeof person?.name === 'string' ? person.name : String(presence.userName ?? ''),
+      userId: String(presence?.userId ?? ''),
+      name: typeof person?.name === 'string' ? person.name : String(presence?.userName ?? ''),
       organisation: typeof person?.organisation === 'string' ? person.organisation : '',
-      color: String(presence.color ?? '#888'),
+      color: String(presence?.color ?? '#888'),
       self: clientId === awareness.clientID,
+      cursor: Boolean(presence),
+      phone,
     })
   })
   return people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name))
@@ -66,7 +74,7 @@ export function PresenceList({ awareness, editor }: { awareness: Awareness | nul
               <button
                 type="button"
                 className="bp-link-button"
-                disabled={p.self || !editor}
+                disabled={p.self || !editor || !p.cursor}
                 title={t('facil.presence.goTo', { name: p.name })}
                 onClick={() => {
                   if (!editor) return
@@ -77,8 +85,9 @@ export function PresenceList({ awareness, editor }: { awareness: Awareness | nul
                 <span className="bp-presence__swatch" style={{ background: p.color }} aria-hidden="true" /> {p.name}
                 {p.organisation ? ` · ${p.organisation}` : ''}
                 {p.self ? ` (${t('facil.presence.you')})` : ''}
+                {p.phone ? ` (${t('presence.onPhone')})` : ''}
               </button>
-              {!p.self && editor && (
+              {!p.self && editor && p.cursor && (
                 <button
                   type="button"
                   data-follow={p.name}

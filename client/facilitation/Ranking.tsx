@@ -53,7 +53,7 @@ export function Ranking({ editor, anonymous }: { editor: Editor; anonymous: bool
               <button type="button" className="bp-link-button" onClick={() => editor.select(r.id as TLNoteShape['id'])}>
                 {r.text || '…'}
               </button>{' '}
-              — {t('facil.votes.count', { count: r.votes })}
+              — {r.votes === 1 ? t('facil.votes.countOne') : t('facil.votes.count', { count: r.votes })}
               {!anonymous && r.voters.length > 0 && <span className="bp-muted"> ({t('facil.votes.voters', { names: r.voters.join(', ') })})</span>}
             </li>
           ))}

@@ -50,7 +50,7 @@ export function Timer({ timer }: { timer: TimerState | null }) {
       {timer.status === 'paused' && <span className="bp-muted"> ({t('facil.timerPaused')})</span>}
       <label className="bp-timer__sound" title={t('facil.sound')}>
         <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} aria-label={t('facil.sound')} />
-        <span aria-hidden="true">🔔</span>
+        <span aria-hidden="true">{t('facil.soundShort')}</span>
       </label>
     </div>
   )

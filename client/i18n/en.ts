@@ -1,8 +1,10 @@
 import type { MessageKey } from './nl'
 import { facilitationEn } from './facilitationEn'
+import { actielijstEn } from './actielijstEn'
 import { apiErrorsEn } from './apiErrorsEn'
 import { historyEn } from './historyEn'
 import { regelruimteEn } from './regelruimteEn'
+import { phoneEn } from './phoneEn'
 import { verslagEn } from './verslagEn'
 
 /** English UI text. Domain words stay Dutch (sessie, themagroep, verslag, …). */
@@ -38,7 +40,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   'error.title': 'Something went wrong',
   'error.network': 'The server cannot be reached. Check your connection and try again.',
-  'error.unexpected': 'Unexpected answer from the server (status {status}).',
+  'error.unexpected': 'The server gave an unexpected answer. Try again; if it still fails, tell the themacoördinator.',
   'error.retry': 'Try again',
 
   'identity.title': 'Who are you?',
@@ -70,6 +72,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'board.unauthorized': 'You have no access to this board yet. Open the invite link you were given, or log in.',
   'board.writeRefused': 'You may not make this change; the board was reloaded without it.',
   'board.writeRefusedLimit': 'This change would make the board too large; the board was reloaded without it.',
+  'board.tooManyConnections': 'You have this board open in too many windows at once. Close a few and reload the page.',
   'board.forbidden': 'You have no access to this board.',
   'board.back': 'Sessies',
   'board.participants': '{count} present',
@@ -137,5 +140,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...regelruimteEn,
   ...historyEn,
   ...apiErrorsEn,
+  ...phoneEn,
+  ...actielijstEn,
   ...facilitationEn,
 }

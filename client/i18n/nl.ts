@@ -4,9 +4,11 @@
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
 import { facilitationNl } from './facilitationNl'
+import { actielijstNl } from './actielijstNl'
 import { apiErrorsNl } from './apiErrorsNl'
 import { historyNl } from './historyNl'
 import { regelruimteNl } from './regelruimteNl'
+import { phoneNl } from './phoneNl'
 import { verslagNl } from './verslagNl'
 
 export const nl = {
@@ -41,7 +43,7 @@ export const nl = {
 
   'error.title': 'Er ging iets mis',
   'error.network': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
-  'error.unexpected': 'Onverwacht antwoord van de server (status {status}).',
+  'error.unexpected': 'De server gaf een onverwacht antwoord. Probeer het opnieuw; lukt het dan nog niet, laat het de themacoördinator weten.',
   'error.retry': 'Opnieuw proberen',
 
   'identity.title': 'Wie ben je?',
@@ -73,6 +75,7 @@ export const nl = {
   'board.unauthorized': 'Je hebt nog geen toegang tot dit bord. Open de uitnodigingslink die je hebt gekregen, of log in.',
   'board.writeRefused': 'Deze wijziging mag je niet maken; het bord is opnieuw geladen zonder die wijziging.',
   'board.writeRefusedLimit': 'Deze wijziging maakt het bord te groot; het bord is opnieuw geladen zonder die wijziging.',
+  'board.tooManyConnections': 'Je hebt dit bord in te veel vensters tegelijk open. Sluit er een paar en laad de pagina opnieuw.',
   'board.forbidden': 'Je hebt geen toegang tot dit bord.',
   'board.back': 'Sessies',
   'board.participants': '{count} aanwezig',
@@ -141,6 +144,8 @@ export const nl = {
   ...regelruimteNl,
   ...historyNl,
   ...apiErrorsNl,
+  ...phoneNl,
+  ...actielijstNl,
   ...facilitationNl,
 } as const
 

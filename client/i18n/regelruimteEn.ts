@@ -15,6 +15,7 @@ export const regelruimteEn: Readonly<Record<keyof typeof regelruimteNl, string>>
   'regelruimte.countOne': '1 request',
   'regelruimte.download': 'Download',
   'regelruimte.download.csv': 'CSV (Excel)',
+  'regelruimte.download.xlsx': 'Excel (.xlsx)',
   'regelruimte.download.json': 'JSON',
   'regelruimte.empty.title': 'No regelruimte requests yet',
   'regelruimte.empty.body':

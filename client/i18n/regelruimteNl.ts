@@ -13,6 +13,7 @@ export const regelruimteNl = {
   'regelruimte.countOne': '1 verzoek',
   'regelruimte.download': 'Downloaden',
   'regelruimte.download.csv': 'CSV (Excel)',
+  'regelruimte.download.xlsx': 'Excel (.xlsx)',
   'regelruimte.download.json': 'JSON',
   'regelruimte.empty.title': 'Nog geen regelruimteverzoeken',
   'regelruimte.empty.body':

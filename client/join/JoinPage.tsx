@@ -8,6 +8,7 @@ import { PageHeader } from '../layout/PageHeader'
 import { useT } from '../i18n/useT'
 import { Link } from '../router/Link'
 import { navigate } from '../router/navigate'
+import { isPhoneViewport } from '../phone/isPhone'
 
 type InfoState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; info: JoinInfo }
 
@@ -33,7 +34,8 @@ export function JoinPage({ token }: { token: string }) {
     const me = await joinWithInvite({ token, name: name.trim(), organisation: organisation.trim() })
     const participant = participantFromMe(me, null)
     if (participant) storeParticipant(participant)
-    navigate(`/s/${encodeURIComponent(state.info.sessionId)}`)
+    // A phone lands on the phone page, a laptop on the board (SPEC M2).
+    navigate(`/s/${encodeURIComponent(state.info.sessionId)}${isPhoneViewport() ? '/telefoon' : ''}`)
   })
 
   return (

@@ -4,6 +4,7 @@ import type { Deelnemer } from '../../shared/session'
 import { writeSessionInfo } from '../../shared/ydoc'
 import { useT } from '../i18n/useT'
 import { useSessionInfo } from '../sync/useSessionInfo'
+import { MeetingFields } from './MeetingFields'
 
 interface Row {
   organisation: string
@@ -48,6 +49,7 @@ export function SessionDetailsPanel({ doc, readOnly }: { doc: Y.Doc; readOnly: b
   return (
     <form className="bp-session-details" onSubmit={(e) => e.preventDefault()}>
       {readOnly && <p className="bp-muted">{t('panel.session.readOnly')}</p>}
+      <MeetingFields doc={doc} info={info} readOnly={readOnly} />
       <fieldset disabled={readOnly}>
         <legend>{t('panel.session.deelnemers')}</legend>
         {rows.length === 0 && <p className="bp-muted">{t('panel.session.noDeelnemers')}</p>}
@@ -108,11 +110,11 @@ export function SessionDetailsPanel({ doc, readOnly }: { doc: Y.Doc; readOnly: b
       </fieldset>
       <fieldset disabled={readOnly}>
         <legend>{t('panel.session.intro')}</legend>
-        <textarea name="intro" rows={6} value={info.intro ?? ''} onChange={(e) => writeSessionInfo(doc, { intro: e.target.value || undefined })} placeholder={t('panel.session.introPlaceholder')} />
+        <textarea name="intro" aria-label={t('panel.session.intro')} rows={6} value={info.intro ?? ''} onChange={(e) => writeSessionInfo(doc, { intro: e.target.value || undefined })} placeholder={t('panel.session.introPlaceholder')} />
       </fieldset>
       <fieldset disabled={readOnly}>
         <legend>{t('panel.session.geplaatstOp')}</legend>
-        <input name="geplaatstOp" type="date" value={info.geplaatstOp ?? ''} onChange={(e) => writeSessionInfo(doc, { geplaatstOp: e.target.value || undefined })} />
+        <input name="geplaatstOp" type="date" aria-label={t('panel.session.geplaatstOp')} value={info.geplaatstOp ?? ''} onChange={(e) => writeSessionInfo(doc, { geplaatstOp: e.target.value || undefined })} />
         <p className="bp-muted">{t('panel.session.geplaatstOpHint')}</p>
       </fieldset>
     </form>

@@ -1,16 +1,31 @@
-import type { Editor } from 'tldraw'
 import { REGELRUIMTE_STATUSES, type DomainSticky } from '../../shared/sticky'
+import { VERSLAG_LABELS } from '../../shared/verslag/labels'
+import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
-import { updateStickyMeta } from './updateStickyMeta'
+import type { StickyField } from '../../shared/stickyEdits'
 
 export const REGELING_SUGGESTIONS = ['Subsidieregeling extramurale behandeling', 'Wlz', 'Zvw', 'NZa-beleidsregel', 'Experimenteer-AMvB'] as const
 export const ADRESSAAT_SUGGESTIONS = ['VWS', 'NZa', 'Zorginstituut', 'Zorgkantoor', 'Zorgverzekeraar', 'CIZ'] as const
 
-/** The fields of an afspraak or a regelruimte request, written live into the note's meta. */
-export function StickyFields({ editor, sticky, readOnly, setsStatus }: { editor: Editor; sticky: DomainSticky; readOnly: boolean; setsStatus: boolean }) {
+/**
+ * The fields of an afspraak or a regelruimte request, written live into the
+ * note's meta through `onField` (the editor on the board, the doc in the list view).
+ */
+export function StickyFields({
+  sticky,
+  readOnly,
+  setsStatus,
+  onField,
+}: {
+  sticky: DomainSticky
+  readOnly: boolean
+  setsStatus: boolean
+  onField(field: StickyField, value: string): void
+}) {
   const t = useT()
+  const [language] = useLanguage()
   const meta = sticky.meta
-  const set = (field: Parameters<typeof updateStickyMeta>[2]) => (value: string) => updateStickyMeta(editor, sticky.id, field, value)
+  const set = (field: StickyField) => (value: string) => onField(field, value)
   if (sticky.tag === 'afspraak') {
     return (
       <fieldset className="bp-fields" disabled={readOnly}>
@@ -76,7 +91,7 @@ export function StickyFields({ editor, sticky, readOnly, setsStatus }: { editor:
             <select name="status" value={meta.status ?? 'concept'} onChange={(e) => set('status')(e.target.value)}>
               {REGELRUIMTE_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {VERSLAG_LABELS[language].statusLabel[s]}
                 </option>
               ))}
             </select>
@@ -84,7 +99,7 @@ export function StickyFields({ editor, sticky, readOnly, setsStatus }: { editor:
         ) : (
           // W7: the status is the organisers' to set; others see it.
           <p className="bp-fields__status" data-status={meta.status ?? 'concept'}>
-            {t('panel.fields.status')}: {meta.status ?? 'concept'}
+            {t('panel.fields.status')}: {VERSLAG_LABELS[language].statusLabel[meta.status ?? 'concept']}
           </p>
         )}
       </fieldset>

@@ -1,12 +1,10 @@
 import { useState } from 'react'
-import type { Editor } from 'tldraw'
 import type { DomainBoard } from '../../shared/boardModel'
 import type { DomainSticky } from '../../shared/sticky'
 import { TAG_INFO } from '../../shared/tags'
 import { tagLabel } from '../i18n/domainLabels'
 import type { MessageKey } from '../i18n/nl'
 import { useT } from '../i18n/useT'
-import { linkStickies, unlinkStickies } from './linkStickies'
 import { arrowEnds, candidates, linkedStickies, relationsFor, type Relation } from './stickyRelations'
 
 const RELATION_KEY: Readonly<Record<Relation, MessageKey>> = {
@@ -33,9 +31,22 @@ function StickyChip({ sticky }: { sticky: DomainSticky }) {
 
 /**
  * The links of the selected sticky, per relation (SPEC V6), with a list to
- * add one and a button to remove one: no drawing needed.
+ * add one and a button to remove one: no drawing needed. Writes through
+ * `onLink` / `onUnlink`: the editor on the board, the doc in the list view.
  */
-export function StickyLinks({ editor, board, sticky, readOnly }: { editor: Editor; board: DomainBoard; sticky: DomainSticky; readOnly: boolean }) {
+export function StickyLinks({
+  board,
+  sticky,
+  readOnly,
+  onLink,
+  onUnlink,
+}: {
+  board: DomainBoard
+  sticky: DomainSticky
+  readOnly: boolean
+  onLink(fromId: string, toId: string): void
+  onUnlink(arrowId: string): void
+}) {
   const t = useT()
   const linked = linkedStickies(board, sticky.id)
   return (
@@ -52,7 +63,7 @@ export function StickyLinks({ editor, board, sticky, readOnly }: { editor: Edito
                 <li key={l.arrowId}>
                   <StickyChip sticky={l.sticky} />
                   {!readOnly && (
-                    <button type="button" className="bp-icon-button" onClick={() => unlinkStickies(editor, l.arrowId)} title={t('panel.links.remove')} aria-label={`${t('panel.links.remove')}: ${short(l.sticky.text)}`}>
+                    <button type="button" className="bp-icon-button" onClick={() => onUnlink(l.arrowId)} title={t('panel.links.remove')} aria-label={`${t('panel.links.remove')}: ${short(l.sticky.text)}`}>
                       ×
                     </button>
                   )}
@@ -64,7 +75,7 @@ export function StickyLinks({ editor, board, sticky, readOnly }: { editor: Edito
                 options={options}
                 onAdd={(otherId) => {
                   const ends = arrowEnds(relation, sticky.id, otherId)
-                  linkStickies(editor, ends.fromId, ends.toId)
+                  onLink(ends.fromId, ends.toId)
                 }}
               />
             )}

@@ -6,7 +6,9 @@ import { retagSelection } from '../board/retagShapes'
 import { $writer } from '../board/boardState'
 import { stickyRights } from './permissions'
 import { StickyFields } from './StickyFields'
+import { linkStickies, unlinkStickies } from './linkStickies'
 import { StickyLinks } from './StickyLinks'
+import { updateStickyMeta } from './updateStickyMeta'
 import { useBoardModel } from './useBoardModel'
 
 /** The selected sticky: its tag, its links and the fields of its tag. */
@@ -54,9 +56,20 @@ function StickyDetails({ editor, id, readOnly }: { editor: Editor; id: string; r
         <blockquote className="bp-sticky-panel__text">{sticky.text || '…'}</blockquote>
         <p className="bp-muted">{sheet ? t('panel.sticky.onSheet', { sheet }) : t('panel.sticky.noSheet')}</p>
       </div>
-      <StickyFields editor={editor} sticky={sticky} readOnly={readOnly || !rights.edit} setsStatus={!readOnly && rights.setStatus} />
+      <StickyFields
+        sticky={sticky}
+        readOnly={readOnly || !rights.edit}
+        setsStatus={!readOnly && rights.setStatus}
+        onField={(field, value) => updateStickyMeta(editor, sticky.id, field, value)}
+      />
       <h3>{t('panel.links.title')}</h3>
-      <StickyLinks editor={editor} board={board} sticky={sticky} readOnly={readOnly || !rights.link} />
+      <StickyLinks
+        board={board}
+        sticky={sticky}
+        readOnly={readOnly || !rights.link}
+        onLink={(fromId, toId) => linkStickies(editor, fromId, toId)}
+        onUnlink={(arrowId) => unlinkStickies(editor, arrowId)}
+      />
     </div>
   )
 }

@@ -96,6 +96,9 @@ export function RegelruimtePage() {
               </span>
               <span className="bp-register__downloads">
                 {t('regelruimte.download')}:
+                <a className="bp-register__download" href={downloadUrl('xlsx', filters, language)} download>
+                  {t('regelruimte.download.xlsx')}
+                </a>
                 <a className="bp-register__download" href={downloadUrl('csv', filters, language)} download>
                   {t('regelruimte.download.csv')}
                 </a>

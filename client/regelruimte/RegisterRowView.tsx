@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { formatDate } from '../../shared/dates'
 import type { RegisterRow } from '../../shared/regelruimte'
 import { REGELRUIMTE_STATUSES, regelruimteStatusSchema } from '../../shared/sticky'
+import { VERSLAG_LABELS } from '../../shared/verslag/labels'
 import { ErrorMessage } from '../api/ErrorMessage'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
@@ -13,6 +14,7 @@ import { StatusBadge } from './StatusBadge'
 export function RegisterRowView({ row, onChanged }: { row: RegisterRow; onChanged: (row: RegisterRow) => void }) {
   const t = useT()
   const [language] = useLanguage()
+  const label = VERSLAG_LABELS[language].statusLabel
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const when = (iso: string) => new Date(iso).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })
@@ -54,7 +56,7 @@ export function RegisterRowView({ row, onChanged }: { row: RegisterRow; onChange
         >
           {REGELRUIMTE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {label[s]}
             </option>
           ))}
         </select>
@@ -67,8 +69,8 @@ export function RegisterRowView({ row, onChanged }: { row: RegisterRow; onChange
               {row.history.map((h, i) => (
                 <li key={i}>
                   {h.from === null
-                    ? t('regelruimte.history.created', { when: when(h.at), to: h.to, who: h.actorName })
-                    : t('regelruimte.history.changed', { when: when(h.at), from: h.from, to: h.to, who: h.actorName })}
+                    ? t('regelruimte.history.created', { when: when(h.at), to: label[h.to], who: h.actorName })
+                    : t('regelruimte.history.changed', { when: when(h.at), from: label[h.from], to: label[h.to], who: h.actorName })}
                 </li>
               ))}
             </ol>

@@ -12,7 +12,7 @@ export function applyFilters(rows: readonly RegisterRow[], filters: RegisterFilt
 }
 
 /** The download URL of the register in `format` with the page's filters (the server filters the same way, SPEC R3). */
-export function downloadUrl(format: 'csv' | 'json', filters: RegisterFilters, language: Language): string {
+export function downloadUrl(format: 'csv' | 'json' | 'xlsx', filters: RegisterFilters, language: Language): string {
   const params = new URLSearchParams()
   if (filters.themagroep !== null) params.set('themagroep', filters.themagroep)
   if (filters.status !== null) params.set('status', filters.status)

@@ -6,7 +6,8 @@ import { Link } from '../router/Link'
 import { formatDate } from './formatDate'
 import { groupByThemagroep } from './groupByThemagroep'
 
-export function SessionList({ sessions }: { sessions: readonly SessionSummary[] }) {
+/** `showActielijst`: the signed-in account may open each themagroep's actielijst (SPEC A1, A7). */
+export function SessionList({ sessions, showActielijst = false }: { sessions: readonly SessionSummary[]; showActielijst?: boolean }) {
   const t = useT()
   const [language] = useLanguage()
   return (
@@ -16,6 +17,11 @@ export function SessionList({ sessions }: { sessions: readonly SessionSummary[] 
           <h2>
             {group.themagroep} <span className="bp-muted">· {group.sessions.length === 1 ? t('start.countOne') : t('start.count', { count: group.sessions.length })}</span>
           </h2>
+          {showActielijst && (
+            <Link className="bp-group__link" to={`/themagroepen/${encodeURIComponent(group.themagroep)}/actielijst`}>
+              {t('actielijst.link')}
+            </Link>
+          )}
           <ul className="bp-sessions">
             {group.sessions.map((session) => (
               <li key={session.id}>

@@ -45,7 +45,7 @@ function SessionsPanel({ me }: { me: MeResponse | null }) {
             <p>{canCreate ? t('start.empty.body') : t('login.body')}</p>
           </div>
         )}
-        {state.status === 'ready' && state.sessions.length > 0 && <SessionList sessions={state.sessions} />}
+        {state.status === 'ready' && state.sessions.length > 0 && <SessionList sessions={state.sessions} showActielijst={me !== null && (me.kind === 'user' || me.kind === 'admin')} />}
       </section>
       {canCreate && (
         <aside className="bp-start__create">

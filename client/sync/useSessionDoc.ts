@@ -53,7 +53,10 @@ export function useSessionDoc(sessionId: string): SessionDocState {
     setState({ session, synced: provider.synced, localLoaded: false, refused: null, writeRefused })
 
     const onSync = (isSynced: boolean) => {
-      if (isSynced) update({ synced: true })
+      if (!isSynced) return
+      // Marks for the cold-load bench's breakdown (SPEC M12).
+      performance.mark('bp:synced')
+      update({ synced: true })
     }
     const onClosed = (close: { code: number; reason: string }) => update({ refused: close })
     // W1: a stock client would send the refused change again after every reconnect;

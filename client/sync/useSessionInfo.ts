@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { SessionInfo } from '../../shared/session'
-import { readSessionInfo, Y_SESSION } from '../../shared/ydoc'
+import { readSessionInfo, Y_SESSION } from '../../shared/ydocRecords'
 
 /** The session's metadata from its Y.Doc, live. */
 export function useSessionInfo(doc: Y.Doc | null): SessionInfo | null {

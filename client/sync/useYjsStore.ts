@@ -47,7 +47,9 @@ export function useYjsStore({ state, $user, shapeUtils }: YjsStoreOptions): TLSt
   useEffect(() => {
     setBound(false)
     if (!session || !ready) return
+    performance.mark('bp:bind-start')
     const unbindDoc = bindStoreToDoc(store, session.doc)
+    performance.mark('bp:bound')
     const unbindPresence = bindPresence(store, session.provider.awareness, $user)
     setBound(true)
     return () => {

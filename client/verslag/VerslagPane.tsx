@@ -13,7 +13,7 @@ import { VerslagPreview } from './VerslagPreview'
 
 type Job = { kind: 'idle' } | { kind: 'busy'; step: 'picture' | 'vaststellen' } | { kind: 'done'; message: string } | { kind: 'error'; error: unknown }
 
-const FORMATS = ['docx', 'html', 'md', 'json'] as const
+const FORMATS = ['docx', 'pdf', 'html', 'md', 'json'] as const
 
 /**
  * The "Verslag" view beside the canvas: a live preview of the server's model,

@@ -49,7 +49,7 @@ export function retagSheet(sessionId: string, sheetId: string, tag: Tag): Promis
 }
 
 /** Download links: the server renders every format. */
-export function verslagUrl(sessionId: string, ext: 'md' | 'html' | 'docx' | 'json', language: Language, versie?: number): string {
+export function verslagUrl(sessionId: string, ext: 'md' | 'html' | 'docx' | 'pdf' | 'json', language: Language, versie?: number): string {
   const path = versie ? `${base(sessionId)}/versions/${versie}/verslag.${ext}` : `${base(sessionId)}/verslag.${ext}`
   return language === 'en' ? `${path}?lang=en` : path
 }

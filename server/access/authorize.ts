@@ -36,7 +36,7 @@ async function resourceOf(req: Request, action: Action, access: AccessService, s
     return { sessionId: session.id, themagroep: session.themagroep }
   }
   const name = req.params.name
-  if (typeof name === 'string' && action.startsWith('themagroep:')) return { themagroep: name }
+  if (typeof name === 'string' && (action.startsWith('themagroep:') || action.startsWith('actielijst:'))) return { themagroep: name }
   if (action === 'session:create') {
     const body: unknown = req.body
     const themagroep = typeof body === 'object' && body !== null && 'themagroep' in body ? body.themagroep : undefined

@@ -37,6 +37,10 @@ export const ACTIONS = [
   'audit:read',
   'themagroep:list',
   'themagroep:addMember',
+  // A1–A8: the actielijst of a themagroep (server/actielijst); its calendar feed is public behind a secret link
+  'actielijst:read',
+  'actielijst:update',
+  'actielijst:feed',
   // P21: board history (server/history)
   'history:read',
   'history:restore',
@@ -59,7 +63,7 @@ export type Decision =
   | { allow: true; rule: string }
   | { allow: false; status: 401 | 403; rule: string; reason: string }
 
-const PUBLIC: ReadonlySet<Action> = new Set(['health:read', 'config:read', 'auth:public'])
+const PUBLIC: ReadonlySet<Action> = new Set(['health:read', 'config:read', 'auth:public', 'actielijst:feed'])
 
 /** Actions inside one session, and which invite roles may take them. */
 const SESSION_ACTIONS: Readonly<Partial<Record<Action, { rule: string; inviteRoles: readonly string[]; accountRoles: readonly string[] }>>> = {
@@ -145,6 +149,14 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): Deci
       const { themagroep } = resource
       if (themagroep !== undefined && isMemberOf(actor.themagroepen, themagroep)) return allow('P12')
       return deny(403, 'P12', 'Je bent geen lid van deze themagroep.')
+    }
+    case 'actielijst:read':
+    case 'actielijst:update': {
+      // A1: accounts that are members of the themagroep (coördinatoren and secretariaat).
+      const { themagroep } = resource
+      if (actor.kind !== 'user') return deny(403, 'A1', 'De actielijst is alleen voor accounts van de themagroep.')
+      if (themagroep !== undefined && isMemberOf(actor.themagroepen, themagroep)) return allow('A1')
+      return deny(403, 'A1', 'Je bent geen lid van deze themagroep.')
     }
     case 'audit:read':
       return actor.kind === 'user' && actor.role === 'coordinator'

@@ -8,11 +8,11 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { encodeAwarenessMessage, encodeUpdateMessage } from './encode'
+import { encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from './encode'
 import type { DecodedUpdate } from './decodedUpdate'
 import type { Grant } from './Grant'
 import type { Logger } from './log'
-import { LOAD_ORIGIN, SERVER_ORIGIN } from './origins'
+import { LOAD_ORIGIN, REMOTE_ORIGIN, SERVER_ORIGIN } from './origins'
 import type { DocStore, StoredDoc } from './storage/DocStore'
 
 /** y-protocols renews a live client's awareness every 15 s; twice that means its socket is gone. */
@@ -101,6 +101,8 @@ export class Room {
   private updates = 0
   /** How many of those are stored and broadcast (or their save failed and was logged: S9). */
   private handled = 0
+  /** The sync step 2 for a client that has nothing yet, while the doc is unchanged (S14). */
+  private fullSyncReply: Uint8Array | null = null
   /** Callbacks waiting until `handled` reaches their mark, in order of their marks. */
   private readonly waiters: { mark: number; run: () => void }[] = []
   /** Estimated bytes of the doc: what was stored at load, plus each update since, reset by compaction (L2). */
@@ -161,6 +163,18 @@ export class Room {
    * update before it is stored, however many are in flight. Runs in the turn
    * that stored the last of them, before any later update is broadcast.
    */
+  /**
+   * The sync step 2 answering `stateVector`: what the doc has that the peer
+   * lacks. For a peer that has nothing (an empty state vector: every fresh
+   * client), the encoding is made once and reused until the doc changes
+   * (S14), so that many clients joining at once cost one encoding.
+   */
+  syncStep2(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.byteLength !== 1 || stateVector[0] !== 0) return encodeSyncStep2(this.doc, stateVector)
+    this.fullSyncReply ??= encodeSyncStep2(this.doc, stateVector)
+    return this.fullSyncReply
+  }
+
   whenStored(run: () => void): void {
     if (this.handled >= this.updates) run()
     else this.waiters.push({ mark: this.updates, run })
@@ -205,6 +219,16 @@ export class Room {
       result = fn(this.doc)
     }, origin)
     return result as T
+  }
+
+  /**
+   * Applies an update that is durable already — stored by another instance
+   * and received over a bus (X15) — and relays it to this room's
+   * connections at once, without storing it again. The seam for fan-out
+   * between instances: the sending side is the onStore hook.
+   */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
   }
 
   /**
@@ -269,6 +293,13 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return
+    this.fullSyncReply = null
+    if (origin === REMOTE_ORIGIN) {
+      // Durable already (S1 holds): relayed at once. It cannot depend on this room's
+      // unstored updates: another instance sees those only once they are stored.
+      this.broadcast(encodeUpdateMessage(update))
+      return
+    }
     this.updates++
     this.bytes += update.byteLength
     this.batch.push({ update, message: encodeUpdateMessage(update), origin })

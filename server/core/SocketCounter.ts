@@ -1,7 +1,6 @@
 /**
- * L6: open websockets per identity and per client address. A socket counts
- * against its address from the upgrade on (also while it is authenticated),
- * and against its identity once the grant is known; both until it closes.
+ * L6: open websockets per identity and per client address, counted once the
+ * grant is known and until the socket closes; trusted automation is exempt.
  */
 import type { Grant } from './Grant'
 

@@ -6,7 +6,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { encodeAwarenessMessage, encodeSyncStep2 } from './encode'
+import { encodeAwarenessMessage } from './encode'
 import type { Grant } from './Grant'
 import { MessageType } from './messageType'
 import type { Room, RoomConnection } from './Room'
@@ -31,7 +31,7 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
   switch (syncType) {
     case syncProtocol.messageYjsSyncStep1: {
       // S1: the reply holds what the doc has now; it leaves once all of that is stored.
-      const reply = encodeSyncStep2(room.doc, payload)
+      const reply = room.syncStep2(payload)
       room.whenStored(() => conn.send(reply))
       return
     }

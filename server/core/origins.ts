@@ -12,6 +12,8 @@ import type { Principal } from './Grant'
 
 export const LOAD_ORIGIN = Object.freeze({ origin: 'load' as const })
 export const SERVER_ORIGIN = Object.freeze({ origin: 'server' as const })
+/** An update another instance stored already (X15): broadcast to this instance's connections, not stored again. */
+export const REMOTE_ORIGIN = Object.freeze({ origin: 'remote' as const })
 
 /**
  * Transaction origin of a change the server makes on someone's behalf (e.g.

@@ -17,6 +17,7 @@ import type { RoomManager } from './RoomManager'
 import { DEFAULT_SOCKET_LIMITS, SocketCounter, type SocketLimits } from './SocketCounter'
 
 export const YJS_PREFIX = '/yjs/'
+
 /** Frames a client may send before its room is loaded. */
 const MAX_BUFFERED_FRAMES = 1_000
 
@@ -52,8 +53,16 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
   // The cap is enforced per frame with a named close code; ws's own limit is a memory backstop.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes * 2 })
   const sockets = new SocketCounter(opts.socketLimits ?? DEFAULT_SOCKET_LIMITS)
+  // One log line per burst: the first refusal, then a count once a second at most.
+  let refusedSinceLog = 0
+  let lastLog = 0
   const tooMany = (ws: WebSocket, about: Record<string, unknown>) => {
-    opts.log.warn(about, 'refused a websocket: too many open sockets')
+    refusedSinceLog++
+    if (Date.now() - lastLog >= 1_000) {
+      opts.log.warn({ ...about, refused: refusedSinceLog }, 'refused websockets: too many open sockets')
+      lastLog = Date.now()
+      refusedSinceLog = 0
+    }
     ws.close(CloseCode.TooManyConnections, 'TooManyConnections')
   }
 
@@ -67,13 +76,24 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       ws.close(grant?.code ?? CloseCode.Unauthorized, grant?.reason ?? 'Unauthorized')
       return
     }
+    // L6: per identity and per address, once the grant is known (trusted automation is exempt).
+    const address = req.socket.remoteAddress ?? 'unknown'
     const releaseIdentity = sockets.identity(grant)
-    if (!releaseIdentity) {
-      tooMany(ws, { sessionId, actor: grant.actor.id })
+    const releaseAddress = grant.unlimited ? () => undefined : sockets.address(address)
+    if (!releaseIdentity || !releaseAddress) {
+      releaseIdentity?.()
+      releaseAddress?.()
+      tooMany(ws, { sessionId, actor: grant.actor.id, address })
       return
     }
-    ws.once('close', releaseIdentity)
-    if (ws.readyState !== ws.OPEN) releaseIdentity()
+    ws.once('close', () => {
+      releaseIdentity()
+      releaseAddress()
+    })
+    if (ws.readyState !== ws.OPEN) {
+      releaseIdentity()
+      releaseAddress()
+    }
     const room = await opts.rooms.open(sessionId)
     if (ws.readyState !== ws.OPEN) {
       opts.rooms.release(room)
@@ -96,14 +116,6 @@ export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
       const sessionId = sessionIdOfPath(req.url)
       if (sessionId === null) return false
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const address = req.socket.remoteAddress ?? 'unknown'
-        const releaseAddress = sockets.address(address)
-        if (!releaseAddress) {
-          ws.on('error', () => undefined)
-          tooMany(ws, { sessionId, address })
-          return
-        }
-        ws.once('close', releaseAddress)
         const buffered: BufferedFrame[] = []
         // An 'error' without a listener would throw and end the process: ws
         // emits one for a frame that breaks websocket framing (unmasked,

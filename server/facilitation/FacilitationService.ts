@@ -44,6 +44,9 @@ export function holdsPrivately(actor: Actor, phase: Phase): boolean {
 
 const toPublic = (s: StoredPrivateSticky): PrivateSticky => ({ id: s.id, text: s.text, tag: s.tag, sheetId: s.sheetId, createdAt: s.createdAt })
 
+/** F6: private stickies one writer may hold at once (the counts are rebuilt on every change). */
+export const MAX_PRIVATE_PER_AUTHOR = 200
+
 /** Phases from which on private stickies are on the board (F8). */
 const REVEAL_FROM = PHASES.indexOf('delen')
 
@@ -113,6 +116,9 @@ export class FacilitationService {
     return this.serial(sessionId, async () => {
       const author = authorOf(actor, undefined)
       if (!author) throw new HttpError(403, 'forbidden', 'Alleen een deelnemer schrijft privé.')
+      if ((await this.store.listByAuthor(sessionId, author.id)).length >= MAX_PRIVATE_PER_AUTHOR) {
+        throw new HttpError(409, 'private_limit', `Je hebt al ${MAX_PRIVATE_PER_AUTHOR} stickies klaarstaan. Deel ze eerst.`)
+      }
       const sheetId = await this.rooms.withRoom(sessionId, (room) => {
         if (!input.sheet) return null
         const wanted = input.sheet.trim().toLowerCase()
@@ -177,26 +183,21 @@ export class FacilitationService {
       const key = `${s.authorId}\u0000${s.sheetId ?? ''}`
       groups.set(key, [...(groups.get(key) ?? []), s])
     }
-    const placed = await this.rooms.withRoom(sessionId, (room) =>
-      room.transact((doc) => {
-        const out: { id: string; sheetId: string | null }[] = []
-        for (const group of groups.values()) {
-          out.push(
-            ...addStickiesToSheet(
-              doc,
-              group[0]!.sheetId,
-              group.map((s) => ({
-                text: s.text,
-                tag: s.tag,
-                author: { id: s.authorId, name: s.authorName, organisation: s.authorOrganisation },
-                createdAt: s.createdAt,
-              })),
-            ),
-          )
-        }
-        return out
-      }),
-    )
+    // One transaction per group: the records map is read back only after a
+    // transaction, so a later group sees the cells an earlier one took (F20).
+    const placed = await this.rooms.withRoom(sessionId, (room) => {
+      const out: { id: string; sheetId: string | null }[] = []
+      for (const group of groups.values()) {
+        const notes = group.map((s) => ({
+          text: s.text,
+          tag: s.tag,
+          author: { id: s.authorId, name: s.authorName, organisation: s.authorOrganisation },
+          createdAt: s.createdAt,
+        }))
+        out.push(...room.transact((doc) => addStickiesToSheet(doc, group[0]!.sheetId, notes)))
+      }
+      return out
+    })
     await this.store.removeMany(sessionId, held.map((s) => s.id))
     await this.publishCounts(sessionId)
     this.log.info({ sessionId, count: placed.length }, 'private stickies revealed')

@@ -1,17 +1,18 @@
 /**
  * Facilitation as an extension (SPEC F1–F21): the private-sticky store
  * (FACILITATION_STORES), the service and the routes — phases, timer,
- * private silent writing, dot votes, templates. server/app.ts composes it
- * before `sessions`, so that its POST …/stickies sees a deelnemer's sticky
- * during stil-schrijven first and passes every other one on.
+ * private silent writing, dot votes, templates. server/app.ts hands its
+ * `holdSticky` to the sessions extension, whose POST …/stickies asks it
+ * first (a deelnemer's sticky during stil-schrijven is held privately).
  */
 import type { AccessExtension } from '../access/accessExtension'
 import type { CoreContext } from '../core/CoreContext'
 import type { Extension } from '../core/Extension'
 import type { Backend } from '../core/storage/Backend'
+import type { HoldSticky } from '../sessions/SessionsContext'
 import type { SessionStore } from '../sessions/SessionStore'
 import { facilitationRoutes } from './facilitationRoutes'
-import { FacilitationService } from './FacilitationService'
+import { FacilitationService, holdsPrivately } from './FacilitationService'
 import { FACILITATION_STORES } from './facilitationStoreDefinition'
 import type { PrivateStickyStore } from './PrivateStickyStore'
 
@@ -23,6 +24,8 @@ export interface FacilitationExtensionOptions {
 
 export interface FacilitationExtension extends Extension {
   readonly stores: { privateStickies: PrivateStickyStore }
+  /** For the sessions extension's POST …/stickies (F6): holds a deelnemer's sticky during stil-schrijven. */
+  readonly holdSticky: HoldSticky
 }
 
 export function facilitationExtension(opts: FacilitationExtensionOptions): FacilitationExtension {
@@ -33,6 +36,13 @@ export function facilitationExtension(opts: FacilitationExtensionOptions): Facil
     stores: { privateStickies },
     configure(core) {
       ready = { service: new FacilitationService(core.rooms, privateStickies, core.log), rooms: core.rooms }
+    },
+    async holdSticky(session, actor, body) {
+      if (!ready) throw new Error('facilitation: used before configure')
+      const { phase } = await ready.service.read(session.id)
+      if (!holdsPrivately(actor, phase)) return null
+      const held = await ready.service.addPrivate(session.id, actor, { text: body.text, tag: body.tag, sheet: body.sheet })
+      return { id: held.id, sheetId: null, private: true }
     },
     routes(router) {
       if (!ready) throw new Error('facilitation: routes before configure')

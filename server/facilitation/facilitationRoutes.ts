@@ -5,7 +5,6 @@
  *   POST /api/sessions/:id/sheets {template}             → 201 { sheetIds }
  *   GET  /api/sessions/:id/facilitation                  → FacilitationResponse
  *   PUT  /api/sessions/:id/facilitation                  → FacilitationResponse
- *   POST /api/sessions/:id/stickies  (deelnemer, stil-schrijven) → 201 { id, sheetId: null, private: true }
  *   GET  /api/sessions/:id/private-stickies              → { stickies }
  *   PATCH|DELETE /api/sessions/:id/private-stickies/:stickyId
  *   POST /api/sessions/:id/private-stickies/share        → { shared }
@@ -13,7 +12,6 @@
  *   GET  /api/sessions/:id/votes/mine                    → MyVotesResponse
  */
 import type { Router } from 'express'
-import { addStickyBodySchema, type AddStickyResponse } from '../../shared/api'
 import {
   patchPrivateStickyBodySchema,
   putFacilitationBodySchema,
@@ -27,7 +25,7 @@ import { HttpError, parseBody } from '../core/http/errors'
 import { findSession } from '../access/findSession'
 import type { RoomManager } from '../core/RoomManager'
 import type { SessionStore } from '../sessions/SessionStore'
-import { holdsPrivately, type FacilitationService } from './FacilitationService'
+import type { FacilitationService } from './FacilitationService'
 
 const stickyIdOf = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 200) : '')
 
@@ -39,11 +37,11 @@ export interface FacilitationContext {
 
 export function facilitationRoutes(service: FacilitationService) {
   return (router: Router, ctx: FacilitationContext): void => {
-    router.get('/time', (_req, res) => {
+    router.get('/time', ctx.authorize('config:read'), (_req, res) => {
       res.set('Cache-Control', 'no-store').json({ serverNow: Date.now() })
     })
 
-    router.get('/templates', (_req, res) => {
+    router.get('/templates', ctx.authorize('config:read'), (_req, res) => {
       const body: TemplatesResponse = { templates: TEMPLATES.map((t) => ({ ...t, sheets: [...t.sheets] })) }
       res.json(body)
     })
@@ -68,21 +66,6 @@ export function facilitationRoutes(service: FacilitationService) {
       const body = parseBody(putFacilitationBodySchema, req)
       const state = await service.update(session, actorOf(req, res), body)
       res.json(service.response(state))
-    })
-
-    // F6: registered before the core's POST …/stickies; passes on when the sticky is not private.
-    router.post('/sessions/:id/stickies', ctx.authorize('sticky:create'), async (req, res, next) => {
-      const actor = actorOf(req, res)
-      const session = await findSession(ctx.storage.sessions, req.params.id)
-      const { phase } = await service.read(session.id)
-      if (!holdsPrivately(actor, phase)) {
-        next()
-        return
-      }
-      const body = parseBody(addStickyBodySchema, req)
-      const held = await service.addPrivate(session.id, actor, { text: body.text, tag: body.tag, sheet: body.sheet })
-      const result: AddStickyResponse = { id: held.id, sheetId: null, private: true }
-      res.status(201).json(result)
     })
 
     router.get('/sessions/:id/private-stickies', ctx.authorize('sticky:create'), async (req, res) => {

@@ -18,8 +18,8 @@ export interface BoardLimits {
 }
 
 export const DEFAULT_LIMITS: BoardLimits = {
-  maxUpdateBytes: 4 * 1024 * 1024,
-  maxDocBytes: 32 * 1024 * 1024,
+  maxUpdateBytes: 2 * 1024 * 1024,
+  maxDocBytes: 8 * 1024 * 1024,
   maxRecords: 5_000,
   maxRecordBytes: 128 * 1024,
   maxRichTextDepth: 32,

@@ -13,7 +13,7 @@ import type { RegelruimteContext } from './RegelruimteContext'
 import type { RegelruimteStores } from './RegelruimteStatusStore'
 import { RegelruimteStatusTracker } from './RegelruimteStatusTracker'
 import { REGELRUIMTE_STORES } from './regelruimteStoreDefinition'
-import { getRegelruimteCsvRoute } from './routes/getRegelruimteCsv'
+import { getRegelruimteCsvRoute, getRegelruimteXlsxRoute } from './routes/getRegelruimteCsv'
 import { getRegelruimteJsonRoute } from './routes/getRegelruimteJson'
 import { patchRegelruimteStatusRoute } from './routes/patchRegelruimteStatus'
 
@@ -30,6 +30,7 @@ export interface RegelruimteExtension extends Extension {
 const REGELRUIMTE_ROUTES: ((router: Router, ctx: RegelruimteContext) => void)[] = [
   getRegelruimteJsonRoute,
   getRegelruimteCsvRoute,
+  getRegelruimteXlsxRoute,
   patchRegelruimteStatusRoute,
 ]
 

@@ -18,7 +18,7 @@ import { createSessionRoute } from './routes/createSession'
 import { getSessionRoute } from './routes/getSession'
 import { listSessionsRoute } from './routes/listSessions'
 import { SessionIndexSync } from './SessionIndexSync'
-import type { SessionsContext } from './SessionsContext'
+import type { HoldSticky, SessionsContext } from './SessionsContext'
 import type { SessionStore } from './SessionStore'
 import { SESSION_STORES } from './sessionStoreDefinition'
 
@@ -28,6 +28,8 @@ export interface SessionsExtensionOptions {
   tldrawLicenseKey?: string | null
   /** Delay before a room's changes are mirrored into the index. */
   indexDebounceMs?: number
+  /** A feature that may hold an API sticky instead of placing it (facilitation, F6). */
+  holdSticky?: HoldSticky
 }
 
 export interface SessionsExtension extends Extension {
@@ -62,6 +64,7 @@ export function sessionsExtension(opts: SessionsExtensionOptions): SessionsExten
         access: opts.access.access,
         authorize: opts.access.authorize,
         tldrawLicenseKey: opts.tldrawLicenseKey ?? null,
+        ...(opts.holdSticky ? { holdSticky: opts.holdSticky } : {}),
       }
       for (const route of SESSION_ROUTES) route(router, ctx)
     },

@@ -13,6 +13,7 @@ import { DEFAULT_REGELRUIMTE_STATUS, voteCount, type DomainSticky } from '../../
 import { TAG_INFO } from '../../shared/tags'
 import { allRecords, readSessionInfo, Y_FACILITATION, Y_SESSION } from '../../shared/ydoc'
 import { VERSLAG_LABELS } from '../../shared/verslag/labels'
+import { orderSheets, SHEET_ORDER_KEY } from '../../shared/verslag/sheetOrder'
 import {
   boardPictureSchema,
   vaststellingSchema,
@@ -90,19 +91,6 @@ function dedicatedSheets(sheets: DomainSheet[], stickies: DomainSticky[]): Map<s
   return dedicated
 }
 
-/** The sheets in the order the verslag lists them: the session's explicit `sheetOrder` first, then reading order (SPEC V1). */
-export function orderSheets(sheets: DomainSheet[], explicit: unknown): DomainSheet[] {
-  if (!Array.isArray(explicit)) return sheets
-  const rank = new Map<string, number>()
-  explicit.forEach((id, i) => {
-    if (typeof id === 'string' && !rank.has(id)) rank.set(id, i)
-  })
-  return sheets
-    .map((sheet, i) => ({ sheet, i }))
-    .sort((a, b) => (rank.get(a.sheet.id) ?? rank.size + a.i) - (rank.get(b.sheet.id) ?? rank.size + b.i))
-    .map((x) => x.sheet)
-}
-
 function paragraphs(text: string | undefined): string[] {
   if (!text) return []
   return text
@@ -125,6 +113,9 @@ export function verslagHeading(title: string, lang: Language): string {
   return /^(verslag|report)\b/i.test(title.trim()) ? title.trim() : `${VERSLAG_LABELS[lang].verslag}: ${title.trim()}`
 }
 
+/** Levels a sticky may nest under its parentStickyId (V4, L7); deeper chains are listed flat. */
+export const MAX_NESTING = 10
+
 export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Verslag {
   const lang = options.language ?? 'nl'
   const L = VERSLAG_LABELS[lang]
@@ -133,7 +124,7 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
   const storedPicture = boardPictureSchema.safeParse(sessionMap.get('boardPicture'))
   const storedVaststelling = vaststellingSchema.safeParse(sessionMap.get('vaststelling'))
   const read = readBoard(allRecords(doc))
-  const board = { ...read, sheets: orderSheets(read.sheets, sessionMap.get('sheetOrder')) }
+  const board = { ...read, sheets: orderSheets(read.sheets, sessionMap.get(SHEET_ORDER_KEY)) }
   const stickies = board.stickies
   const byId = new Map(stickies.map((s) => [s.id, s]))
   const sheetById = new Map(board.sheets.map((s) => [s.id, s]))
@@ -143,7 +134,9 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
   const links = verslagLinks(stickies, board.links)
 
   // Nesting (SPEC V4): a sticky hangs under its parentStickyId when the parent
-  // is listed in the same place and the chain has no cycle.
+  // is listed in the same place and the chain has no cycle. L7: a chain deeper
+  // than MAX_NESTING is not nested (any verslag nests a few levels); so each
+  // walk is bounded and every later walk over the items is shallow.
   const dedicated = dedicatedSheets(board.sheets, stickies)
   const placement = new Map(stickies.map((s) => [s.id, placementOf(s, dedicated)]))
   const parentOf = new Map<string, string>()
@@ -151,16 +144,16 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     const parentId = s.meta.parentStickyId
     if (!parentId || !byId.has(parentId) || placement.get(parentId) !== placement.get(s.id)) continue
     let cursor: string | undefined = parentId
-    let cyclic = false
-    for (let depth = 0; cursor && depth <= stickies.length; depth++) {
-      if (cursor === s.id) {
-        cyclic = true
+    let nests = true
+    for (let depth = 1; cursor; depth++) {
+      if (cursor === s.id || depth > MAX_NESTING) {
+        nests = false
         break
       }
       const next: string | undefined = byId.get(cursor)?.meta.parentStickyId
-      cursor = next && placement.get(next) === placement.get(s.id) ? next : undefined
+      cursor = next && byId.has(next) && placement.get(next) === placement.get(s.id) ? next : undefined
     }
-    if (!cyclic) parentOf.set(s.id, parentId)
+    if (nests) parentOf.set(s.id, parentId)
   }
   const childrenOf = new Map<string, DomainSticky[]>()
   for (const s of stickies) {

@@ -18,6 +18,7 @@ import { getVerslagDocxRoute } from './routes/getVerslagDocx'
 import { getVerslagHtmlRoute } from './routes/getVerslagHtml'
 import { getVerslagJsonRoute } from './routes/getVerslagJson'
 import { getVerslagMarkdownRoute } from './routes/getVerslagMarkdown'
+import { getVerslagPdfRoute } from './routes/getVerslagPdf'
 import { importSessionRoute } from './routes/importSession'
 import { listVersionsRoute } from './routes/listVersions'
 import { putPictureRoute } from './routes/putPicture'
@@ -44,6 +45,7 @@ const VERSLAG_ROUTES: ((router: Router, ctx: VerslagContext) => void)[] = [
   getVerslagHtmlRoute,
   getVerslagDocxRoute,
   getVerslagJsonRoute,
+  getVerslagPdfRoute,
   getAfsprakenIcsRoute,
   vaststellenRoute,
   listVersionsRoute,

@@ -45,6 +45,9 @@ export interface VerslagLabels {
   boardPicture: string
   /** Tooltip of an image placeholder line in the preview (SPEC V21). */
   imagePlaceholder: string
+  /** Page numbers in the .docx and .pdf footer: "Pagina 2 van 5". */
+  page: string
+  pageOf: string
   statusLabel: Readonly<Record<RegelruimteStatus, string>>
 }
 
@@ -86,6 +89,8 @@ export const VERSLAG_LABELS: Readonly<Record<Language, VerslagLabels>> = {
     versie: (n) => `Versie ${n}`,
     vastgesteldOp: 'vastgesteld op',
     boardPicture: 'Foto van het bord',
+    page: 'Pagina',
+    pageOf: 'van',
     imagePlaceholder: 'Plek van een afbeelding in de bron: staat op het bord, niet in de export',
     statusLabel: {
       concept: 'concept',
@@ -133,6 +138,8 @@ export const VERSLAG_LABELS: Readonly<Record<Language, VerslagLabels>> = {
     versie: (n) => `Version ${n}`,
     vastgesteldOp: 'adopted on',
     boardPicture: 'Picture of the board',
+    page: 'Page',
+    pageOf: 'of',
     imagePlaceholder: 'Where the source had a picture: kept on the board, left out of the export',
     statusLabel: {
       concept: 'draft',

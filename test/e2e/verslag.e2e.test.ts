@@ -248,7 +248,7 @@ describe('the verslag UI in Chromium', () => {
     expect(dialogs.filter((d) => !d.startsWith('confirm'))).toEqual([])
   })
 
-  it('[P8][V1] the secretariaat fills in deelnemers, afgemeld and the introduction; a deelnemer sees them live but cannot edit them nor open the verslag', async () => {
+  it('[P8][V1][V19][V22] the secretariaat fills in deelnemers, afgemeld, the introduction, the place and the order of sheets; a deelnemer sees them live but cannot edit them nor open the verslag', async () => {
     const { page } = browser
     const sessionId = await createSession(server, 'Sessiegegevens invullen')
     await openBoardAsSecretariaat(page, server, sessionId)
@@ -283,9 +283,30 @@ describe('the verslag UI in Chromium', () => {
     await expect.poll(() => preview.locator('.bp-verslag__header').innerText(), { timeout: 15_000 }).toContain('Verenso (Anna de Vries), Zorgverzekeraars Nederland')
     expect(await preview.locator('.bp-verslag__header').innerText()).toMatch(/Afgemeld\s+ActiZ/)
     expect(await preview.innerText()).toContain('De deelnemers bestaan uit een goede mix van organisaties.')
+
+    // [V19] The order of the sheets in the verslag, changed in the session details.
+    await addSticky(server, sessionId, 'Punt op het eerste vel', 'opmerking', 'Eerste vel')
+    await addSticky(server, sessionId, 'Punt op het tweede vel', 'opmerking', 'Tweede vel')
+    const headings = () => preview.locator('h2').allInnerTexts()
+    await expect.poll(headings, { timeout: 15_000 }).toEqual(['Opbrengst brownpapersessie – Eerste vel', 'Opbrengst brownpapersessie – Tweede vel'])
+    await page.click('[data-pane="sessie"]')
+    const order = pane.getByTestId('sheet-order')
+    // The template's empty sheets are listed too; move "Tweede vel" up until it stands before "Eerste vel".
+    const names = async () => (await order.locator('.bp-sheet-order__name').allInnerTexts()).map((n) => n.trim())
+    await expect.poll(names).toContain('Tweede vel')
+    for (let i = 0; i < 10 && (await names()).indexOf('Tweede vel') > (await names()).indexOf('Eerste vel'); i++) {
+      const before = (await names()).indexOf('Tweede vel')
+      await order.getByRole('button', { name: 'Tweede vel een plaats omhoog' }).click()
+      await expect.poll(async () => (await names()).indexOf('Tweede vel')).toBe(before - 1)
+    }
+    await pane.locator('input[name="place"]').fill('Barneveld, Norschoten')
+    await page.screenshot({ path: path.join(RESULTS, 'verslag-sheet-order.png') })
+    await page.click('[data-pane="verslag"]')
+    await expect.poll(headings, { timeout: 15_000 }).toEqual(['Opbrengst brownpapersessie – Tweede vel', 'Opbrengst brownpapersessie – Eerste vel'])
+    await expect.poll(() => preview.locator('.bp-verslag__header').innerText()).toMatch(/Plaats\s+Barneveld, Norschoten/)
   })
 
-  it('[I12] a verslag pasted into the import dialog on the start page opens as a new session with its sheets', async () => {
+  it('[I12][I20] a verslag pasted into the import dialog on the start page shows what was recognised, retags a section in one click and opens as a new session with its sheets', async () => {
     // Another person: a themacoördinator in a browser process of her own.
     coordinator = await launchBrowser({ viewport: { width: 1280, height: 860 }, localStorage: { 'brownpaper.language': 'nl' } })
     const { page } = coordinator
@@ -309,8 +330,24 @@ describe('the verslag UI in Chromium', () => {
     await dialog.locator('textarea[name=verslag]').fill(FIXTURE)
     await page.screenshot({ path: path.join(RESULTS, 'verslag-import-dialog.png') })
     await dialog.getByRole('button', { name: 'Importeren' }).click()
+
+    // The import report (I20): what was recognised, and a one-click tag per section.
+    const report = dialog.getByTestId('import-report')
+    await expect.poll(() => report.getByTestId('import-summary').innerText(), { timeout: 30_000 }).toMatch(/\d+ kopjes, .*opsommingen.*\d+ afspraken/)
+    const tagSelect = report.getByRole('combobox', { name: 'Tag van alle stickies in Presentatie introductie op thema' })
+    await tagSelect.selectOption('conclusie')
+    await expect.poll(() => report.innerText()).toContain('Opgeslagen')
+    await page.screenshot({ path: path.join(RESULTS, 'verslag-import-report.png') })
+    await report.getByRole('button', { name: 'Naar het bord' }).click()
     await page.waitForURL(/\/s\/[A-Za-z0-9_-]+$/, { timeout: 30_000 })
     const sessionId = new URL(page.url()).pathname.split('/').pop()!
+    const retagged = await server.rooms.withRoom(sessionId, (room) => {
+      const board = readBoard(allRecords(room.doc))
+      const sheet = board.sheets.find((x) => x.name === 'Presentatie introductie op thema')!
+      return board.stickies.filter((x) => x.sheetId === sheet.id).map((x) => x.tag)
+    })
+    expect(retagged.length).toBeGreaterThan(0)
+    expect(new Set(retagged)).toEqual(new Set(['conclusie']))
     await page.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
 
     const stored = await server.rooms.withRoom(sessionId, (room) => readBoard(allRecords(room.doc)))

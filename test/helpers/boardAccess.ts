@@ -21,11 +21,13 @@ export interface OpenBoardOptions {
   sessionId: string
   name: string
   organisation: string
+  /** The invite's role; deelnemer unless given. */
+  role?: 'deelnemer' | 'waarnemer' | 'secretariaat'
 }
 
 /** Opens the board of `sessionId` in `page` as a deelnemer called `name`, through the UI. */
 export async function openBoardAs(page: Page, opts: OpenBoardOptions): Promise<void> {
-  const invite = await apiAsAdmin(opts.baseUrl, opts.adminToken, `/api/sessions/${opts.sessionId}/invites`, { role: 'deelnemer' })
+  const invite = await apiAsAdmin(opts.baseUrl, opts.adminToken, `/api/sessions/${opts.sessionId}/invites`, { role: opts.role ?? 'deelnemer' })
   if (invite.status === 201) {
     const { token } = (await invite.json()) as { token: string }
     await page.goto(`${opts.baseUrl}/join/${token}`)
@@ -37,5 +39,8 @@ export async function openBoardAs(page: Page, opts: OpenBoardOptions): Promise<v
   await page.fill('input[name=name]', opts.name)
   await page.fill('input[name=organisation]', opts.organisation)
   await page.click('button[type=submit]')
+  // A phone lands on the phone page (SPEC M2) and goes on to the board from there, as a person would.
+  await page.waitForURL((url) => url.pathname === `/s/${opts.sessionId}` || url.pathname === `/s/${opts.sessionId}/telefoon`)
+  if (new URL(page.url()).pathname.endsWith('/telefoon')) await page.click('.bp-phone__nav a[href$="/s/' + opts.sessionId + '"]')
   await page.waitForURL(`${opts.baseUrl}/s/${opts.sessionId}`)
 }

@@ -36,7 +36,7 @@ export async function spawnServer(env: Record<string, string>, options: SpawnOpt
   // `node --import tsx` rather than the tsx CLI: the CLI runs the server in a
   // child process of its own, so a SIGKILL would hit the wrapper and orphan
   // the server instead of crashing it.
-  const entryArgs = options.entry === 'build' ? ['--enable-source-maps', 'dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
+  const entryArgs = options.entry === 'build' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
   const argv = [process.execPath, ...entryArgs]
   const [command, ...args] = [...(options.wrap ?? []), ...argv] as [string, ...string[]]
   const child = spawn(command, args, {

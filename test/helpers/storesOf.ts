@@ -3,6 +3,7 @@
  * use them: the core's document log and each feature's stores, opened
  * through their StoreDefinitions (migrations run on first use).
  */
+import { ACTIE_STORES } from '../../server/actielijst/actieStoreDefinition'
 import { ACCESS_STORES } from '../../server/access/accessStoreDefinition'
 import type { ServerStores } from '../../server/app'
 import type { Backend } from '../../server/core/storage/Backend'
@@ -22,6 +23,7 @@ export function storesOf(backend: Backend): Storage {
     ...backend.stores(VERSLAG_STORES),
     ...backend.stores(REGELRUIMTE_STORES),
     history: backend.stores(HISTORY_STORES),
+    ...backend.stores(ACTIE_STORES),
     close: () => backend.close(),
   }
 }

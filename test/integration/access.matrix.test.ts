@@ -54,6 +54,7 @@ const SECRETARIAAT_AND_COORDINATOR = row(401, 403, 403, A, A, A, 403, A)
 const COORDINATOR_OF_GROUP = row(401, 403, 403, 403, 403, A, 403, A)
 const ANY_COORDINATOR = row(401, 403, 403, 403, 403, A, A, A)
 const ACCOUNTS = row(401, 403, 403, 403, A, A, A, A)
+const MEMBER_ACCOUNTS = row(401, 403, 403, 403, A, A, 403, A)
 
 /** SPEC "Permissions", per action of the policy; requests that create name GROEP_A. */
 const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
@@ -73,6 +74,7 @@ const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
   'verslag:vaststellen': SECRETARIAAT_AND_COORDINATOR,
   'regelruimte:read': ACCOUNTS,
   'regelruimte:update': SECRETARIAAT_AND_COORDINATOR,
+  'facilitation:update': SECRETARIAAT_AND_COORDINATOR,
   'invite:create': COORDINATOR_OF_GROUP,
   'invite:list': COORDINATOR_OF_GROUP,
   'invite:revoke': COORDINATOR_OF_GROUP,
@@ -81,8 +83,9 @@ const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
   'themagroep:addMember': COORDINATOR_OF_GROUP,
   'history:read': SECRETARIAAT_AND_COORDINATOR,
   'history:restore': SECRETARIAAT_AND_COORDINATOR,
-  // F2: the facilitation state (timer, phase, sheets) is for the secretariaat and coördinatoren.
-  'facilitation:update': SECRETARIAAT_AND_COORDINATOR,
+  'actielijst:read': MEMBER_ACCOUNTS,
+  'actielijst:update': MEMBER_ACCOUNTS,
+  'actielijst:feed': PUBLIC,
 }
 
 /** The SPEC rule of each action's row. */
@@ -90,11 +93,12 @@ const RULE: Readonly<Record<string, string>> = {
   'health:read': 'P1', 'config:read': 'P1', 'auth:public': 'P1',
   'session:list': 'P4', 'session:read': 'P4', 'board:read': 'P5', 'board:write': 'P6', 'sticky:create': 'P7',
   'session:update': 'P8', 'verslag:read': 'P8', 'verslag:export': 'P8', 'verslag:vaststellen': 'P8', 'regelruimte:update': 'P8',
+  'facilitation:update': 'F2',
   'session:create': 'P9', 'session:import': 'P9',
   'invite:create': 'P10', 'invite:list': 'P10', 'invite:revoke': 'P10',
   'audit:read': 'P11', 'regelruimte:read': 'P12', 'themagroep:list': 'P12', 'themagroep:addMember': 'P12',
   'history:read': 'P21', 'history:restore': 'P21',
-  'facilitation:update': 'F2',
+  'actielijst:read': 'A1', 'actielijst:update': 'A1', 'actielijst:feed': 'A8',
 }
 
 /**
@@ -210,6 +214,10 @@ const REQUESTS: Readonly<Record<string, (w: World) => Promise<Partial<Request>> 
   'POST /api/themagroepen/:name/members': (w) => json({ email: w.f.emails.secretariaatAccount }),
   'POST /api/auth/login': (w) => json({ email: w.f.emails.coordinator, password: PASSWORD }),
   'POST /api/join': (w) => json({ token: w.f.invites.waarnemer.token, name: 'Nog een waarnemer', organisation: 'NZa' }),
+  'GET /api/actielijst/:file': async (w) => {
+    const feed = await asAdmin<{ url: string }>(w, 'POST', `/api/themagroepen/${encodeURIComponent(GROEP_A)}/actielijst/feed`)
+    return { path: new URL(feed.url).pathname }
+  },
   'GET /api/sessions/:id/versions/:n/verslag.:format': (w) => ({ path: `/api/sessions/${w.f.session.id}/versions/${w.versie}/verslag.md` }),
   'GET /api/sessions/:id/history/:version': async (w) => ({ path: `/api/sessions/${w.f.session.id}/history/${await historyVersion(w)}` }),
   'POST /api/sessions/:id/history/:version/restore': async (w) => ({
@@ -324,10 +332,10 @@ const SESSION_SCOPED_ACTIONS = new Set<string>([
   'verslag:export',
   'verslag:vaststellen',
   'regelruimte:update',
+  'facilitation:update',
   'invite:create',
   'invite:list',
   'invite:revoke',
-  'facilitation:update',
 ])
 
 interface Cell {

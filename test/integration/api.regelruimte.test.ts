@@ -4,6 +4,7 @@
  * conclusie → regelruimte drawn as real arrows by a stock y-websocket client.
  */
 import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { registerSchema, statusPatchResponseSchema, type Register, type RegisterRow } from '../../shared/regelruimte'
@@ -206,6 +207,32 @@ describe('regelruimte register (SPEC R1–R7)', () => {
     expect(records[1]!['Factoren']).toBe('Huisarts kent de regels niet; "dat mag niet"')
     const english = await fetch(`${f.server.url}/api/regelruimte.csv?lang=en`, { headers: f.creds.admin.headers })
     expect((await english.text()).split('\r\n')[0]).toContain('Request;Room asked for;Rule;Addressee')
+  })
+
+  it('[R9] the .xlsx has the CSV’s columns with a frozen, filtered header, dates as dates, the filters of R3, and is for accounts only', async () => {
+    const res = await fetch(`${f.server.url}/api/regelruimte.xlsx?status=ingediend`, { headers: f.creds.admin.headers })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="regelruimte-register.xlsx"')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await res.arrayBuffer())
+    const sheet = workbook.worksheets[0]!
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual(['Themagroep', 'Sessie', 'Datum sessie', 'Nummer', 'Verzoek'])
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect(sheet.autoFilter).toBeTruthy()
+    const { body } = await register(f.creds.admin, '?status=ingediend')
+    expect(body.rows.length).toBeGreaterThan(0)
+    expect(sheet.rowCount).toBe(body.rows.length + 1)
+    body.rows.forEach((row, i) => {
+      const cells = sheet.getRow(i + 2)
+      expect(cells.getCell(5).value).toBe(row.text)
+      expect(cells.getCell(10).value).toBe(row.status)
+      const date = cells.getCell(3).value
+      if (row.sessionDate) expect((date as Date).toISOString().slice(0, 10)).toBe(row.sessionDate)
+      else expect(date).toBeNull()
+    })
+    const participant = await fetch(`${f.server.url}/api/regelruimte.xlsx`, { headers: f.creds.deelnemer.headers })
+    expect(participant.status).toBe(403)
   })
 
   it('[R1][P4][P12] a member of one themagroep sees only its rows; a participant is refused', async () => {

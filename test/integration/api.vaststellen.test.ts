@@ -60,7 +60,7 @@ describe('HTTP API: vaststellen and versions', () => {
     }
   }
 
-  it('[V15] numbers versions 1, 2, … and lists them; each frozen download stays as it was after later edits', async () => {
+  it('[V15][V25] numbers versions 1, 2, … and lists them; each frozen download stays as it was after later edits', async () => {
     server = await startTestServer()
     const session = await server.createSession()
     await addSticky(session.id, 'Huisarts blijft hoofdbehandelaar')
@@ -70,6 +70,8 @@ describe('HTTP API: vaststellen and versions', () => {
     expect(first).toMatchObject({ versie: 1, vastgesteldOp: today, actorName: expect.any(String), hasPicture: false })
     const frozenJson = await (await get(`/api/sessions/${session.id}/versions/1/verslag.json`)).text()
     const frozenMd = await (await get(`/api/sessions/${session.id}/versions/1/verslag.md`)).text()
+    const frozenPdf = Buffer.from(await (await get(`/api/sessions/${session.id}/versions/1/verslag.pdf`)).arrayBuffer())
+    expect(frozenPdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect(verslagSchema.parse(JSON.parse(frozenJson)).vaststelling).toEqual({ versie: 1, vastgesteldOp: today })
     expect(frozenMd).toContain('Huisarts blijft hoofdbehandelaar')
 
@@ -79,6 +81,8 @@ describe('HTTP API: vaststellen and versions', () => {
     expect(await (await get(`/api/sessions/${session.id}/versions/1/verslag.json`)).text()).toBe(frozenJson)
     const laterMd = await (await get(`/api/sessions/${session.id}/versions/1/verslag.md`)).text()
     expect(laterMd).toBe(frozenMd)
+    // [V25] the frozen version's PDF is the same bytes whatever happened to the board since.
+    expect(Buffer.compare(Buffer.from(await (await get(`/api/sessions/${session.id}/versions/1/verslag.pdf`)).arrayBuffer()), frozenPdf)).toBe(0)
     expect(laterMd).not.toContain('Later toegevoegde conclusie')
     expect(await (await get(`/api/sessions/${session.id}/verslag.md`)).text()).toContain('Later toegevoegde conclusie')
 
@@ -187,7 +191,7 @@ describe('HTTP API: vaststellen and versions', () => {
       expect(await res.json()).toMatchObject({ error: 'version_not_found' })
     }
     await vaststellen(session.id)
-    const res = await get(`/api/sessions/${session.id}/versions/1/verslag.pdf`)
+    const res = await get(`/api/sessions/${session.id}/versions/1/verslag.odt`)
     expect(res.status).toBe(404)
     expect(await res.json()).toMatchObject({ error: 'version_not_found' })
   })

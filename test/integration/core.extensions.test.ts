@@ -188,3 +188,40 @@ describe('core extensions', () => {
     expect(await withTimeout(b.closed, 'b closed')).toBe(CloseCode.Unauthorized)
   })
 })
+
+describe('fan-out seam', () => {
+  let server: TestServer | null = null
+  const clients: YClient[] = []
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await server?.close()
+    server = null
+    removeTempDirs()
+  })
+
+  it('[X15] an update stored by another instance is applied and relayed to the room\'s connections at once, not stored again and not passed to onStore', async () => {
+    const stored: number[] = []
+    server = await startTestServer({ extensions: [{ name: 'bus', onStore: ({ seq }) => void stored.push(seq) }] })
+    const { id } = await server.createSession()
+    const a = connectYClient(server.wsUrl, id)
+    clients.push(a)
+    await a.synced
+    const room = server.rooms.get(id)!
+    const lastSeq = (await server.storage.docs.load(id)).lastSeq
+    const storedBefore = stored.length
+
+    const elsewhere = new Y.Doc()
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(room.doc))
+    const updates: Uint8Array[] = []
+    elsewhere.on('update', (u: Uint8Array) => updates.push(u))
+    elsewhere.getMap('m').set('van', 'instantie 2')
+    expect(updates).toHaveLength(1)
+    for (const u of updates) room.applyRemote(u)
+
+    await waitFor(() => a.doc.getMap('m').get('van') === 'instantie 2', 'the remote update at the client')
+    await room.whenSaved()
+    expect((await server.storage.docs.load(id)).lastSeq).toBe(lastSeq)
+    expect(stored.length).toBe(storedBefore)
+  })
+})

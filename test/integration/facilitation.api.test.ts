@@ -7,7 +7,10 @@ import type { FacilitationResponse, PrivateStickiesResponse, VoteResponse } from
 import { readFacilitation } from '../../shared/facilitation'
 import type { TemplatesResponse } from '../../shared/templates'
 import { allRecords } from '../../shared/ydoc'
-import { join, type Credential } from '../helpers/accessFixture'
+import { CloseCode } from '../../shared/closeCodes'
+import { recordsOf } from '../../shared/ydoc'
+import { createInvite, join, type Credential } from '../helpers/accessFixture'
+import { withTimeout } from '../helpers/waitFor'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
@@ -108,15 +111,21 @@ describe('facilitation API', () => {
     expect(posted.status).toBe(201)
     expect(posted.body).toEqual({ id: posted.body.id, sheetId: null, private: true })
     await server.api('POST', `/api/sessions/${s.id}/stickies`, { text: 'Tweede geheim', tag: 'bevorderend', sheet: sheet.id }, anna.unsafeHeaders)
+    const bert = await join(server, await invite(server, s.id), 'Bert Bos', 'LHV')
+    await server.api('POST', `/api/sessions/${s.id}/stickies`, { text: 'Van Bert', tag: 'bevorderend', sheet: sheet.id }, bert.unsafeHeaders)
 
     // A later public change reaches both clients; by then the private ones would have too.
     await server.api('POST', `/api/sessions/${s.id}/stickies`, { text: 'Openbaar', tag: 'opmerking' })
     for (const c of [other, admin]) {
       await waitFor(() => board(c.doc).stickies.some((x) => x.text === 'Openbaar'), 'the public sticky')
-      await waitFor(() => readFacilitation(c.doc).privateCounts[Object.keys(readFacilitation(c.doc).privateCounts)[0] ?? '']?.count === 2, 'the count')
+      await waitFor(() => Object.keys(readFacilitation(c.doc).privateCounts).length === 2, 'the counts')
       expect(docBytes(c.doc)).not.toContain('Geheim')
       expect(docBytes(c.doc)).not.toContain('Tweede geheim')
-      expect(Object.values(readFacilitation(c.doc).privateCounts)).toEqual([{ name: 'Anna de Vries', organisation: 'Verenso', count: 2 }])
+      expect(docBytes(c.doc)).not.toContain('Van Bert')
+      expect(Object.values(readFacilitation(c.doc).privateCounts)).toEqual([
+        { name: 'Anna de Vries', organisation: 'Verenso', count: 2 },
+        { name: 'Bert Bos', organisation: 'LHV', count: 1 },
+      ])
     }
     expect(JSON.stringify((await server.api('GET', `/api/sessions/${s.id}/verslag.json`)).body)).not.toContain('Geheim')
 
@@ -134,13 +143,16 @@ describe('facilitation API', () => {
       const revealed = board(c.doc).stickies.filter((x) => x.meta.author?.name === 'Anna de Vries')
       expect(revealed.map((x) => x.text).sort()).toEqual([secret, 'Tweede geheim'].sort())
       expect(revealed.every((x) => x.sheetId === sheet.id)).toBe(true)
-      expect(overlap(revealed[0]!, revealed[1]!)).toBe(false)
+      // Anna's two and Bert's one, all in the same sheet, none on top of another.
+      const inSheet = board(c.doc).stickies.filter((x) => x.sheetId === sheet.id)
+      expect(inSheet).toHaveLength(3)
+      for (let i = 0; i < inSheet.length; i++) for (let j = i + 1; j < inSheet.length; j++) expect(overlap(inSheet[i]!, inSheet[j]!)).toBe(false)
       await waitFor(() => Object.keys(readFacilitation(c.doc).privateCounts).length === 0, 'the counts cleared')
     }
     expect((await server.api<PrivateStickiesResponse>('GET', `/api/sessions/${s.id}/private-stickies`, undefined, anna.headers)).body.stickies).toEqual([])
   })
 
-  it('[F8] a writer who shares early puts only their own stickies on the board', async () => {
+  it('[F8] [F6] a writer who shares early puts only their own stickies on the board; one writer holds at most 200 privately', async () => {
     server = await startTestServer()
     const s = await server.createSession()
     const anna = await join(server, await invite(server, s.id), 'Anna', 'Verenso')
@@ -148,6 +160,11 @@ describe('facilitation API', () => {
     await server.api('PUT', `/api/sessions/${s.id}/facilitation`, { phase: 'stil-schrijven' })
     await server.api('POST', `/api/sessions/${s.id}/stickies`, { text: 'Van Anna', tag: 'bevorderend' }, anna.unsafeHeaders)
     await server.api('POST', `/api/sessions/${s.id}/stickies`, { text: 'Van Bert', tag: 'bevorderend' }, bert.unsafeHeaders)
+    // One writer holds at most 200 at a time.
+    for (let i = 1; i < 200; i++) await server.api('POST', `/api/sessions/${s.id}/stickies`, { text: `Nog ${i}`, tag: 'bevorderend' }, bert.unsafeHeaders)
+    const tooMany = await server.api<{ error: string }>('POST', `/api/sessions/${s.id}/stickies`, { text: 'Te veel', tag: 'bevorderend' }, bert.unsafeHeaders)
+    expect(tooMany.status).toBe(409)
+    expect(tooMany.body.error).toBe('private_limit')
     const shared = await server.api<{ shared: { id: string }[] }>('POST', `/api/sessions/${s.id}/private-stickies/share`, undefined, anna.unsafeHeaders)
     expect(shared.status).toBe(200)
     expect(shared.body.shared).toHaveLength(1)
@@ -194,6 +211,33 @@ describe('facilitation API', () => {
     expect(sticky?.meta.votes).toEqual({ [Object.keys(sticky?.meta.votes ?? {}).find((k) => k !== 'admin')!]: 1 })
     const mine = await server.api<{ votes: Record<string, number>; used: number }>('GET', `/api/sessions/${s.id}/votes/mine`, undefined, anna.headers)
     expect(mine.body.used).toBe(3)
+  })
+
+  it('[F11] a vote on someone else’s behalf through a stock client is refused; the API’s votes stand', async () => {
+    server = await startTestServer()
+    const s = await server.createSession()
+    const anna = await createInvite(server, s.id, 'deelnemer')
+    const annaId = `invite-${anna.id}`
+    const sticky = await server.api<AddStickyResponse>('POST', `/api/sessions/${s.id}/stickies`, { text: 'Een', tag: 'bevorderend' })
+    await server.api('PUT', `/api/sessions/${s.id}/facilitation`, { phase: 'stemmen', voteBudget: 3 })
+    expect((await server.api('POST', `/api/sessions/${s.id}/stickies/${sticky.body.id}/votes`, undefined, bearer(anna.token))).status).toBe(200)
+    const watcher = client(server, s.id)
+    await watcher.synced
+
+    const bert = client(server, s.id, (await createInvite(server, s.id, 'deelnemer')).token)
+    await bert.synced
+    const kv = recordsOf(bert.doc)
+    const record = kv.get(sticky.body.id)!
+    // Bert writes three dots in Anna's name straight into the doc.
+    kv.set(sticky.body.id, { ...record, meta: { ...(record.meta as object), votes: { [annaId]: 3 } } })
+    expect(await withTimeout(bert.serverClosed, 'the refusal')).toBe(CloseCode.WriteRefused)
+
+    // A later vote through the API arrives; Anna still has the one dot she gave.
+    await server.api('POST', `/api/sessions/${s.id}/stickies/${sticky.body.id}/votes`)
+    await waitFor(() => board(watcher.doc).stickies.find((x) => x.id === sticky.body.id)?.meta.votes?.admin === 1, 'the admin’s vote')
+    expect(board(watcher.doc).stickies.find((x) => x.id === sticky.body.id)?.meta.votes).toEqual({ [annaId]: 1, admin: 1 })
+    const mine = await server.api<{ used: number }>('GET', `/api/sessions/${s.id}/votes/mine`, undefined, bearer(anna.token))
+    expect(mine.body.used).toBe(1)
   })
 
   it('[F10] concurrent votes of one voter never exceed the budget', async () => {

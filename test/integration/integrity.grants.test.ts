@@ -1,5 +1,5 @@
 /**
- * Sockets follow their grant (SPEC W18–W20): logout and the expiry of an
+ * Sockets follow their grant (SPEC W18, W19): logout and the expiry of an
  * invite close the open sockets of that grant within a second, by a timer,
  * not at the socket's next message.
  */
@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
 import { waitFor, withTimeout } from '../helpers/waitFor'
 
-describe('sockets follow their grant (W18–W20)', () => {
+describe('sockets follow their grant (W18, W19)', () => {
   let server: TestServer
   const clients: YClient[] = []
   const sockets: RawSocket[] = []

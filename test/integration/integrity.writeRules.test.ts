@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readBoard } from '../../shared/boardModel'
 import { CloseCode } from '../../shared/closeCodes'
+import type { AuditEntry } from '../../shared/access'
 import type { RegisterRow } from '../../shared/regelruimte'
 import { toRichText } from '../../shared/richText'
 import { addSticky, allRecords, recordsOf, type StoredRecord } from '../../shared/ydoc'
@@ -129,10 +130,23 @@ describe('write rules on the websocket (SPEC W1–W16)', () => {
   }
   const meta = (r: StoredRecord) => r.meta as Record<string, unknown>
 
-  it('[W6][W13] deleting every record of the board is refused whole; nothing is lost anywhere', async () => {
+  it('[W1][W6][W13] deleting every record of the board is refused whole; nothing is lost anywhere; the refusal is audited with its rule', async () => {
     const s = await scene()
     await expectRefused(s, (doc) => doc.getArray('tldraw').delete(0, doc.getArray('tldraw').length))
     expect(readBoard(allRecords(server.rooms.get(s.id)!.doc)).stickies.length).toBe(4)
+    const audit = await waitFor(async () => {
+      const res = await server.api<AuditEntry[]>('GET', '/api/audit')
+      return res.body.find((e) => e.action === 'board.refused' && e.sessionId === s.id)
+    }, 'the audit entry of the refusal')
+    expect(audit.actor).toBe(`participant:${s.writerId}`)
+    expect(audit.detail).toMatch(/^W(6|13): /)
+  })
+
+  it('[W2] a connection without a board role writes nothing, whatever its grant says', async () => {
+    const { writerOf } = await import('../../server/integrity/filterUpdate')
+    expect(writerOf({ kind: 'anonymous', id: 'anonymous' })).toBeNull()
+    expect(writerOf({ kind: 'participant', id: 'p', name: 'W', organisation: '', role: 'waarnemer', sessionId: 's', inviteId: 'i' })).toBeNull()
+    expect(writerOf({ kind: 'participant', id: 'p', name: 'D', organisation: '', role: 'deelnemer', sessionId: 's', inviteId: 'i' })).toEqual({ role: 'deelnemer', id: 'p' })
   })
 
   it('[W6] a deelnemer deletes their own sticky but not another person’s', async () => {

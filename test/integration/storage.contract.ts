@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import type { SessionSummary } from '../../shared/api'
 import type { Storage } from '../helpers/storesOf'
 import { accessStorageContract } from './storage.accessContract'
+import { actieStorageContract } from './storage.actieContract'
 import { regelruimteStorageContract } from './storage.regelruimteContract'
 import { verslagStorageContract } from './storage.verslagContract'
 
@@ -191,4 +192,5 @@ export function storageContract(name: string, factory: StorageFactory): void {
   accessStorageContract(name, factory)
   verslagStorageContract(name, factory)
   regelruimteStorageContract(name, factory)
+  actieStorageContract(name, factory)
 }

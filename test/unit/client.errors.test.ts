@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ApiRequestError } from '../../client/api/ApiRequestError'
 import { apiErrorText } from '../../client/api/apiErrorText'
@@ -16,12 +18,18 @@ describe('API errors shown to a user', () => {
     expect(nl.code).toBe('401 invalid_credentials')
   })
 
-  it('drops the English gloss of an unknown code\'s message in Dutch and keeps the message otherwise', () => {
-    const error = new ApiRequestError(404, 'sticky_not_found', 'Sticky abc bestaat niet (sticky not found)')
-    expect(apiErrorText(error, 'nl').text).toBe('Sticky abc bestaat niet')
-    expect(apiErrorText(error, 'en').text).toBe('Sticky abc bestaat niet (sticky not found)')
-    const ruled = new ApiRequestError(403, 'forbidden', 'Alleen de themacoördinator [P3]')
-    expect(apiErrorText(ruled, 'nl').text).toBe('Alleen de themacoördinator [P3]')
+  it('[M14] drops the English gloss of an unknown code\'s message in Dutch and keeps the message otherwise', () => {
+    const error = new ApiRequestError(404, 'something_new', 'Iets bestaat niet (something new)')
+    expect(apiErrorText(error, 'nl').text).toBe('Iets bestaat niet')
+    expect(apiErrorText(error, 'en').text).toBe('Iets bestaat niet (something new)')
+  })
+
+  it('[M14] never shows a rule id: a forbidden call keeps its specific Dutch message without it, and reads as a sentence in English', () => {
+    const ruled = new ApiRequestError(403, 'forbidden', 'Je bent geen lid van themagroep "Wijkzorg". [P9]')
+    expect(apiErrorText(ruled, 'nl').text).toBe('Je bent geen lid van themagroep "Wijkzorg".')
+    expect(apiErrorText(ruled, 'en').text).toBe(DICTIONARIES.en['apiError.forbidden'])
+    const unknown = new ApiRequestError(403, 'other_rule', 'Niet toegestaan [W12] (not allowed)')
+    expect(apiErrorText(unknown, 'en').text).toBe('Niet toegestaan (not allowed)')
   })
 
   it('says the server cannot be reached for a network failure, with no code', () => {
@@ -29,8 +37,25 @@ describe('API errors shown to a user', () => {
     expect(offline).toEqual({ text: DICTIONARIES.nl['error.network'], code: null })
   })
 
-  it('falls back to the status when the server sent no message', () => {
-    expect(apiErrorText(new ApiRequestError(502, 'bad_gateway', ''), 'en').text).toBe('Unexpected answer from the server (status 502).')
+  it('[M14] says the answer was unexpected, without its HTTP status, when the server sent no message', () => {
+    const text = apiErrorText(new ApiRequestError(502, 'bad_gateway', ''), 'en').text
+    expect(text).toBe(DICTIONARIES.en['error.unexpected'])
+    expect(text).not.toMatch(/502/)
+  })
+
+  it('[M14] has a sentence in both languages for every error code the server throws', () => {
+    const codes = new Set<string>()
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name)
+        if (entry.isDirectory()) walk(file)
+        else if (file.endsWith('.ts')) for (const m of readFileSync(file, 'utf8').matchAll(/HttpError\(\s*\d{3},\s*'([a-z_]+)'/g)) codes.add(m[1]!)
+      }
+    }
+    walk(path.resolve(import.meta.dirname, '../../server'))
+    expect(codes.size).toBeGreaterThan(10)
+    const missing = [...codes].filter((code) => !(`apiError.${code}` in DICTIONARIES.nl) || !(`apiError.${code}` in DICTIONARIES.en))
+    expect(missing).toEqual([])
   })
 })
 

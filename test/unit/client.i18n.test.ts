@@ -5,7 +5,7 @@ import { translate } from '../../client/i18n/translate'
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
 describe('the UI dictionaries', () => {
-  it('have exactly the same keys in Dutch and English', () => {
+  it('[M13] have exactly the same keys in Dutch and English', () => {
     expect(Object.keys(DICTIONARIES.en).sort()).toEqual(Object.keys(DICTIONARIES.nl).sort())
   })
 

@@ -46,9 +46,10 @@ describe('layering of the code', () => {
     const atStart = packagesLoadedWith(tree, 'server/main.ts')
     expect(atStart.has('express')).toBe(true)
     expect(atStart.has('yjs')).toBe(true)
-    for (const lazy of ['docx', 'mammoth', 'ics', 'exceljs', '@tldraw/tlschema', 'tldraw', '@tldraw/editor']) expect(atStart, lazy).not.toContain(lazy)
+    for (const lazy of ['docx', 'mammoth', 'pdfmake', 'exceljs', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@tldraw/tlschema', 'tldraw', '@tldraw/editor']) expect(atStart, lazy).not.toContain(lazy)
     // …but they are still reachable, through a dynamic import.
     expect(importsOf(tree.get('server/verslag/lazyFormats.ts') ?? '')).toContain('./render/renderDocx')
+    expect(importsOf(tree.get('server/verslag/lazyFormats.ts') ?? '')).toContain('./render/renderPdf')
   })
 
   it('[X14] follows static imports only: a type-only or dynamic import loads nothing at start', () => {

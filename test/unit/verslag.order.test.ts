@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readBoard } from '../../shared/boardModel'
 import { allRecords, Y_SESSION } from '../../shared/ydoc'
 import { buildVerslag } from '../../server/verslag/buildVerslag'
+import { moveSheet, orderSheets, SHEET_ORDER_KEY } from '../../shared/verslag/sheetOrder'
 import { importVerslag } from '../../server/verslag/import/importVerslag'
 import { parseVerslagText } from '../../server/verslag/import/parseVerslagText'
 
@@ -56,4 +57,21 @@ describe('The verslag follows the source order (V1)', () => {
     ])
   })
 
+
+  it('[V19] moving a sheet up or down in the session details writes the new order; the ends stay put', () => {
+    const { doc } = importVerslag(parseVerslagText(TEXT))
+    const session = doc.getMap(Y_SESSION)
+    const ids = orderSheets(readBoard(allRecords(doc)).sheets, session.get(SHEET_ORDER_KEY)).map((s) => s.id)
+    expect(moveSheet(ids, ids[0]!, -1)).toEqual(ids)
+    expect(moveSheet(ids, ids[ids.length - 1]!, 1)).toEqual(ids)
+    expect(moveSheet(ids, 'unknown', 1)).toEqual(ids)
+    session.set(SHEET_ORDER_KEY, moveSheet(ids, ids[4]!, -1))
+    expect(buildVerslag(doc).sections.map((s) => s.heading)).toEqual([
+      'Vervolgafspraken',
+      'Belemmerende factoren',
+      'Ervaringen uit de praktijk',
+      'Meer weten',
+      'Bevorderende factoren',
+    ])
+  })
 })

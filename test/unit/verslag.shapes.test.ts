@@ -120,4 +120,16 @@ describe('Real-world text shapes (I16–I20)', () => {
       expect(out).toContain('Meer tekst.')
     }
   })
+
+  it('[I1][I16] right under a bullet, a line going on in lower case continues it; a capitalised sentence after a finished bullet is a paragraph of its own', () => {
+    const text = 'Verslag: Lijst en alinea\n\nPunten\n\n- Eerste punt dat over\n  twee regels loopt\n- Tweede punt\nmet een vervolg in kleine letters\n- Derde punt.\nDaarna volgt een gewone alinea over iets anders.\n\nSlot\n\nEinde.\n'
+    const { v } = run(text)
+    const section = v.sections.find((x) => x.heading === 'Punten')
+    expect(section?.kind === 'section' && section.items.map((i) => [i.kind, i.text])).toEqual([
+      ['bullet', 'Eerste punt dat over\ntwee regels loopt'],
+      ['bullet', 'Tweede punt\nmet een vervolg in kleine letters'],
+      ['bullet', 'Derde punt.'],
+      ['paragraph', 'Daarna volgt een gewone alinea over iets anders.'],
+    ])
+  })
 })

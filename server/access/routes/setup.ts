@@ -1,7 +1,6 @@
 import type { Router } from 'express'
 import { setupBodySchema } from '../../../shared/access'
 import type { AccessContext } from '../AccessContext'
-import { isStrongPassword, WEAK_PASSWORD_MESSAGE } from '../passwordPolicy'
 import { requireJson } from '../requireJson'
 import { setSessionCookies } from '../sessionCookies'
 import { HttpError, parseBody } from '../../core/http/errors'
@@ -14,7 +13,8 @@ import { HttpError, parseBody } from '../../core/http/errors'
 export function setupRoute(router: Router, ctx: AccessContext): void {
   router.post('/auth/setup', ctx.attempts.setup.guard, ctx.authorize('auth:public'), requireJson, async (req, res) => {
     const body = parseBody(setupBodySchema, req)
-    // P24: checked before the one-time token is spent.
+    // P24: checked before the one-time token is spent. zxcvbn and its dictionaries load on first use (X14).
+    const { isStrongPassword, WEAK_PASSWORD_MESSAGE } = await import('../passwordPolicy')
     if (!isStrongPassword(body.password, [body.email, body.name])) throw new HttpError(400, 'weak_password', WEAK_PASSWORD_MESSAGE)
     const user = await ctx.access.completeSetup(body.token, body)
     if (!user) throw new HttpError(403, 'setup_closed', 'Deze installatielink is ongeldig of al gebruikt (setup link invalid or used)')

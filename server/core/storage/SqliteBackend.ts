@@ -68,6 +68,8 @@ class SqliteDocStore implements DocStore {
   }
 
   private appends: PendingAppend[] = []
+  /** Group commits made so far (each one transaction, one fsync). */
+  commits = 0
   private readonly insertMany: (batch: PendingAppend[]) => number[]
   private readonly compactTx: (room: string, snapshot: Uint8Array, uptoSeq: number) => void
   private readonly loadTx: (room: string) => StoredDoc
@@ -91,6 +93,7 @@ class SqliteDocStore implements DocStore {
     if (batch.length === 0) return
     try {
       const seqs = this.insertMany(batch)
+      this.commits++
       batch.forEach((append, i) => append.resolve(seqs[i] ?? 0))
     } catch (err) {
       for (const append of batch) append.reject(err)
@@ -133,6 +136,11 @@ export class SqliteBackend implements Backend {
     migrate(this.db, 'docs', DOCS_MIGRATIONS, 1)
     this.docStore = new SqliteDocStore(this.db)
     this.docs = this.docStore
+  }
+
+  /** Transactions that appended to the document log so far (X9: one per turn, for every room). */
+  get appendCommits(): number {
+    return this.docStore.commits
   }
 
   stores<T>(definition: StoreDefinition<T>): T {

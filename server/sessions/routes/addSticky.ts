@@ -18,6 +18,12 @@ export function addStickyRoute(router: Router, ctx: SessionsContext): void {
     const session = await findSession(ctx.storage.sessions, req.params.id)
     const body = parseBody(addStickyBodySchema, req)
     const actor = actorOf(req, res)
+    // facil F6: during stil-schrijven a deelnemer's sticky is held privately, not placed.
+    const held = await ctx.holdSticky?.(session, actor, body)
+    if (held) {
+      res.status(201).json(held)
+      return
+    }
     const author = authorOf(actor, body.author)
     const result: AddStickyResponse = await ctx.rooms.withRoom(session.id, (room) =>
       room.transact((doc) =>

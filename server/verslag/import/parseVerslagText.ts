@@ -194,9 +194,13 @@ export function parseVerslagText(text: string): ParsedVerslag {
       continue
     }
     if (lastBullet && indent > 0 && TRACE_DETAIL.test(line)) continue
-    // A line that continues the bullet above: indented, or wrapped right under it.
+    // A line that continues the bullet above: indented, or wrapped right under it — going on in lower
+    // case, or after a long bullet line cut without final punctuation. A sentence starting with a
+    // capital after a finished bullet is a new paragraph: a bullet never swallows the text after a list (I16).
+    const bulletLine = lastBullet ? lastBullet.text.split('\n').pop()!.trim() : ''
+    const wrapped = /^\p{Ll}/u.test(line) || (!/[.!?:;]["”’')\]]*$/.test(bulletLine) && bulletLine.length >= 50)
     const continues =
-      lastBullet !== null && paragraph.length === 0 && !FIELD_LINE.test(line) && (indent > 0 || !blankSinceLast)
+      lastBullet !== null && paragraph.length === 0 && !FIELD_LINE.test(line) && (indent > 0 || (!blankSinceLast && wrapped))
     if (continues && lastBullet) {
       lastBullet.text += `\n${unescapeMarkdown(line.replace(VOTES_SUFFIX, ''))}`
       blankSinceLast = false

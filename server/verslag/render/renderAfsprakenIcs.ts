@@ -16,10 +16,10 @@ export class IcsError extends Error {}
 /** A verslag without any afspraak that has a date: there is no calendar to give (SPEC V23). */
 export class NoAfsprakenError extends Error {}
 
-const TZID = 'Europe/Amsterdam'
+export const TZID = 'Europe/Amsterdam'
 
 /** The rules of Europe/Amsterdam since 1996 (EU summer time). */
-const VTIMEZONE = [
+export const VTIMEZONE = [
   'BEGIN:VTIMEZONE',
   `TZID:${TZID}`,
   'BEGIN:DAYLIGHT',
@@ -82,7 +82,7 @@ function nextDay(iso: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)
 }
 
-function timing(a: Afspraak & { wanneer: string }): string[] {
+export function timing(a: Pick<Afspraak, "tijdVan" | "tijdTot"> & { wanneer: string }): string[] {
   const day = compact(a.wanneer)
   const from = time(a.tijdVan)
   if (!from) return [`DTSTART;VALUE=DATE:${day}`, `DTEND;VALUE=DATE:${compact(nextDay(a.wanneer))}`]

@@ -8,20 +8,24 @@
 import {
   AlignmentType,
   Document,
+  Footer,
   HeadingLevel,
   ImageRun,
   LevelFormat,
   Packer,
+  PageNumber,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
   type ParagraphChild,
 } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { columnWidths } from './columnWidths'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
@@ -112,19 +116,33 @@ function itemParagraphs(
   return out
 }
 
-function cell(children: Paragraph[], header = false): TableCell {
+/** A4 with the margins below: the width of the text in twips. */
+const PAGE = { width: 11906, height: 16838, top: 1134, bottom: 1247, left: 1020, right: 1020 }
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right
+
+function cell(children: Paragraph[], width: number, header = false): TableCell {
   return new TableCell({
+    width: { size: width, type: WidthType.DXA },
     children: children.length > 0 ? children : [new Paragraph('')],
     ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEEEF0' } } : {}),
   })
 }
 
-function table(head: string[], rows: Paragraph[][][]): Table {
+/** A table whose columns fit their content (SPEC V24); `texts` are the cells' plain texts for the widths. */
+function table(head: string[], rows: Paragraph[][][], texts: string[][]): Table {
+  // Calibri 10.5 pt (or its stand-in): about 125 twips a character; cell margins 2 × 108 and some air.
+  const widths = columnWidths(head, texts, TEXT_WIDTH, 125, 280)
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, children: head.map((h) => cell([new Paragraph({ children: [new TextRun({ text: h, bold: true })] })], true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: head.map((h, i) => cell([new Paragraph({ keepNext: true, children: [new TextRun({ text: h, bold: true })] })], widths[i]!, true)),
+      }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i]!)) })),
     ],
   })
 }
@@ -195,7 +213,8 @@ function sectionChildren(s: VerslagSection, v: Verslag): (Paragraph | Table)[] {
           textCell(L.statusLabel[r.status]),
         ]
       })
-      out.push(table([L.nummer, L.verzoek, L.gevraagdeRuimte, L.regeling, L.adressaat, L.indiener, L.status], rows))
+      const texts = s.verzoeken.map((r) => [r.nummer, [r.item.text, ...r.conclusies.map((c) => `${L.followsFrom} “${c.conclusie.text}”`)].join('\n'), r.gevraagdeRuimte ?? '', r.regeling ?? '', r.adressaat ?? '', r.indiener ?? '', L.statusLabel[r.status]])
+      out.push(table([L.nummer, L.verzoek, L.gevraagdeRuimte, L.regeling, L.adressaat, L.indiener, L.status], rows, texts))
       break
     }
     case 'afspraken': {
@@ -207,7 +226,8 @@ function sectionChildren(s: VerslagSection, v: Verslag): (Paragraph | Table)[] {
         textCell(wanneerText(a, lang)),
         textCell(a.waar),
       ])
-      out.push(table([L.afspraak, L.wie, L.wanneer, L.waar], rows))
+      const texts = s.afspraken.map((a) => [a.item.text, a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
+      out.push(table([L.afspraak, L.wie, L.wanneer, L.waar], rows, texts))
       break
     }
   }
@@ -286,8 +306,12 @@ export async function renderDocx(model: Verslag, options: RenderDocxOptions = {}
   const png = pictureBytes(v, options)
   const size = png ? pngSize(png) : undefined
   if (png && size) {
-    const width = Math.min(600, size.width)
-    const height = Math.round((size.height * width) / size.width)
+    // Sized to the page (SPEC V24): the text width and at most most of the page's height, aspect kept.
+    const maxWidth = Math.floor((TEXT_WIDTH / 1440) * 96)
+    const maxHeight = Math.floor(((PAGE.height - PAGE.top - PAGE.bottom) / 1440) * 96 * 0.8)
+    const scale = Math.min(1, maxWidth / size.width, maxHeight / size.height)
+    const width = Math.max(1, Math.round(size.width * scale))
+    const height = Math.max(1, Math.round(size.height * scale))
     children.push(
       new Paragraph({
         children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: 'bord', description: v.boardPicture?.alt ?? L.boardPicture, title: L.boardPicture } })],
@@ -302,9 +326,18 @@ export async function renderDocx(model: Verslag, options: RenderDocxOptions = {}
     creator: 'Brownpaper',
     lastModifiedBy: 'Brownpaper',
     title: v.heading,
+    subject: [v.themagroep, v.typeLabel].filter((x) => x).join(' – '),
     description: v.themagroep,
     revision: v.vaststelling?.versie ?? 1,
-    styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
+    // Headings with space above, kept with what follows (SPEC V24).
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 21 }, paragraph: { spacing: { after: 80 } } },
+        heading1: { run: { font: 'Calibri', size: 36, bold: true, color: '1D1D1F' }, paragraph: { spacing: { before: 0, after: 200 }, keepNext: true, keepLines: true } },
+        heading2: { run: { font: 'Calibri', size: 28, bold: true, color: '1D1D1F' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true } },
+        heading3: { run: { font: 'Calibri', size: 23, bold: true, color: '1D1D1F' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
+      },
+    },
     numbering: {
       config: [
         {
@@ -321,7 +354,18 @@ export async function renderDocx(model: Verslag, options: RenderDocxOptions = {}
     },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1247, left: 1020, right: 1020 } } },
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right } } },
+        // Page numbers in the footer (SPEC V24).
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ size: 18, color: '6B6B70', children: [L.page, ' ', PageNumber.CURRENT, ` ${L.pageOf} `, PageNumber.TOTAL_PAGES] })],
+              }),
+            ],
+          }),
+        },
         children,
       },
     ],

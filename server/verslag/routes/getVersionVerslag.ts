@@ -1,6 +1,6 @@
 import type { RequestHandler, Router } from 'express'
 import { attachment } from '../loadVerslag'
-import { renderDocx } from '../lazyFormats'
+import { renderDocx, renderPdf } from '../lazyFormats'
 import { renderHtml } from '../render/renderHtml'
 import { renderJson } from '../render/renderJson'
 import { renderMarkdown } from '../render/renderMarkdown'
@@ -8,12 +8,12 @@ import { loadFrozenVerslag, versionNotFound } from '../versions/loadFrozenVersla
 import type { VerslagContext } from '../VerslagContext'
 import { DOCX_TYPE } from './getVerslagDocx'
 
-const FORMATS = ['md', 'html', 'docx', 'json'] as const
+const FORMATS = ['md', 'html', 'docx', 'pdf', 'json'] as const
 type Format = (typeof FORMATS)[number]
 const isFormat = (value: unknown): value is Format => (FORMATS as readonly unknown[]).includes(value)
 
 /**
- * GET /api/sessions/:id/versions/:n/verslag.{md,html,docx,json} → a
+ * GET /api/sessions/:id/versions/:n/verslag.{md,html,docx,pdf,json} → a
  * vastgestelde versie, rendered from the model frozen with it (SPEC V15),
  * with the same headers as the live verslag (V14).
  */
@@ -39,6 +39,12 @@ export function getVersionVerslagRoute(router: Router, ctx: VerslagContext): voi
         const png = version.picture?.contentType === 'image/png' && verslag.boardPicture ? version.picture.data : undefined
         const buffer = await renderDocx(verslag, png ? { boardPicturePng: png } : {})
         res.type(DOCX_TYPE).set('Content-Disposition', attachment(verslag, 'docx', prefix)).send(buffer)
+        return
+      }
+      case 'pdf': {
+        const png = version.picture?.contentType === 'image/png' && verslag.boardPicture ? version.picture.data : undefined
+        const buffer = await renderPdf(verslag, png ? { boardPicturePng: png } : {})
+        res.type('application/pdf').set('Content-Disposition', attachment(verslag, 'pdf', prefix)).send(buffer)
         return
       }
       case 'json':

@@ -5,9 +5,8 @@ import { can } from '../../access/policy'
 import { actorOf } from '../../access/authorize'
 import { HttpError } from '../../core/http/errors'
 import { storeNewSession } from '../../sessions/storeNewSession'
-import { importVerslag } from '../import/importVerslag'
-import { parseVerslagDocx, UnreadableDocxError } from '../lazyFormats'
-import { parseVerslagText } from '../import/parseVerslagText'
+import { importInWorker } from '../import/importInWorker'
+import { DEFAULT_IMPORT_LIMITS } from '../import/importLimits'
 import type { VerslagContext } from '../VerslagContext'
 import { DOCX_TYPE } from './getVerslagDocx'
 
@@ -64,24 +63,17 @@ export function importSessionRoute(router: Router, ctx: VerslagContext): void {
       }
       if (body.length === 0) throw new HttpError(400, 'empty_body', 'Er is geen verslag meegestuurd (empty body)')
       const kind = kindOf(req, body)
-      let parsed
-      if (kind === 'docx') {
-        try {
-          parsed = await parseVerslagDocx(body)
-        } catch (error) {
-          if (error instanceof UnreadableDocxError) throw new HttpError(400, 'unreadable_docx', 'Het Word-bestand is onleesbaar (unreadable .docx)')
-          throw error
-        }
-      } else {
-        if (body.length > MAX_TEXT_BYTES) throw new HttpError(413, 'body_too_large', 'De tekst is te groot (request body too large)')
-        parsed = parseVerslagText(decodeText(body))
-      }
-      if (parsed.blocks.length === 0) throw new HttpError(400, 'empty_body', 'Het verslag bevat geen tekst (no text found)')
-
+      if (kind === 'text' && body.length > MAX_TEXT_BYTES) throw new HttpError(413, 'body_too_large', 'De tekst is te groot (request body too large)')
       const actor = actorOf(req, res)
       const queryThemagroep = typeof req.query.themagroep === 'string' ? req.query.themagroep.trim().slice(0, 300) : ''
       const fallback = queryThemagroep || (actor.kind === 'user' ? actor.themagroepen[0] : undefined)
-      const imported = importVerslag(parsed, { ...(fallback ? { fallbackThemagroep: fallback } : {}), ...(queryThemagroep ? { themagroep: queryThemagroep } : {}) })
+      // L11: parsed in a worker thread, bounded in bytes, lines, paragraphs and stickies.
+      const imported = await importInWorker({
+        kind,
+        body: kind === 'docx' ? body : decodeText(body),
+        options: { ...(fallback ? { fallbackThemagroep: fallback } : {}), ...(queryThemagroep ? { themagroep: queryThemagroep } : {}) },
+        limits: DEFAULT_IMPORT_LIMITS,
+      })
       const info = queryThemagroep ? { ...imported.info, themagroep: queryThemagroep } : imported.info
       // The policy sees the themagroep only now that the verslag is read (P9).
       const decision = can(actor, 'session:import', {
@@ -90,7 +82,7 @@ export function importSessionRoute(router: Router, ctx: VerslagContext): void {
       })
       if (!decision.allow) throw new HttpError(decision.status, decision.status === 401 ? 'unauthorized' : 'forbidden', `${decision.reason} [${decision.rule}]`)
 
-      const update = Y.encodeStateAsUpdate(imported.doc)
+      const update = imported.update
       const summary = await storeNewSession(
         ctx,
         actor,

@@ -1,0 +1,26 @@
+/**
+ * Column widths that fit their content (SPEC V24), shared by the .docx and
+ * .pdf tables so both look alike: every column first gets room for its
+ * longest word (header included), so no word is broken inside a short
+ * column ("VWS", "ingediend"); the rest of the width goes to the columns by
+ * how much text they hold (line length, capped so that one long cell does
+ * not take everything).
+ */
+const CAP = 120
+
+const longestWord = (text: string) => text.split(/\s+/).reduce((m, w) => Math.max(m, w.length), 0)
+const longestLine = (text: string) => text.split('\n').reduce((m, l) => Math.max(m, l.length), 0)
+
+/** Widths in the unit of `total` (twips, points) adding up to `total`; `charWidth` is one average character in that unit, `padding` a cell's margins. */
+export function columnWidths(head: string[], rows: string[][], total: number, charWidth: number, padding: number): number[] {
+  const cells = (i: number) => [head[i] ?? '', ...rows.map((r) => r[i] ?? '')]
+  const floor = head.map((_, i) => Math.min(total * 0.3, Math.max(...cells(i).map(longestWord)) * charWidth + padding))
+  const scale = Math.min(1, total / floor.reduce((a, b) => a + b, 0))
+  const base = floor.map((f) => f * scale)
+  const rest = total - base.reduce((a, b) => a + b, 0)
+  const weights = head.map((_, i) => Math.max(1, Math.min(CAP, Math.max(0, ...rows.map((r) => longestLine(r[i] ?? ''))))))
+  const sum = weights.reduce((a, b) => a + b, 0)
+  const widths = base.map((b, i) => Math.floor(b + (rest * weights[i]!) / sum))
+  widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0)
+  return widths
+}
