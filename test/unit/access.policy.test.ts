@@ -21,8 +21,10 @@ const participant = (role: 'deelnemer' | 'waarnemer' | 'secretariaat', sessionId
 
 describe('the policy (SPEC Permissions)', () => {
   it('[P1][P2] public actions are open to all; anything else needs an identity (401)', () => {
-    for (const action of ['health:read', 'config:read', 'auth:public'] as const) expect(can(ANONYMOUS, action).allow).toBe(true)
-    for (const action of ACTIONS.filter((a) => !['health:read', 'config:read', 'auth:public'].includes(a))) {
+    // Public: P1, and the actielijst's calendar feed, which carries its own secret in the URL (A8).
+    const PUBLIC = ['health:read', 'config:read', 'auth:public', 'actielijst:feed']
+    for (const action of ACTIONS.filter((a) => PUBLIC.includes(a))) expect(can(ANONYMOUS, action).allow).toBe(true)
+    for (const action of ACTIONS.filter((a) => !PUBLIC.includes(a))) {
       expect(can(ANONYMOUS, action, session)).toMatchObject({ allow: false, status: 401 })
     }
   })
