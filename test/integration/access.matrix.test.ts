@@ -11,7 +11,6 @@
 import type { Express } from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/closeCodes'
-import { addSticky } from '../../shared/ydoc'
 import type { SessionSummary } from '../../shared/api'
 import { recordsOf, type StoredRecord } from '../../shared/ydoc'
 import { authorizedAction } from '../../server/access/authorize'
