@@ -143,6 +143,9 @@ describe('the verslag UI in Chromium', () => {
     const points = await page.evaluate(
       ([from, to]) => {
         const editor = window.__brownpaper!.editor
+        // Both notes in view whatever the opening zoom (M11): a drag needs both ends on screen.
+        editor.select(from as never, to as never)
+        editor.zoomToSelection()
         editor.selectNone()
         const center = (id: string) => editor.pageToScreen(editor.getShapePageBounds(id as never)!.center)
         return { a: center(from!), b: center(to!) }
