@@ -204,6 +204,16 @@ describe('privacy: erase a person (G2–G4)', () => {
     const res = await s.api<{ error: string; message: string }>('POST', '/api/privacy/search', { name: ' ', organisation: '' })
     expect(res.status).toBe(400)
     expect(res.body.message).toMatch(/naam of organisatie/)
+    // Hostile input: too long, wrong types, not JSON; nothing is changed and the server answers in sentences.
+    for (const body of [{ name: 'x'.repeat(5000) }, { name: ['Anna'] }, 'geen json']) {
+      const bad = await s.api<{ error: string; message: string }>('POST', '/api/privacy/erase', body)
+      expect(bad.status, JSON.stringify(body).slice(0, 40)).toBeGreaterThanOrEqual(400)
+      expect(bad.status).toBeLessThan(500)
+      expect(typeof bad.body.message).toBe('string')
+    }
+    const audit = await s.api<{ action: string }[]>('GET', '/api/audit?action=privacy.erase')
+    expect(audit.body).toEqual([])
+    expect((await s.api('GET', '/api/health')).status).toBe(200)
   })
 })
 
