@@ -12,6 +12,8 @@ const PhonePage = lazy(() => import('./phone/PhonePage'))
 const ListPage = lazy(() => import('./list/ListPage'))
 // Pages for accounts only: out of the entry chunk that a phone loads.
 const AuditPage = lazy(() => import('./access/AuditPage').then((m) => ({ default: m.AuditPage })))
+const PrivacyPage = lazy(() => import('./privacy/PrivacyPage').then((m) => ({ default: m.PrivacyPage })))
+const PrivacyStatementPage = lazy(() => import('./privacy/PrivacyStatementPage').then((m) => ({ default: m.PrivacyStatementPage })))
 // The start page (session templates, the import dialog) and setup: out of the chunk a phone loads on its way to the phone page (SPEC M1).
 const StartPage = lazy(() => import('./start/StartPage').then((m) => ({ default: m.StartPage })))
 const SetupPage = lazy(() => import('./setup/SetupPage').then((m) => ({ default: m.SetupPage })))
@@ -86,6 +88,18 @@ export function App() {
       return (
         <Suspense fallback={<Loading />}>
           <AuditPage />
+        </Suspense>
+      )
+    case 'privacy':
+      return (
+        <Suspense fallback={<Loading />}>
+          <PrivacyPage />
+        </Suspense>
+      )
+    case 'privacyStatement':
+      return (
+        <Suspense fallback={<Loading />}>
+          <PrivacyStatementPage />
         </Suspense>
       )
     case 'regelruimte':

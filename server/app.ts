@@ -36,10 +36,12 @@ import type { DocStore } from './core/storage/DocStore'
 import { MemoryBackend } from './core/storage/MemoryBackend'
 import { SqliteBackend } from './core/storage/SqliteBackend'
 import { startCore } from './core/startCore'
+import { privacyExtension, type PrivacySettings } from './privacy/privacyExtension'
 import { facilitationExtension } from './facilitation/facilitationExtension'
 import { regelruimteExtension } from './regelruimte/regelruimteExtension'
 import { shortLinkExtension } from './shortLinks/shortLinkExtension'
 import { SHORT_LINK_STORES } from './shortLinks/shortLinkStoreDefinition'
+import { PRIVACY_STORES } from './privacy/privacyStoreDefinition'
 import type { RegelruimteStores } from './regelruimte/RegelruimteStatusStore'
 import { sessionsExtension } from './sessions/sessionsExtension'
 import type { SessionStore } from './sessions/SessionStore'
@@ -76,6 +78,8 @@ export interface ServerOptions {
   socketLimits?: SocketLimits
   /** P15: per-connection websocket token bucket (default burst 1000, 300 messages/s; a busy editor sends about 120/s). */
   wsRateLimit?: { capacity: number; refillPerSecond: number }
+  /** G8: AUDIT_RETENTION_DAYS, PRIVACY_PURGE_INTERVAL_MS (server/privacy). */
+  privacy?: Partial<PrivacySettings>
   /** Extra extensions, after the features (their hooks run last). */
   extensions?: Extension[]
   /** The built client; default dist/client of the repo. */
@@ -102,6 +106,7 @@ export const STORE_DEFINITIONS: readonly StoreDefinition<unknown>[] = [
   ACTIE_STORES,
   SHORT_LINK_STORES,
   ACCOUNT_STORES,
+  PRIVACY_STORES,
 ]
 
 /** The stores of the composed features, for tests and the command line. */
@@ -161,6 +166,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const shortLinks = shortLinkExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl })
   const actielijst = actielijstExtension({ backend, sessions: sessions.sessions, access, publicUrl: opts.publicUrl ?? null })
   const accounts = accountsExtension({ backend, access, publicUrl: opts.publicUrl ?? null })
+  const privacy = privacyExtension({ backend, sessions: sessions.sessions, actielijst: actielijst.stores.actielijst, history, access, settings: opts.privacy })
   const auth = opts.auth
   const testAuth: Extension[] = auth ? [{ name: 'test-auth', authenticateConnection: (req, id) => auth.authenticateConnection(req, id) }] : []
 
@@ -169,7 +175,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     host: opts.host,
     backend,
     // history last: its pre-apply hook (filterUpdate) sees only updates every other filter accepted (H3).
-    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, shortLinks, accounts, ...(opts.extensions ?? []), history],
+    extensions: [...testAuth, sessions, access, verslag, regelruimte, facilitation, actielijst, shortLinks, privacy, accounts, ...(opts.extensions ?? []), history],
     log,
     fallback: serveClient(opts.clientDir ?? defaultClientDir()),
     wsRateLimit: opts.wsRateLimit,

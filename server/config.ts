@@ -69,6 +69,10 @@ export const configSchema = z.object({
   HISTORY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).default(600_000)),
   /** H3: a change deleting more board records than this is preceded by a version. */
   HISTORY_DELETE_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(5)),
+  /** G8: audit entries (failed logins included) older than this many days are purged. */
+  AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(36_500).default(365)),
+  /** G8: how often audit entries and expired logins are purged. */
+  PRIVACY_PURGE_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).default(3_600_000)),
   /** S30: PostgreSQL instead of SQLite in DATA_DIR (postgres://user@host:5432/db). */
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     log,
     bus,
     history: { keep: config.HISTORY_KEEP, intervalMs: config.HISTORY_INTERVAL_MS, deleteThreshold: config.HISTORY_DELETE_THRESHOLD },
+    privacy: { auditRetentionDays: config.AUDIT_RETENTION_DAYS, purgeIntervalMs: config.PRIVACY_PURGE_INTERVAL_MS },
   })
   process.stdout.write(`Brownpaper listening on http://localhost:${server.port}\n`)
   // P13: on an empty store, a one-time link that creates the first themacoördinator.

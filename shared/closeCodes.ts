@@ -27,6 +27,12 @@ export const CloseCode = {
   WriteRefused: 4520,
   /** An update beyond a limit of the board (L2–L5): refused whole, closed like WriteRefused. */
   LimitExceeded: 4521,
+  /**
+   * The person behind the socket was erased (privacy, SPEC G2): their
+   * presence ends; a stock client reconnects (45xx) under the pseudonym
+   * their login now holds.
+   */
+  IdentityErased: 4530,
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode

@@ -4,6 +4,7 @@ import { canEditVerslag } from '../panel/permissions'
 import { Link } from '../router/Link'
 import { useT } from '../i18n/useT'
 import './access.css'
+import { DeleteSessionButton } from '../privacy/DeleteSessionButton'
 import { InviteButton } from './InviteButton'
 import { useReadOnlyBoard } from './useReadOnlyBoard'
 
@@ -36,6 +37,7 @@ export function BoardAccessBar({ sessionId, editor }: { sessionId: string; edito
         </Link>
       )}
       {invites && <InviteButton sessionId={sessionId} />}
+      {invites && <DeleteSessionButton sessionId={sessionId} />}
     </>
   )
 }

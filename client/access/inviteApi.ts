@@ -27,6 +27,20 @@ export async function revokeInvite(sessionId: string, inviteId: string): Promise
 }
 
 /** GET /api/audit (SPEC P11). */
-export function fetchAudit(): Promise<AuditEntry[]> {
-  return apiFetch('/api/audit?limit=500', z.array(auditEntrySchema))
+export function fetchAudit(filters: AuditFilters = {}): Promise<AuditEntry[]> {
+  return apiFetch(`/api/audit?${auditQuery({ limit: '500', ...filters })}`, z.array(auditEntrySchema))
+}
+
+/** G11: the audit log's filters. */
+export interface AuditFilters {
+  sessionId?: string
+  person?: string
+  action?: string
+}
+
+/** The query string of the filters that are set (also for the CSV link, G12). */
+export function auditQuery(params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v && v.trim()) q.set(k, v.trim())
+  return q.toString()
 }

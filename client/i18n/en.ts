@@ -1,3 +1,4 @@
+import { privacyEn } from './privacyEn'
 import type { MessageKey } from './nl'
 import { facilitationEn } from './facilitationEn'
 import { actielijstEn } from './actielijstEn'
@@ -144,5 +145,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...apiErrorsEn,
   ...phoneEn,
   ...actielijstEn,
+  ...privacyEn,
   ...facilitationEn,
 }

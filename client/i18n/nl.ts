@@ -3,6 +3,7 @@
  * marks a placeholder filled in by `t(key, { name })`. Domain words
  * (sessie, themagroep, verslag, bevorderend, …) stay Dutch in every language.
  */
+import { privacyNl } from './privacyNl'
 import { facilitationNl } from './facilitationNl'
 import { actielijstNl } from './actielijstNl'
 import { apiErrorsNl } from './apiErrorsNl'
@@ -149,6 +150,7 @@ export const nl = {
   ...phoneNl,
   ...actielijstNl,
   ...facilitationNl,
+  ...privacyNl,
 } as const
 
 export type MessageKey = keyof typeof nl

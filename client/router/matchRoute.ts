@@ -1,6 +1,6 @@
 import { isSessionId } from '../../shared/sessionId'
 
-export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'phone'; sessionId: string } | { name: 'list'; sessionId: string } | { name: 'history'; sessionId: string } | { name: 'join'; token: string } | { name: 'shortLink'; code: string } | { name: 'setup'; token: string } | { name: 'audit' } | { name: 'regelruimte' } | { name: 'actielijst'; themagroep: string } | { name: 'accounts' } | { name: 'password' } | { name: 'accountLink'; token: string } | { name: 'notFound' }
+export type Route = { name: 'start' } | { name: 'session'; sessionId: string } | { name: 'phone'; sessionId: string } | { name: 'list'; sessionId: string } | { name: 'history'; sessionId: string } | { name: 'join'; token: string } | { name: 'shortLink'; code: string } | { name: 'setup'; token: string } | { name: 'audit' } | { name: 'privacy' } | { name: 'privacyStatement' } | { name: 'regelruimte' } | { name: 'actielijst'; themagroep: string } | { name: 'accounts' } | { name: 'password' } | { name: 'accountLink'; token: string } | { name: 'notFound' }
 
 /** Maps a pathname to a page: `/` is the start page, `/s/:id` a session's board, `/s/:id/geschiedenis` its history, `/join/:token` an invite, `/setup?token=` the first account. */
 export function matchRoute(pathname: string, search = ''): Route {
@@ -25,6 +25,8 @@ export function matchRoute(pathname: string, search = ''): Route {
   const join = /^\/join\/([A-Za-z0-9_-]{16,200})\/?$/.exec(pathname)
   if (join) return { name: 'join', token: join[1]! }
   if (pathname === '/audit' || pathname === '/audit/') return { name: 'audit' }
+  if (pathname === '/privacy' || pathname === '/privacy/') return { name: 'privacy' }
+  if (pathname === '/privacyverklaring' || pathname === '/privacyverklaring/') return { name: 'privacyStatement' }
   if (pathname === '/regelruimte' || pathname === '/regelruimte/') return { name: 'regelruimte' }
   // U11: accounts in the app.
   if (pathname === '/accounts' || pathname === '/accounts/') return { name: 'accounts' }

@@ -13,6 +13,8 @@ export function AccountMenu({ me }: { me: MeResponse }) {
       {me.kind === 'user' && me.role === 'coordinator' && <Link to="/audit">{t('audit.link')}</Link>}
       {me.kind === 'user' && me.role === 'coordinator' && <Link to="/accounts">{t('accounts.link')}</Link>}
       {me.kind === 'user' && <Link to="/account/wachtwoord">{t('accounts.passwordLink')}</Link>}
+      {me.kind === 'user' && me.role === 'coordinator' && <Link to="/privacy">{t('privacy.link')}</Link>}
+      <Link to="/privacyverklaring">{t('privacy.statement.link')}</Link>
       <span>{me.name}</span>
       <button
         type="button"

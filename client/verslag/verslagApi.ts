@@ -13,7 +13,8 @@ const base = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionI
 
 /** The server's model of the live verslag (the source of truth for every download). */
 export function fetchVerslag(sessionId: string, language: Language, signal?: AbortSignal): Promise<Verslag> {
-  return apiFetch(`${base(sessionId)}/verslag.json${language === 'en' ? '?lang=en' : ''}`, verslagSchema, signal ? { signal } : undefined)
+  // G9: a preview, not an export (the audit log counts only downloads).
+  return apiFetch(`${base(sessionId)}/verslag.json?preview=1${language === 'en' ? '&lang=en' : ''}`, verslagSchema, signal ? { signal } : undefined)
 }
 
 export async function listVersions(sessionId: string): Promise<VerslagVersionSummary[]> {

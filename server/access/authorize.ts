@@ -100,7 +100,9 @@ function authorizeMiddleware(action: Action, access: AccessService, sessions: Se
         : new HttpError(403, 'forbidden', `${decision.reason} [${decision.rule}]`)
     }
     // Reading versions or a preview is no export; downloading a file (verslag.json, …) is.
-    const audited = action === 'verslag:read' && !/\.[a-z0-9]+$/i.test(req.path) ? undefined : AUDITED[action]
+    // G9: the live preview asks for verslag.json with ?preview=1: read, not exported.
+    const preview = action === 'verslag:read' && req.query.preview === '1'
+    const audited = action === 'verslag:read' && (preview || !/\.[a-z0-9]+$/i.test(req.path)) ? undefined : AUDITED[action]
     if (audited) {
       // P18: recorded once the route answered with success, so a refused or failed attempt is not logged as done.
       res.on('finish', () => {

@@ -52,6 +52,11 @@ export const ACTIONS = [
   'history:restore',
   // U12: who joined a session (server/accounts)
   'participants:read',
+  // G1–G7 (privacy): find, erase and export a person; delete a session
+  'privacy:search',
+  'privacy:erase',
+  'privacy:export',
+  'session:delete',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -93,6 +98,7 @@ const SESSION_ACTIONS: Readonly<Partial<Record<Action, { rule: string; inviteRol
   'invite:create': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:list': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:revoke': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
+  'session:delete': { rule: 'G6', inviteRoles: [], accountRoles: ['coordinator'] },
 }
 
 const allow = (rule: string): Decision => ({ allow: true, rule })
@@ -199,6 +205,13 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): Deci
       return actor.kind === 'user' && actor.role === 'coordinator'
         ? allow('P11')
         : deny(403, 'P11', 'Alleen een themacoördinator ziet het auditlog.')
+    case 'privacy:search':
+    case 'privacy:erase':
+    case 'privacy:export':
+      // G1: personal data across every themagroep: coördinatoren (and the admin, P3).
+      return actor.kind === 'user' && actor.role === 'coordinator'
+        ? allow('G1')
+        : deny(403, 'G1', 'Alleen een themacoördinator zoekt, wist of exporteert persoonsgegevens.')
     default:
       return deny(403, 'P2', `Onbekende actie ${action}.`)
   }

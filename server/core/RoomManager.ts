@@ -161,6 +161,21 @@ export class RoomManager {
     return rooms.reduce((closed, room) => closed + room.closeWhere((conn) => pick(conn.grant), code, reason), 0)
   }
 
+  /**
+   * Drops a room whose document is being deleted (privacy, SPEC G6): closes
+   * its connections, waits for what it was storing, and forgets it without
+   * storing or compacting it again. The caller deletes its log afterwards.
+   */
+  async discard(name: string, code: number, reason: string): Promise<void> {
+    this.cancelUnload(name)
+    const room = this.rooms.get(name) ?? (await this.loading.get(name))
+    if (!room) return
+    room.closeAll(code, reason)
+    await room.whenSaved()
+    if (this.rooms.get(name) === room) this.rooms.delete(name)
+    room.destroy()
+  }
+
   /** Closes every connection, stores and compacts every room, and unloads them all. */
   async flushAll(): Promise<void> {
     this.shuttingDown = true

@@ -192,6 +192,15 @@ export class HistoryRecorder {
   }
 
   /** Resolves once every version of the session taken so far is stored (or its failure logged). */
+  /**
+   * privacy (SPEC G2): renames the people waiting to be named in a room's
+   * next version, so that a version taken after an erase does not bring an
+   * erased name back.
+   */
+  renameActors(rename: (name: string) => string): void {
+    for (const state of this.rooms.values()) state.actors = new Set([...state.actors].map(rename))
+  }
+
   idle(sessionId: string): Promise<void> {
     return (this.queues.get(sessionId) ?? Promise.resolve()).then(() => undefined)
   }

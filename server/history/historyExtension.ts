@@ -43,6 +43,8 @@ export interface HistoryExtensionOptions {
 
 export interface HistoryExtension extends Extension {
   readonly store: HistoryStore
+  /** privacy (G2): renames the actors pending for the next versions. */
+  renameActors(rename: (name: string) => string): void
 }
 
 const HISTORY_ROUTES: ((router: Router, ctx: HistoryContext) => void)[] = [listHistoryRoute, getHistoryVersionRoute, restoreHistoryVersionRoute]
@@ -55,6 +57,9 @@ export function historyExtension(opts: HistoryExtensionOptions): HistoryExtensio
   return {
     name: 'history',
     store,
+    renameActors(rename) {
+      recorder?.renameActors(rename)
+    },
     configure(context) {
       core = context
       recorder = new HistoryRecorder({

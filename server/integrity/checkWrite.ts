@@ -31,6 +31,8 @@ export interface CheckOptions {
   /** Records on the board now. */
   recordCount: number
   now: Date
+  /** W21: the phase, the vote budget and the dots a voter has on the board now; without it votes are not counted. */
+  voting?: { phase: string; budget: number; usedBy(voter: string): number }
 }
 
 /** A creation time may run ahead of the server's clock by this much (clock skew). */
@@ -112,6 +114,30 @@ export function checkWrite(changes: UpdateChanges, writer: Writer, opts: CheckOp
     const refusal = checkChange(change, role, id, own, deletedStickies, detachedArrows, opts.now, refuse)
     if (refusal) return refusal
   }
+  return checkVoteBudget(changes, id, opts.voting)
+}
+
+/** The writer's own dots on a sticky record (W8 keeps them the only ones a writer changes). */
+function ownDots(record: StoredRecord | null, voter: string): number {
+  if (!record || kindOf(record) !== 'sticky') return 0
+  const votes = metaOf(record).votes
+  const n = isObject(votes) ? votes[voter] : undefined
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0
+}
+
+/**
+ * W21: dots added over the websocket obey the same budget as the vote API
+ * (F10): only while the phase is `stemmen`, and never beyond the budget in
+ * all. Taking dots back is always possible.
+ */
+function checkVoteBudget(changes: UpdateChanges, voter: string, voting: CheckOptions['voting']): WriteRefusal | null {
+  if (!voting) return null
+  let delta = 0
+  for (const { before, after } of changes.records) delta += ownDots(after, voter) - ownDots(before, voter)
+  if (delta <= 0) return null
+  const refuse = (reason: string): WriteRefusal => ({ rule: 'W21', kind: 'rule', reason })
+  if (voting.phase !== 'stemmen') return refuse('adds dots outside the stemmen phase')
+  if (voting.usedBy(voter) + delta > voting.budget) return refuse(`adds dots beyond the budget of ${voting.budget}`)
   return null
 }
 

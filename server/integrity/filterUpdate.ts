@@ -5,6 +5,7 @@
  * null and refuses it whole otherwise (server/yjs/messages.ts).
  */
 import * as Y from 'yjs'
+import { readFacilitation } from '../../shared/facilitation'
 import { boardRoleOf, writerIdOf } from '../../shared/writeRules'
 import { recordsOf } from '../../shared/ydoc'
 import type { Actor } from '../access/Actor'
@@ -54,5 +55,17 @@ export function filterUpdate({ doc, docBytes, decoded, updateBytes, actor, limit
   }
   const writer = writerOf(actor)
   if (!writer) return { rule: 'W2', kind: 'rule', reason: 'a connection that may not write' }
-  return checkWrite(recordChanges(doc, decoded), writer, { limits, recordCount: recordsOf(doc).map.size, now })
+  const voting = {
+    ...readFacilitation(doc),
+    usedBy: (voter: string) => {
+      let used = 0
+      for (const { val } of recordsOf(doc).map.values()) {
+        const votes = (val.meta as { votes?: unknown } | undefined)?.votes
+        const n = typeof votes === 'object' && votes !== null ? (votes as Record<string, unknown>)[voter] : undefined
+        if (typeof n === 'number' && n > 0) used += n
+      }
+      return used
+    },
+  }
+  return checkWrite(recordChanges(doc, decoded), writer, { limits, recordCount: recordsOf(doc).map.size, now, voting: { phase: voting.phase, budget: voting.voteBudget, usedBy: voting.usedBy } })
 }

@@ -12,12 +12,14 @@ import {
   ADMIN_CREDENTIAL,
   ANONYMOUS_CREDENTIAL,
   cookiesOf,
+  createInvite,
   GROEP_A,
   GROEP_B,
   join,
   login,
   PASSWORD,
 } from '../helpers/accessFixture'
+import { DEFAULT_ATTEMPT_LIMITS } from '../../server/access/attemptLimits'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { removeTempDirs } from '../helpers/tempDir'
 
@@ -113,6 +115,36 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
     expect(statuses[10]).toBe(429)
+  })
+
+  it('[P16] setup is rate limited too: the eleventh wrong setup token answers 429, and then even the right one waits', async () => {
+    server = await startTestServer()
+    const token = await server.access.issueSetupToken()
+    const setup = (t: string) => server.api('POST', '/api/auth/setup', { token: t, email: 'eerste@groep.nl', name: 'Eerste', password: PASSWORD }, { authorization: '' })
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) statuses.push((await setup('y'.repeat(43))).status)
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(403))
+    expect(statuses[10]).toBe(429)
+    const limited = await setup(token!)
+    expect(limited.status).toBe(429)
+    expect(limited.body).toMatchObject({ error: 'rate_limited' })
+    expect(await server.access.stores.users.count()).toBe(0)
+  })
+
+  it('[P16] join is rate limited: past its budget of unknown invite tokens, 429 also for a valid one; successful joins do not count', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const invite = await createInvite(server, id, 'deelnemer')
+    const joinWith = (token: string) => server.api('POST', '/api/join', { token, name: 'Dirk', organisation: 'Zorggroep Noord' }, { authorization: '' })
+    for (let i = 0; i < 12; i++) expect((await joinWith(invite.token)).status).toBe(201)
+    const budget = DEFAULT_ATTEMPT_LIMITS.join.perAddress
+    const statuses: number[] = []
+    for (let i = 0; i <= budget; i++) statuses.push((await joinWith('z'.repeat(43))).status)
+    expect(statuses.slice(0, budget)).toEqual(Array(budget).fill(404))
+    expect(statuses[budget]).toBe(429)
+    const limited = await joinWith(invite.token)
+    expect(limited.status).toBe(429)
+    expect(limited.body).toMatchObject({ error: 'rate_limited' })
   })
 
   it('[P14] a cookie POST without or with a wrong CSRF header answers 403 csrf and writes nothing; the bearer token needs none', async () => {
@@ -251,6 +283,67 @@ describe('accounts, sessions and invites (SPEC Permissions)', () => {
     const all = await server.api<AuditEntry[]>('GET', '/api/audit')
     expect(all.body.some((e) => e.sessionId === f.otherSession.id)).toBe(true)
     expect((await server.api('GET', '/api/audit', undefined, ANONYMOUS_CREDENTIAL.headers)).status).toBe(401)
+  })
+
+  it('[P18] every kind of entry: setup, logins (failed ones by email), logouts, sessions created and imported, invites created and revoked, joins, exports, vaststellingen, session detail and regelruimte status changes, members added', async () => {
+    server = await startTestServer()
+    const token = await server.access.issueSetupToken()
+    const setup = await fetch(`${server.url}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, email: 'eerste@groep-a.nl', name: 'Eerste', password: PASSWORD }),
+    })
+    expect(setup.status).toBe(201)
+    expect((await server.api('POST', '/api/auth/login', { email: 'eerste@groep-a.nl', password: 'fout wachtwoord' }, { authorization: '' })).status).toBe(401)
+    const coordinator = await login(server, 'eerste@groep-a.nl')
+    const call = async (method: string, path: string, body?: unknown, type = 'application/json') => {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { ...coordinator.unsafeHeaders, ...(body === undefined ? {} : { 'content-type': type }) },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      })
+      expect(res.status, `${method} ${path}`).toBeLessThan(300)
+      return res.status === 204 ? null : ((await res.json()) as Record<string, unknown>)
+    }
+    const session = (await call('POST', '/api/sessions', { title: 'Audit', themagroep: GROEP_A })) as unknown as SessionSummary
+    const id = session.id
+    await call('POST', `/api/sessions/import?themagroep=${encodeURIComponent(GROEP_A)}`, 'Verslag: Geïmporteerd\n\nOverige\n- Een punt\n', 'text/plain')
+    const invite = (await call('POST', `/api/sessions/${id}/invites`, { role: 'deelnemer' })) as { id: string; token: string }
+    await join(server, invite.token, 'Dirk Deelnemer', 'Zorggroep Noord')
+    await call('DELETE', `/api/sessions/${id}/invites/${invite.id}`)
+    expect((await fetch(`${server.url}/api/sessions/${id}/verslag.md`, { headers: coordinator.headers })).status).toBe(200)
+    await call('PUT', `/api/sessions/${id}/picture`, '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', 'image/svg+xml')
+    const sticky = (await server.api<{ id: string }>('POST', `/api/sessions/${id}/stickies`, { text: 'Ruimte', tag: 'regelruimte' })).body
+    await call('PATCH', `/api/regelruimte/${id}/${encodeURIComponent(sticky.id)}`, { status: 'ingediend' })
+    await call('POST', `/api/sessions/${id}/vaststellen`)
+    await server.access.addUser({ email: 'sanne@programma.nl', name: 'Sanne', role: 'secretariaat', password: PASSWORD })
+    await call('POST', `/api/themagroepen/${encodeURIComponent(GROEP_A)}/members`, { email: 'sanne@programma.nl' })
+    await call('POST', '/api/auth/logout')
+
+    const audit = (await server.api<AuditEntry[]>('GET', '/api/audit')).body
+    const entry = (action: string) => {
+      const found = audit.find((e) => e.action === action)
+      expect(found, action).toBeDefined()
+      expect(Date.parse(found!.at), action).not.toBeNaN()
+      expect(found!.actorName, action).not.toBe('')
+      return found!
+    }
+    expect(entry('setup').actorName).toContain('eerste@groep-a.nl')
+    expect(entry('login.failed').actor).toBe('eerste@groep-a.nl')
+    expect(entry('login').actorName).toContain('eerste@groep-a.nl')
+    expect(entry('logout').actorName).toContain('eerste@groep-a.nl')
+    expect(entry('session.create')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('session.import')).toMatchObject({ themagroep: GROEP_A })
+    expect(entry('invite.create')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('invite.revoke')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('join')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('join').actorName).toContain('Dirk Deelnemer')
+    expect(entry('verslag.export')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('verslag.vaststellen')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('session.update')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('regelruimte.status')).toMatchObject({ sessionId: id, themagroep: GROEP_A })
+    expect(entry('themagroep.addMember')).toMatchObject({ themagroep: GROEP_A })
+    expect(entry('themagroep.addMember').detail).toContain('sanne@programma.nl')
   })
 
   it('[P17] every response carries a CSP without inline scripts, connecting only to its own origin, nosniff, frame-ancestors none and no-referrer', async () => {

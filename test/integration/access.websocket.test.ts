@@ -147,7 +147,7 @@ describe('websocket access (SPEC Permissions)', () => {
     const del = await server.api('DELETE', `/api/sessions/${id}/invites/${revoked.id}`)
     expect(del.status).toBe(204)
     const expired = await server.access.createInvite(id, 'deelnemer', { kind: 'admin', id: 'admin' }, 1 / 3_600_000)
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    await waitFor(async () => (await server.access.validInvite(expired.token)) === null, 'the invite to expire')
     for (const token of ['x'.repeat(43), revoked.token, expired.token]) {
       const socket = rawSocket(`${server.wsUrl}/${id}`, { token })
       expect((await withTimeout(socket.closed, 'close')).code).toBe(CloseCode.Unauthorized)
@@ -179,6 +179,31 @@ describe('websocket access (SPEC Permissions)', () => {
     const own = rawSocket(`${server.wsUrl}/${id}`, { token: null, headers: { cookie: cred.cookie!, origin: server.url } })
     await waitFor(() => own.received.length > 0, 'the first sync message')
     own.ws.close()
+  })
+
+  it('[P14] behind a reverse proxy a cookie upgrade is accepted from the forwarded host or PUBLIC_URL, and from no other origin', async () => {
+    server = await startTestServer({ publicUrl: 'https://brownpaper.example' })
+    const { id } = await server.createSession()
+    const invite = await createInvite(server, id, 'deelnemer')
+    const cred = await join(server, invite.token, 'Dirk', 'Zorggroep Noord')
+    const outcome = async (headers: Record<string, string>) => {
+      const socket = rawSocket(`${server.wsUrl}/${id}`, { token: null, headers: { cookie: cred.cookie!, ...headers } })
+      try {
+        return await withTimeout(
+          Promise.race([socket.closed.then((c) => c.code), new Promise<'synced'>((resolve) => socket.ws.once('message', () => resolve('synced')))]),
+          'the socket outcome',
+        )
+      } finally {
+        socket.ws.close()
+      }
+    }
+    // The proxy asks for localhost but forwards the host the browser used.
+    expect(await outcome({ origin: 'https://bord.zorg.example', 'x-forwarded-host': 'bord.zorg.example' })).toBe('synced')
+    expect(await outcome({ origin: 'https://evil.example', 'x-forwarded-host': 'bord.zorg.example' })).toBe(CloseCode.Forbidden)
+    // PUBLIC_URL's host is trusted without a forwarded host.
+    expect(await outcome({ origin: 'https://brownpaper.example' })).toBe('synced')
+    expect(await outcome({ origin: 'https://brownpaper.example.evil.example' })).toBe(CloseCode.Forbidden)
+    expect(await outcome({ origin: 'null' })).toBe(CloseCode.Forbidden)
   })
 
   it('[P20] a connection cannot set or remove another client’s presence; its own passes', async () => {

@@ -34,6 +34,32 @@ describe('HTTP API: vaststellen and versions', () => {
     return res.body
   }
 
+  /**
+   * A vastgesteld control session. Checks for "laatst gewijzigd op" are
+   * debounced by one delay and run in the order they were scheduled, so once
+   * a real edit of the control session (made after the change under test)
+   * shows its date, the check of that earlier change has run too: "nothing
+   * happened" is shown by the event that came after it, not by waiting.
+   */
+  const controlSession = async () => {
+    const control = await server.createSession({ title: 'Controle' })
+    await addSticky(control.id, 'Controle')
+    await vaststellen(control.id)
+    return {
+      id: control.id,
+      /** Marks the control's date as old, so that its next edit visibly dates it. */
+      async backdate() {
+        await server.rooms.withRoom(control.id, (room) => room.transact((doc) => doc.getMap(Y_SESSION).set('laatstGewijzigdOp', '2000-01-01')))
+      },
+      /** A real edit of the control session, and its date in the live verslag. */
+      async editAndWait(text: string) {
+        await addSticky(control.id, text)
+        const today = amsterdamDate(new Date())
+        await waitFor(async () => (await json(`/api/sessions/${control.id}/verslag.json`)).laatstGewijzigdOp === today, 'the control session dated')
+      },
+    }
+  }
+
   it('[V15][V25] numbers versions 1, 2, … and lists them; each frozen download stays as it was after later edits', async () => {
     server = await startTestServer()
     const session = await server.createSession()
@@ -79,10 +105,11 @@ describe('HTTP API: vaststellen and versions', () => {
   it('[V16] after a vaststelling a later edit makes the live verslag say "Laatst gewijzigd op"; the next vaststelling clears it', async () => {
     server = await startTestServer()
     const session = await server.createSession()
+    const control = await controlSession()
     await addSticky(session.id, 'Eerste conclusie')
     await vaststellen(session.id)
     // The vaststelling itself is no change.
-    await new Promise((resolve) => setTimeout(resolve, 700))
+    await control.editAndWait('Na de vaststelling')
     expect((await json(`/api/sessions/${session.id}/verslag.json`)).laatstGewijzigdOp).toBeUndefined()
 
     await addSticky(session.id, 'Tweede conclusie')
@@ -102,6 +129,7 @@ describe('HTTP API: vaststellen and versions', () => {
 
   it('[V16] a change that leaves the verslag as it was dates nothing, also after a restart; a real change dates today', async () => {
     server = await startTestServer()
+    const control = await controlSession()
     const session = await server.createSession()
     await addSticky(session.id, 'Eerste conclusie')
     await vaststellen(session.id)
@@ -111,16 +139,17 @@ describe('HTTP API: vaststellen and versions', () => {
       return record
     }
     await server.rooms.withRoom(session.id, (room) => room.transact((doc) => recordsOf(doc).set('user:a', userRecord('a'))))
-    await new Promise((resolve) => setTimeout(resolve, 700))
+    await control.editAndWait('Na het user-record')
     expect((await json(`/api/sessions/${session.id}/verslag.json`)).laatstGewijzigdOp).toBeUndefined()
 
     await addSticky(session.id, 'Tweede conclusie')
     await waitFor(async () => (await json(`/api/sessions/${session.id}/verslag.json`)).laatstGewijzigdOp, 'laatstGewijzigdOp')
     // As if that change was made on an earlier day.
     await server.rooms.withRoom(session.id, (room) => room.transact((doc) => doc.getMap(Y_SESSION).set('laatstGewijzigdOp', '2026-01-05')))
+    await control.backdate()
     server = await restartTestServer(server)
     await server.rooms.withRoom(session.id, (room) => room.transact((doc) => recordsOf(doc).set('user:b', userRecord('b'))))
-    await new Promise((resolve) => setTimeout(resolve, 700))
+    await control.editAndWait('Na de herstart')
     expect((await json(`/api/sessions/${session.id}/verslag.json`)).laatstGewijzigdOp).toBe('2026-01-05')
 
     await addSticky(session.id, 'Derde conclusie')

@@ -160,6 +160,12 @@ describe('the write-rules matrix, from the table (W3–W16)', () => {
     }
     watcher = connectYClient(server.wsUrl, sessionId)
     await watcher.synced
+    // Votes count only while voting (W21): the organiser opens it with room for every case.
+    watcher.doc.transact(() => {
+      watcher.doc.getMap('facilitation').set('phase', 'stemmen')
+      watcher.doc.getMap('facilitation').set('voteBudget', 50)
+    })
+    await waitFor(() => server.rooms.get(sessionId)?.doc.getMap('facilitation').get('phase') === 'stemmen', 'voting open on the server')
   })
   afterAll(async () => {
     watcher?.destroy()

@@ -198,14 +198,38 @@ describe('write rules on the websocket (SPEC W1–W16)', () => {
     })
   })
 
+  /** The organiser opens dot voting (F10): the facilitation map as the board writes it. */
+  async function startVoting(s: Scene, budget = 3) {
+    s.admin.doc.transact(() => {
+      s.admin.doc.getMap('facilitation').set('phase', 'stemmen')
+      s.admin.doc.getMap('facilitation').set('voteBudget', budget)
+    })
+    await waitFor(() => server.rooms.get(s.id)?.doc.getMap('facilitation').get('phase') === 'stemmen', 'the stemmen phase on the server')
+  }
+
   it('[W8] a deelnemer votes as themselves only: forged votes for three people are refused, their own vote is accepted', async () => {
     const s = await scene()
+    await startVoting(s)
     await expectRefused(s, (doc) => edit(doc, s.request, (r) => ({ ...r, meta: { ...meta(r), votes: { anna: 100, bert: 100, [s.writerId]: 100 } } })))
     await expectAccepted(
       s,
       (doc) => edit(doc, s.request, (r) => ({ ...r, meta: { ...meta(r), votes: { [s.writerId]: 2 } } })),
       (w) => (meta(recordsOf(w).get(s.request)!).votes as Record<string, number> | undefined)?.[s.writerId] === 2,
     )
+  })
+
+  it('[W21] dots written straight into the document obey the vote budget: none outside stemmen, none beyond the budget, taking back always works', async () => {
+    const s = await scene()
+    const myDots = (doc: Y.Doc, id: string) => (meta(recordsOf(doc).get(id)!).votes as Record<string, number> | undefined)?.[s.writerId]
+    await expectRefused(s, (doc) => edit(doc, s.request, (r) => ({ ...r, meta: { ...meta(r), votes: { [s.writerId]: 1 } } })))
+    await startVoting(s, 3)
+    await expectAccepted(s, (doc) => edit(doc, s.request, (r) => ({ ...r, meta: { ...meta(r), votes: { [s.writerId]: 2 } } })), (w) => myDots(w, s.request) === 2)
+    // Two more across two stickies would make four: refused whole.
+    await expectRefused(s, (doc) => {
+      edit(doc, s.others, (r) => ({ ...r, meta: { ...meta(r), votes: { [s.writerId]: 2 } } }))
+    })
+    await expectAccepted(s, (doc) => edit(doc, s.others, (r) => ({ ...r, meta: { ...meta(r), votes: { [s.writerId]: 1 } } })), (w) => myDots(w, s.others) === 1)
+    await expectAccepted(s, (doc) => edit(doc, s.request, (r) => ({ ...r, meta: { ...meta(r), votes: {} } })), (w) => myDots(w, s.request) === undefined)
   })
 
   it('[W10][W11] sheets and arrows belong to coördinator and secretariaat: a deelnemer cannot draw either', async () => {

@@ -67,6 +67,8 @@ describe('read-only grants', () => {
     offline.getMap('test').set('offline', 'waarnemer')
     const viewer = connectYClient(server.wsUrl, id, { doc: offline, params: { token: invite.token } })
     clients.push(viewer)
+    const closes: number[] = []
+    viewer.provider.on('connection-close', (event: { code: number } | null) => closes.push(event?.code ?? 0))
     await viewer.synced
     // Its step 2 went out before the sync finished; a later frame of the same
     // socket reaching the writer shows the server has handled it.
@@ -78,6 +80,8 @@ describe('read-only grants', () => {
     expect(server.rooms.get(id)?.doc.getMap('test').has('offline')).toBe(false)
     expect(writer.doc.getMap('test').has('offline')).toBe(false)
     expect((await server.storage.docs.load(id)).lastSeq).toBe(storedBefore)
+    // Refused, not closed: the socket stayed open all along (a reconnect would hide a close).
+    expect(closes).toEqual([])
     expect(viewer.provider.wsconnected).toBe(true)
   })
 })

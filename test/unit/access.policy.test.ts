@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ADMIN, ANONYMOUS, type Actor } from '../../server/access/Actor'
 import { hashPassword, verifyPassword } from '../../server/access/password'
-import { ACTIONS, can, canSeeSession } from '../../server/access/policy'
+import { ACTIONS, can, canSeeSession, canSeeThemagroep, type Action } from '../../server/access/policy'
 import { TokenBucket } from '../../server/core/TokenBucket'
 import { csrfTokenFor, hashToken, newToken, safeEqual } from '../../server/access/tokens'
 
@@ -20,10 +20,11 @@ const participant = (role: 'deelnemer' | 'waarnemer' | 'secretariaat', sessionId
 })
 
 describe('the policy (SPEC Permissions)', () => {
-  it('[P1][P2][A8] public actions (and the actielijst calendar behind its secret link) are open to all; anything else needs an identity (401)', () => {
-    const open = ['health:read', 'config:read', 'auth:public', 'actielijst:feed'] as const
-    for (const action of open) expect(can(ANONYMOUS, action).allow).toBe(true)
-    for (const action of ACTIONS.filter((a) => !(open as readonly string[]).includes(a))) {
+  it('[P1][P2] public actions are open to all; anything else needs an identity (401)', () => {
+    // Public: P1, and the actielijst's calendar feed, which carries its own secret in the URL (A8).
+    const PUBLIC = ['health:read', 'config:read', 'auth:public', 'actielijst:feed']
+    for (const action of ACTIONS.filter((a) => PUBLIC.includes(a))) expect(can(ANONYMOUS, action).allow).toBe(true)
+    for (const action of ACTIONS.filter((a) => !PUBLIC.includes(a))) {
       expect(can(ANONYMOUS, action, session)).toMatchObject({ allow: false, status: 401 })
     }
   })
@@ -69,6 +70,69 @@ describe('the policy (SPEC Permissions)', () => {
     expect(can(participant('secretariaat'), 'invite:list', session).allow).toBe(false)
     expect(can(coordinator, 'audit:read').allow).toBe(true)
     expect(can(secretariaatAccount, 'audit:read').allow).toBe(false)
+  })
+})
+
+describe('the policy against the SPEC table, every action × every kind of actor', () => {
+  type Cell = 'allow' | 401 | 403
+  const KINDS = ['anonymous', 'deelnemer', 'waarnemer', 'secretariaat', 'secretariaatAccount', 'coordinator', 'outsider', 'admin', 'otherParticipant'] as const
+  const actorOf: Record<(typeof KINDS)[number], Actor> = {
+    anonymous: ANONYMOUS,
+    deelnemer: participant('deelnemer'),
+    waarnemer: participant('waarnemer'),
+    secretariaat: participant('secretariaat'),
+    secretariaatAccount,
+    coordinator,
+    outsider,
+    admin: ADMIN,
+    otherParticipant: participant('secretariaat', 'sessie-bbbb'),
+  }
+  const A = 'allow'
+  //                                       anon deeln waarn secr  secrAcc coord outs  admin other
+  const ROWS: Record<string, Cell[]> = {
+    'health:read': [A, A, A, A, A, A, A, A, A],
+    'session:list': [401, A, A, A, A, A, A, A, A],
+    'session:read': [401, A, A, A, A, A, 403, A, 403],
+    'board:read': [401, A, A, A, A, A, 403, A, 403],
+    'board:write': [401, A, 403, A, A, A, 403, A, 403],
+    'sticky:create': [401, A, 403, A, A, A, 403, A, 403],
+    'verslag:export': [401, 403, 403, A, A, A, 403, A, 403],
+    'session:update': [401, 403, 403, A, A, A, 403, A, 403],
+    'invite:create': [401, 403, 403, 403, 403, A, 403, A, 403],
+    'audit:read': [401, 403, 403, 403, 403, A, A, A, 403],
+    'regelruimte:read': [401, 403, 403, 403, A, A, A, A, 403],
+    'themagroep:list': [401, 403, 403, 403, A, A, A, A, 403],
+    'themagroep:addMember': [401, 403, 403, 403, 403, A, 403, A, 403],
+    'session:create': [401, 403, 403, 403, 403, A, 403, A, 403],
+  }
+  const resourceOf = (action: string) =>
+    action === 'themagroep:addMember' ? { themagroep: 'Groep A' } : action === 'session:create' ? { themagroep: 'Groep A', themagroepExists: true } : session
+
+  it.each(Object.keys(ROWS))('[P1]–[P12] %s', (action) => {
+    const outcome = (kind: (typeof KINDS)[number]): Cell => {
+      const decision = can(actorOf[kind], action as Action, resourceOf(action))
+      return decision.allow ? 'allow' : decision.status
+    }
+    expect(Object.fromEntries(KINDS.map((k) => [k, outcome(k)]))).toEqual(Object.fromEntries(KINDS.map((k, i) => [k, ROWS[action]![i]])))
+  })
+
+  it('[P4][P12] a session action without a known session, or a member to add without a themagroep, is refused', () => {
+    expect(can(coordinator, 'session:read', {})).toMatchObject({ allow: false, status: 403 })
+    expect(can(coordinator, 'session:read', { sessionId: session.sessionId })).toMatchObject({ allow: false, status: 403 })
+    expect(can(coordinator, 'session:read', { themagroep: 'Groep A' })).toMatchObject({ allow: false, status: 403 })
+    expect(can(coordinator, 'themagroep:addMember', {})).toMatchObject({ allow: false, status: 403 })
+    expect(can(coordinator, 'themagroep:addMember', { themagroep: 'Groep B' })).toMatchObject({ allow: false, status: 403 })
+    // An import before its text is read names no themagroep yet: checked again once known (I12).
+    expect(can(coordinator, 'session:import', {}).allow).toBe(true)
+    expect(can(secretariaatAccount, 'session:import', {}).allow).toBe(false)
+  })
+
+  it('[P4] who sees a themagroep: the admin all, an account its own, a participant none', () => {
+    expect(canSeeThemagroep(ADMIN, 'Groep Z')).toBe(true)
+    expect(canSeeThemagroep(coordinator, 'Groep A')).toBe(true)
+    expect(canSeeThemagroep(coordinator, 'Groep B')).toBe(false)
+    expect(canSeeThemagroep(participant('secretariaat'), 'Groep A')).toBe(false)
+    expect(canSeeThemagroep(ANONYMOUS, 'Groep A')).toBe(false)
   })
 })
 

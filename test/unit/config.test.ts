@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../server/config'
 
 /** history (H5): HISTORY_KEEP, HISTORY_INTERVAL_MS, HISTORY_DELETE_THRESHOLD when unset. */
-const HISTORY = { HISTORY_KEEP: 200, HISTORY_INTERVAL_MS: 600_000, HISTORY_DELETE_THRESHOLD: 5 }
+const HISTORY = { HISTORY_KEEP: 200, HISTORY_INTERVAL_MS: 600_000, HISTORY_DELETE_THRESHOLD: 5, AUDIT_RETENTION_DAYS: 365, PRIVACY_PURGE_INTERVAL_MS: 3_600_000 }
 /** P23: no proxy trusted when TRUST_PROXY is unset. */
 /** K1: the Redis key prefix when REDIS_PREFIX is unset. */
 const DEFAULTS = { ...HISTORY, TRUST_PROXY: false, REDIS_PREFIX: 'bp:' }

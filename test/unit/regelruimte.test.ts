@@ -69,6 +69,26 @@ describe('regelruimte register: order, CSV cells, status of a record', () => {
     expect(record?.['Statusgeschiedenis']).toBe('2026-06-22 10:00 concept (beheer (token)) | 2026-06-23 10:00 concept → in behandeling (Sanne)')
   })
 
+  it('[R4] starts with a byte order mark, ends records with CRLF, quotes a cell with a line break, leaves absent fields empty, and "Status sinds" only when the last change set the current status', () => {
+    const csv = renderRegisterCsv([
+      row({ sessionDate: null, text: 'twee\nregels' }),
+      row({
+        nummer: 'R2',
+        status: 'ingediend',
+        gevraagdeRuimte: 'Ruimte',
+        history: [{ at: '2026-06-22T08:00:00.000Z', from: null, to: 'concept', actor: 'admin', actorName: 'beheer' }],
+      }),
+    ])
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    expect(csv.split('\r\n')).toHaveLength(4) // header, two rows, and the empty end after the last CRLF
+    expect(csv).toContain(';"twee\nregels";')
+    const [first, second] = parse(csv, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[]
+    expect(first?.['Datum sessie']).toBe('')
+    for (const column of ['Gevraagde ruimte', 'Regeling', 'Adressaat', 'Indiener', 'Status sinds']) expect(first?.[column], column).toBe('')
+    expect(second?.['Gevraagde ruimte']).toBe('Ruimte')
+    expect(second?.['Status sinds']).toBe('')
+  })
+
   it('[R5] a note tagged regelruimte has its status (concept when none); other records have none', () => {
     const note = (meta: Record<string, unknown>) =>
       noteRecord({ id: 'shape:n', text: 'x', meta: meta as never, parentId: 'page:page', x: 0, y: 0, index: 'a1' }) as unknown as Parameters<typeof requestStatus>[0]

@@ -24,11 +24,18 @@ function testFiles(dir: string): string[] {
   })
 }
 
-/** Ids cited as `[S1]` in a test file (names are sentences that cite SPEC ids). */
+/**
+ * Ids cited as `[S1]` in a test file (names are sentences that cite SPEC
+ * ids), or as a range `W1–W16` / `[W1]–[W16]` (each id of the range).
+ */
 function citedIds(): Set<string> {
   const cited = new Set<string>()
   for (const file of testFiles(path.join(ROOT, 'test'))) {
-    for (const m of fs.readFileSync(file, 'utf8').matchAll(/\[([A-Z]{1,2}\d+)\]/g)) cited.add(m[1]!)
+    const text = fs.readFileSync(file, 'utf8')
+    for (const m of text.matchAll(/\[([A-Z]{1,2}\d+)\]/g)) cited.add(m[1]!)
+    for (const m of text.matchAll(/\[?\b([A-Z]{1,2})(\d+)\]?\s*[–-]\s*\[?\1(\d+)\b\]?/g)) {
+      for (let n = Number(m[2]); n <= Number(m[3]) && n - Number(m[2]) < 100; n++) cited.add(`${m[1]}${n}`)
+    }
   }
   return cited
 }

@@ -129,9 +129,9 @@ function cell(children: Paragraph[], width: number, header = false): TableCell {
 }
 
 /** A table whose columns fit their content (SPEC V24); `texts` are the cells' plain texts for the widths. */
-function table(head: string[], rows: Paragraph[][][], texts: string[][]): Table {
-  // Calibri 10.5 pt (or its stand-in): about 125 twips a character; cell margins 2 × 108 and some air.
-  const widths = columnWidths(head, texts, TEXT_WIDTH, 125, 280)
+function table(head: string[], rows: Paragraph[][][], texts: string[][], style?: string): Table {
+  // Calibri 10.5 pt (or its stand-in): about 125 twips a character, 9 pt about 107; cell margins 2 × 108 and some air.
+  const widths = columnWidths(head, texts, TEXT_WIDTH, style === SMALL ? 107 : 125, style === SMALL ? 250 : 280)
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -140,15 +140,18 @@ function table(head: string[], rows: Paragraph[][][], texts: string[][]): Table 
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: head.map((h, i) => cell([new Paragraph({ keepNext: true, children: [new TextRun({ text: h, bold: true })] })], widths[i]!, true)),
+        children: head.map((h, i) => cell([new Paragraph({ ...(style ? { style } : {}), keepNext: true, children: [new TextRun({ text: h, bold: true })] })], widths[i]!, true)),
       }),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i]!)) })),
     ],
   })
 }
 
-function textCell(text: string | undefined): Paragraph[] {
-  return text ? [new Paragraph({ children: runs(text) })] : []
+/** The paragraph style of a wide table's cells: 9 pt, so seven columns keep their words whole (SPEC V24). */
+const SMALL = 'BpTableSmall'
+
+function textCell(text: string | undefined, style?: string): Paragraph[] {
+  return text ? [new Paragraph({ ...(style ? { style } : {}), children: runs(text) })] : []
 }
 
 function sectionChildren(s: VerslagSection, v: Verslag): (Paragraph | Table)[] {
@@ -189,32 +192,33 @@ function sectionChildren(s: VerslagSection, v: Verslag): (Paragraph | Table)[] {
       out.push(...itemParagraphs(s.notes, v))
       if (s.verzoeken.length === 0) break
       const rows = s.verzoeken.map((r) => {
-        const what: Paragraph[] = [new Paragraph({ children: [...runs(r.item.text), ...votes(r.item, v)] })]
+        const what: Paragraph[] = [new Paragraph({ style: SMALL, children: [...runs(r.item.text), ...votes(r.item, v)] })]
         for (const c of r.conclusies) {
-          what.push(new Paragraph({ children: [new TextRun({ text: `${L.followsFrom} `, italics: true, bold: true }), ...refRuns(c.conclusie, lang)] }))
+          what.push(new Paragraph({ style: SMALL, children: [new TextRun({ text: `${L.followsFrom} `, italics: true, bold: true }), ...refRuns(c.conclusie, lang)] }))
           if (c.factoren.length > 0)
             what.push(
               new Paragraph({
+                style: SMALL,
                 indent: { left: LEVEL_INDENT },
                 children: [new TextRun({ text: `${L.restsOn} `, italics: true, bold: true }), ...joinRefs(c.factoren, lang)],
               }),
             )
         }
         for (const d of r.restsOn)
-          what.push(new Paragraph({ children: [new TextRun({ text: `${L.restsOn} `, italics: true, bold: true }), ...refRuns(d, lang)] }))
+          what.push(new Paragraph({ style: SMALL, children: [new TextRun({ text: `${L.restsOn} `, italics: true, bold: true }), ...refRuns(d, lang)] }))
         what.push(...itemParagraphs(r.item.children, v, 1))
         return [
-          textCell(r.nummer),
+          textCell(r.nummer, SMALL),
           what,
-          textCell(r.gevraagdeRuimte),
-          textCell(r.regeling),
-          textCell(r.adressaat),
-          textCell(r.indiener),
-          textCell(L.statusLabel[r.status]),
+          textCell(r.gevraagdeRuimte, SMALL),
+          textCell(r.regeling, SMALL),
+          textCell(r.adressaat, SMALL),
+          textCell(r.indiener, SMALL),
+          textCell(L.statusLabel[r.status], SMALL),
         ]
       })
       const texts = s.verzoeken.map((r) => [r.nummer, [r.item.text, ...r.conclusies.map((c) => `${L.followsFrom} “${c.conclusie.text}”`)].join('\n'), r.gevraagdeRuimte ?? '', r.regeling ?? '', r.adressaat ?? '', r.indiener ?? '', L.statusLabel[r.status]])
-      out.push(table([L.nummer, L.verzoek, L.gevraagdeRuimte, L.regeling, L.adressaat, L.indiener, L.status], rows, texts))
+      out.push(table([L.nummer, L.verzoek, L.gevraagdeRuimte, L.regeling, L.adressaat, L.indiener, L.status], rows, texts, SMALL))
       break
     }
     case 'afspraken': {
@@ -337,6 +341,7 @@ export async function renderDocx(model: Verslag, options: RenderDocxOptions = {}
         heading2: { run: { font: 'Calibri', size: 28, bold: true, color: '1D1D1F' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true } },
         heading3: { run: { font: 'Calibri', size: 23, bold: true, color: '1D1D1F' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
       },
+      paragraphStyles: [{ id: SMALL, name: 'Table text (small)', basedOn: 'Normal', run: { size: 18 }, paragraph: { spacing: { after: 40 } } }],
     },
     numbering: {
       config: [

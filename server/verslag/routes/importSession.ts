@@ -15,13 +15,25 @@ const MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
 
+/**
+ * Windows-1252's bytes 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; five are unused).
+ * Node's TextDecoder('windows-1252') decodes them as Latin-1 control characters, so they are mapped here.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+
+function decodeWindows1252(bytes: Buffer): string {
+  let text = ''
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte)
+  return text
+}
+
 /** UTF-8, or Windows-1252 for text saved by older Word versions; NUL bytes mean it is no text. */
 function decodeText(bytes: Buffer): string {
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes)
+    text = decodeWindows1252(bytes)
   }
   if (text.includes('\u0000')) throw new HttpError(400, 'unreadable_body', 'De tekst is onleesbaar (binary data, not text)')
   return text

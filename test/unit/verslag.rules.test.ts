@@ -1,0 +1,156 @@
+/**
+ * The verslag's rules one by one, on the smallest input that shows each:
+ * the links read from arrows (V6), nesting (V4), wording and empty sections
+ * (V1, V2), fields (V7) and the Markdown escaping (V10). Written to kill the
+ * mutants that survived `npm run mutate` (README, "Mutation testing").
+ */
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import type { DomainLink } from '../../shared/boardModel'
+import type { DomainSticky, StickyMeta } from '../../shared/sticky'
+import type { Tag } from '../../shared/tags'
+import { addSticky, allRecords, recordsOf, seedBoard, writeSessionInfo, type StoredRecord } from '../../shared/ydoc'
+import { buildVerslag } from '../../server/verslag/buildVerslag'
+import { escapeMarkdown } from '../../server/verslag/render/renderMarkdown'
+import { verslagLinks } from '../../server/verslag/verslagLinks'
+
+const sticky = (id: string, tag: Tag): DomainSticky => ({ id, text: id, tag, sheetId: null, x: 0, y: 0, meta: { tag } as StickyMeta })
+const arrow = (fromId: string, toId: string, n = 0): DomainLink => ({ arrowId: `shape:a${fromId}${toId}${n}`, fromId, toId })
+const asObject = (m: Map<string, string[]>) => Object.fromEntries(m)
+
+describe('verslagLinks: every pair of tags, either way round (V6)', () => {
+  // In reading order: f1, f2, c1, c2, r1, r2, o1.
+  const stickies = [sticky('f1', 'belemmerend'), sticky('f2', 'bevorderend'), sticky('c1', 'conclusie'), sticky('c2', 'conclusie'), sticky('r1', 'regelruimte'), sticky('r2', 'regelruimte'), sticky('o1', 'opmerking')]
+
+  it('[V6] factor → conclusie and conclusie → factor: rests on; conclusie ↔ regelruimte: asks for / follows from; other ↔ regelruimte: directly on', () => {
+    const links = verslagLinks(stickies, [arrow('f2', 'c1'), arrow('c1', 'f1'), arrow('r2', 'c1'), arrow('c2', 'r1'), arrow('o1', 'r1'), arrow('r2', 'f1')])
+    expect(asObject(links.restsOn)).toEqual({ c1: ['f1', 'f2'] })
+    expect(asObject(links.asksFor)).toEqual({ c1: ['r2'], c2: ['r1'] })
+    expect(asObject(links.followsFrom)).toEqual({ r2: ['c1'], r1: ['c2'] })
+    expect(asObject(links.directlyOn)).toEqual({ r1: ['o1'], r2: ['f1'] })
+  })
+
+  it('[V6] links between two requests, a conclusie and itself kind, or to a sticky that is gone mean nothing; doubles count once', () => {
+    const links = verslagLinks(stickies, [arrow('r1', 'r2'), arrow('f1', 'f2'), arrow('gone', 'c1'), arrow('c1', 'gone'), arrow('f1', 'c1'), arrow('f1', 'c1', 1)])
+    expect(asObject(links.restsOn)).toEqual({ c1: ['f1'] })
+    expect(asObject(links.asksFor)).toEqual({})
+    expect(asObject(links.followsFrom)).toEqual({})
+    expect(asObject(links.directlyOn)).toEqual({})
+  })
+
+  it('[V6][V5] each list follows the reading order of the stickies, not the order the arrows were drawn', () => {
+    const links = verslagLinks(stickies, [arrow('o1', 'c1'), arrow('f2', 'c1'), arrow('f1', 'c1'), arrow('c2', 'r1'), arrow('c1', 'r1')])
+    expect(links.restsOn.get('c1')).toEqual(['f1', 'f2', 'o1'])
+    expect(links.followsFrom.get('r1')).toEqual(['c1', 'c2'])
+  })
+})
+
+function board(sheets: string[] = []) {
+  const doc = new Y.Doc()
+  writeSessionInfo(doc, {
+    title: 'Verslag van de werksessie',
+    themagroep: 'Test',
+    type: 'workshop',
+    intro: 'Eerste alinea\r\nloopt door.\r\n  \r\nTweede alinea.\r\n\r\n\r\n',
+    agenda: ' Opening \r\n\r\nRondvraag\r',
+    place: 'Utrecht',
+    geplaatstOp: '2026-02-01',
+  })
+  seedBoard(doc, sheets)
+  const now = new Date('2026-01-01T10:00:00Z')
+  const add = (text: string, tag: Tag, sheet?: string, extraMeta: Partial<StickyMeta> = {}) => addSticky(doc, { text, tag, ...(sheet ? { sheet } : {}), extraMeta, now }).id
+  return { doc, add }
+}
+
+describe('buildVerslag: wording, fields and empty sections', () => {
+  it('[V1][V2] a title that starts with "Verslag" is kept; intro paragraphs and agenda lines are split on any line ending; place and geplaatst op are given', () => {
+    const { doc } = board()
+    const v = buildVerslag(doc)
+    expect(v.heading).toBe('Verslag van de werksessie')
+    expect(v.intro).toEqual(['Eerste alinea\nloopt door.', 'Tweede alinea.'])
+    expect(v.agenda).toEqual(['Opening', 'Rondvraag'])
+    expect(v.place).toBe('Utrecht')
+    expect(v.geplaatstOp).toBe('2026-02-01')
+  })
+
+  it('[V2] a sheet named Conclusies heads its conclusies "Conclusies"; a conclusie outside any sheet goes under "Conclusies"; a factor sheet gets no sub-heading', () => {
+    const { doc, add } = board(['Conclusies', 'Bevorderende factoren', 'Wijk'])
+    add('In het vel Conclusies', 'conclusie', 'Conclusies')
+    add('In de wijk', 'conclusie', 'Wijk')
+    add('Los', 'conclusie')
+    add('Factor in het factorvel', 'bevorderend', 'Bevorderende factoren')
+    add('Factor in de wijk', 'bevorderend', 'Wijk')
+    const v = buildVerslag(doc)
+    const conclusies = v.sections.filter((s) => s.kind === 'conclusies')
+    expect(conclusies.map((s) => s.heading)).toEqual(['Conclusies', 'Conclusie Wijk', 'Conclusies'])
+    expect(conclusies.map((s) => (s.kind === 'conclusies' ? s.conclusies.map((c) => c.item.text) : []))).toEqual([['In het vel Conclusies'], ['In de wijk'], ['Los']])
+    const factoren = v.sections.find((s) => s.kind === 'factoren')
+    expect(factoren?.kind === 'factoren' && factoren.groups.map((g) => g.heading)).toEqual([null, 'Wijk'])
+  })
+
+  it('[V1][V2] an empty sheet is left out, unless its own name is its heading', () => {
+    const { doc, add } = board(['Leeg', 'Eigen kop', 'Gevuld'])
+    add('Iets', 'opmerking', 'Gevuld')
+    const frame = allRecords(doc).find((r) => r.type === 'frame' && (r.props as { name?: string }).name === 'Eigen kop')!
+    recordsOf(doc).set(frame.id, { ...(frame as StoredRecord), meta: { headingStyle: 'name' } })
+    const headings = buildVerslag(doc).sections.map((s) => s.heading)
+    expect(headings).toContain('Eigen kop')
+    expect(headings).toContain('Opbrengst workshop – Gevuld')
+    expect(headings.some((h) => h.includes('Leeg'))).toBe(false)
+  })
+
+  it('[V7][V4] afspraak and regelruimte fields are kept when given; a date that is not ISO is dropped; prose is kept as notes', () => {
+    const { doc, add } = board(['Vel'])
+    add('Overleg', 'afspraak', 'Vel', { wie: 'LHV', wanneer: '22 juni', waar: 'Barneveld' })
+    add('Afspraken in proza', 'afspraak', 'Vel', { prose: true })
+    add('Verzoek', 'regelruimte', 'Vel', { gevraagdeRuimte: 'Ruimte', indiener: 'ActiZ', regeling: 'Wlz', adressaat: 'VWS' })
+    add('Regelruimte in proza', 'regelruimte', 'Vel', { prose: true })
+    const v = buildVerslag(doc)
+    const afspraken = v.sections.find((s) => s.kind === 'afspraken')
+    if (afspraken?.kind !== 'afspraken') throw new Error('no afspraken')
+    expect(afspraken.afspraken.map((a) => ({ text: a.item.text, wie: a.wie, wanneer: a.wanneer, waar: a.waar }))).toEqual([
+      { text: 'Overleg', wie: 'LHV', wanneer: undefined, waar: 'Barneveld' },
+    ])
+    expect(afspraken.notes.map((n) => n.text)).toEqual(['Afspraken in proza'])
+    const rr = v.sections.find((s) => s.kind === 'regelruimte')
+    if (rr?.kind !== 'regelruimte') throw new Error('no regelruimte')
+    expect(rr.verzoeken).toHaveLength(1)
+    expect(rr.verzoeken[0]).toMatchObject({ gevraagdeRuimte: 'Ruimte', indiener: 'ActiZ', regeling: 'Wlz', adressaat: 'VWS' })
+    expect(rr.notes.map((n) => n.text)).toEqual(['Regelruimte in proza'])
+  })
+
+  it('[V4] a child whose parent is listed elsewhere, or missing, is at the top level; a grandchild nests two deep', () => {
+    const { doc, add } = board(['Een', 'Twee'])
+    const parent = add('Ouder', 'opmerking', 'Een')
+    const child = add('Kind', 'opmerking', 'Een', { parentStickyId: parent })
+    add('Kleinkind', 'opmerking', 'Een', { parentStickyId: child })
+    add('Elders', 'opmerking', 'Twee', { parentStickyId: parent })
+    add('Wees', 'opmerking', 'Twee', { parentStickyId: 'shape:bestaatniet' })
+    const v = buildVerslag(doc)
+    const een = v.sections.find((s) => s.heading.endsWith('Een'))
+    const twee = v.sections.find((s) => s.heading.endsWith('Twee'))
+    if (een?.kind !== 'section' || twee?.kind !== 'section') throw new Error('no sections')
+    expect(een.items.map((i) => i.text)).toEqual(['Ouder'])
+    expect(een.items[0]!.children.map((i) => i.text)).toEqual(['Kind'])
+    expect(een.items[0]!.children[0]!.children.map((i) => i.text)).toEqual(['Kleinkind'])
+    expect(twee.items.map((i) => i.text).sort()).toEqual(['Elders', 'Wees'])
+  })
+})
+
+describe('escapeMarkdown (V10)', () => {
+  it.each([
+    ['# kop', '\\# kop'],
+    ['  # ingesprongen kop', '  \\# ingesprongen kop'],
+    ['> citaat', '\\> citaat'],
+    ['- punt', '\\- punt'],
+    ['+ punt', '\\+ punt'],
+    ['12. genummerd', '12\\. genummerd'],
+    ['  3) genummerd', '  3\\) genummerd'],
+    ['e-mail en 1+1', 'e-mail en 1+1'],
+    ['2026 was een jaar', '2026 was een jaar'],
+    ['1a is geen lijst', '1a is geen lijst'],
+    ['*nadruk* en _ook_ [link](x) <b>', '\\*nadruk\\* en \\_ook\\_ \\[link\\](x) \\<b\\>'],
+  ])('[V10] %s', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected)
+  })
+})
