@@ -136,7 +136,11 @@ describe('accounts in the app (e2e)', () => {
     // Still in English from the test before: the English UI on a phone.
     await a.locator('tr[data-email="nina@wijk.nl"]').getByRole('cell', { name: 'Switched off' }).waitFor()
     await a.getByRole('heading', { name: 'Invite a colleague' }).waitFor()
-    expect(await a.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     await a.screenshot({ path: path.join(RESULTS, 'e2e-accounts-phone.png'), fullPage: true })
+    const wide = await a.evaluate(() =>
+      [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).map((el) => el.tagName + '.' + el.className),
+    )
+    expect(wide).toEqual([])
+    expect(await a.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
   }, 60_000)
 })
