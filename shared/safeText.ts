@@ -8,7 +8,9 @@
  *
  * - C0 control characters but tab, line feed and carriage return: removed;
  * - U+FFFE and U+FFFF (not characters), and a lone surrogate (half of a
- *   character): replaced by U+FFFD, the replacement character.
+ *   character): replaced by U+FFFD, the replacement character;
+ * - a text of nothing but such characters (and spaces) becomes U+FFFD, so
+ *   a field that must not be empty (a deelnemer's organisation) stays filled.
  */
 
 // eslint-disable-next-line no-control-regex
@@ -20,7 +22,9 @@ const ANY_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\u
 /** The text without the characters no format can hold. Returns the same string when there are none (the usual case). */
 export function safeText(text: string): string {
   if (!ANY_UNSAFE.test(text)) return text
-  return text.replace(CONTROL, '').replace(NOT_A_CHARACTER, '\uFFFD')
+  const safe = text.replace(CONTROL, '').replace(NOT_A_CHARACTER, '\uFFFD')
+  // A text that held nothing but unsafe characters (and spaces) stays visibly there: a required field never turns empty.
+  return safe.trim() === '' ? '\uFFFD' : safe
 }
 
 /**
