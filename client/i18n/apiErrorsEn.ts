@@ -52,4 +52,8 @@ export const apiErrorsEn: Readonly<Record<keyof typeof apiErrorsNl, string>> = {
   'apiError.feed_not_found': 'This calendar link does not exist (any more). Ask the secretariaat for a new one.',
   'apiError.import_busy': 'Other verslagen are being imported. Try again in a moment.',
   'apiError.import_too_large': 'The verslag is too large to import. Split it up or leave out pictures.',
+  'apiError.themagroep_not_found': 'This themagroep does not exist.',
+  'apiError.self': 'You cannot do this to your own account; ask another themacoördinator.',
+  'apiError.account_not_found': 'This account does not exist (any more).',
+  'apiError.member_not_found': 'This account is not a member of this themagroep.',
 }

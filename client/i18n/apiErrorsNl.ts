@@ -53,4 +53,8 @@ export const apiErrorsNl = {
   'apiError.feed_not_found': 'Deze agendalink bestaat niet (meer). Vraag het secretariaat om een nieuwe.',
   'apiError.import_busy': 'Er worden al verslagen ingelezen. Probeer het zo opnieuw.',
   'apiError.import_too_large': 'Het verslag is te groot om in te lezen. Splits het op of laat plaatjes weg.',
+  'apiError.themagroep_not_found': 'Deze themagroep bestaat niet.',
+  'apiError.self': 'Dit kun je niet met je eigen account doen; vraag een andere themacoördinator.',
+  'apiError.account_not_found': 'Dit account bestaat niet (meer).',
+  'apiError.member_not_found': 'Dit account is geen lid van deze themagroep.',
 } as const
