@@ -1,6 +1,6 @@
 /** The actielijst stores in PostgreSQL; the SQLite sibling is SqliteActieStore.ts. */
-import { actieStatusSchema } from '../../shared/actielijst'
 import type { PgDb } from '../core/storage/pgPool'
+import { carryOverOf, statusEntryOf, type CarryRow, type StatusRow } from './actieRows'
 import type { ActieStatusEntry, ActieStore, CarryOver } from './ActieStore'
 
 export const ACTIE_PG_SCHEMA = `
@@ -34,26 +34,6 @@ CREATE TABLE actie_feed (
 );
 `
 
-interface StatusRow {
-  session_id: string
-  sticky_id: string
-  from_status: string | null
-  to_status: string
-  at: string
-  actor: string
-  actor_name: string
-  detail: string
-}
-
-interface CarryRow {
-  from_session_id: string
-  from_sticky_id: string
-  to_session_id: string
-  to_sticky_id: string
-  at: string
-}
-
-const status = actieStatusSchema.catch('open')
 
 export class PgActieStore implements ActieStore {
   constructor(private readonly db: PgDb) {}
@@ -72,16 +52,7 @@ export class PgActieStore implements ActieStore {
       'SELECT session_id, sticky_id, from_status, to_status, at, actor, actor_name, detail FROM actie_status WHERE session_id = ANY($1::text[]) ORDER BY seq',
       [[...sessionIds]],
     )
-    return rows.map((r) => ({
-      sessionId: r.session_id,
-      stickyId: r.sticky_id,
-      from: r.from_status === null ? null : status.parse(r.from_status),
-      to: status.parse(r.to_status),
-      at: r.at,
-      actor: r.actor,
-      actorName: r.actor_name,
-      detail: r.detail,
-    }))
+    return rows.map(statusEntryOf)
   }
 
   async addCarryOver(c: CarryOver): Promise<void> {
@@ -98,13 +69,7 @@ export class PgActieStore implements ActieStore {
        WHERE from_session_id = ANY($1::text[]) OR to_session_id = ANY($1::text[]) ORDER BY seq`,
       [[...sessionIds]],
     )
-    return rows.map((r) => ({
-      fromSessionId: r.from_session_id,
-      fromStickyId: r.from_sticky_id,
-      toSessionId: r.to_session_id,
-      toStickyId: r.to_sticky_id,
-      at: r.at,
-    }))
+    return rows.map(carryOverOf)
   }
 
   async setFeed(key: string, themagroep: string, tokenHash: string, at: string): Promise<void> {

@@ -1,6 +1,6 @@
 /** The actielijst stores in SQLite (tables of ACTIE_SCHEMA). */
 import type Database from 'better-sqlite3'
-import { actieStatusSchema } from '../../shared/actielijst'
+import { carryOverOf, statusEntryOf, type CarryRow, type StatusRow } from './actieRows'
 import type { ActieStatusEntry, ActieStore, CarryOver } from './ActieStore'
 
 export const ACTIE_SCHEMA = `
@@ -34,26 +34,6 @@ CREATE TABLE actie_feed (
 );
 `
 
-interface StatusRow {
-  session_id: string
-  sticky_id: string
-  from_status: string | null
-  to_status: string
-  at: string
-  actor: string
-  actor_name: string
-  detail: string
-}
-
-interface CarryRow {
-  from_session_id: string
-  from_sticky_id: string
-  to_session_id: string
-  to_sticky_id: string
-  at: string
-}
-
-const status = actieStatusSchema.catch('open')
 
 export class SqliteActieStore implements ActieStore {
   private readonly insertStatus
@@ -99,16 +79,7 @@ export class SqliteActieStore implements ActieStore {
     const rows = this.db
       .prepare<string[], StatusRow>(`SELECT * FROM actie_status WHERE session_id IN (${sessionIds.map(() => '?').join(',')}) ORDER BY seq`)
       .all(...sessionIds)
-    return rows.map((r) => ({
-      sessionId: r.session_id,
-      stickyId: r.sticky_id,
-      from: r.from_status === null ? null : status.parse(r.from_status),
-      to: status.parse(r.to_status),
-      at: r.at,
-      actor: r.actor,
-      actorName: r.actor_name,
-      detail: r.detail,
-    }))
+    return rows.map(statusEntryOf)
   }
 
   async addCarryOver(c: CarryOver): Promise<void> {
@@ -127,13 +98,7 @@ export class SqliteActieStore implements ActieStore {
     const rows = this.db
       .prepare<string[], CarryRow>(`SELECT * FROM actie_carry WHERE from_session_id IN (${marks}) OR to_session_id IN (${marks}) ORDER BY seq`)
       .all(...sessionIds, ...sessionIds)
-    return rows.map((r) => ({
-      fromSessionId: r.from_session_id,
-      fromStickyId: r.from_sticky_id,
-      toSessionId: r.to_session_id,
-      toStickyId: r.to_sticky_id,
-      at: r.at,
-    }))
+    return rows.map(carryOverOf)
   }
 
   async setFeed(key: string, themagroep: string, tokenHash: string, at: string): Promise<void> {
