@@ -120,6 +120,8 @@ describe('access in three browsers', () => {
     await waitForBoard(d)
     await d.keyboard.press('s')
     await d.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
+    // The note's text field mounts a moment after editing starts: type only once it has the focus.
+    await d.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable === true)
     await d.keyboard.type(TEXT)
     await d.keyboard.press('Escape')
     await d.keyboard.press('Alt+1')

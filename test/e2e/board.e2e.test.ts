@@ -91,6 +91,8 @@ describe('the live board in two browsers', () => {
     // A: "s" makes a sticky and starts editing it; type; Esc; Alt+2 retags it belemmerend (F21: a bare digit only picks the next tag).
     await a.page.keyboard.press('s')
     await a.page.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
+    // The note's text field mounts a moment after editing starts: type only once it has the focus.
+    await a.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable === true)
     await a.page.keyboard.type(TEXT)
     await a.page.keyboard.press('Escape')
     await a.page.keyboard.press('Alt+2')

@@ -249,6 +249,8 @@ describe('a whole facilitated session', () => {
     await c.keyboard.press('4')
     await c.keyboard.press('s')
     await c.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
+    // The note's text field mounts a moment after editing starts: type only once it has the focus.
+    await c.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable === true)
     await c.keyboard.type(CONCLUSIE)
     await c.keyboard.press('Escape')
     for (const [, page] of all()) await expect.poll(() => noteIdWithText(page, CONCLUSIE), { timeout: 10_000 }).not.toBeNull()

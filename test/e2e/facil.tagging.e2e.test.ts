@@ -71,6 +71,8 @@ describe('tagging without surprises', () => {
     const write = async (text: string) => {
       await p.keyboard.press('s')
       await p.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
+      // The note's text field mounts a moment after editing starts: type only once it has the focus.
+      await p.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable === true)
       await p.keyboard.type(text)
       await p.keyboard.press('Escape')
       await p.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() == null)
@@ -111,6 +113,8 @@ describe('tagging without surprises', () => {
     const write = async (text: string) => {
       await p.tap('.bp-tagbar__new')
       await p.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
+      // The note's text field mounts a moment after editing starts: type only once it has the focus.
+      await p.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable === true)
       await p.keyboard.type(text)
       await p.evaluate(() => void window.__brownpaper?.editor.complete())
       await p.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() == null)

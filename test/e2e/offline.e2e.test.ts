@@ -60,6 +60,8 @@ describe('offline edits on the board', () => {
     await a.page.keyboard.press('4')
     await a.page.keyboard.press('s')
     await a.page.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
+    // The note's text field mounts a moment after editing starts: type only once it has the focus.
+    await a.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable === true)
     await a.page.keyboard.type(TEXT)
     await a.page.keyboard.press('Escape')
     await hasNote(a.page, TEXT)
