@@ -72,6 +72,13 @@ describe('presence, follow', () => {
     expect(await list.innerText()).toContain('Fons Volger · LHV (jij)')
     await f.screenshot({ path: path.join(RESULTS, 'e2e-facil-presence-list.png') })
     const inside = (p: { x: number; y: number }) => p.x > lastSheet.x && p.x < lastSheet.x + lastSheet.w && p.y > lastSheet.y && p.y < lastSheet.y + lastSheet.h
+    // Start the follower on the first sheet, whatever view it opened with, so
+    // that going to the leader's cursor is a move the test can see.
+    await f.evaluate(() => {
+      const editor = window.__brownpaper!.editor
+      const frames = editor.getCurrentPageShapes().filter((s) => s.type === 'frame')
+      editor.zoomToBounds(editor.getShapePageBounds(frames[0]!)!, { animation: { duration: 0 } })
+    })
     expect(inside(await center(f))).toBe(false)
     await f.click('[data-person="Lotte Leider"] .bp-link-button')
     await expect.poll(async () => inside(await center(f))).toBe(true)
