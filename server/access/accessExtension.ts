@@ -14,7 +14,7 @@ import type { Backend } from '../core/storage/Backend'
 import type { AccessContext } from './AccessContext'
 import { AccessService } from './AccessService'
 import { ACCESS_STORES } from './accessStoreDefinition'
-import type { Actor } from './Actor'
+import { isActor, type Actor } from './Actor'
 import { authenticateConnection } from './authenticateConnection'
 import { createAuthorize, type Authorize } from './authorize'
 import type { SessionLookup } from './findSession'
@@ -22,7 +22,7 @@ import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, type AttemptLimiters, type Att
 import { ownAwarenessEntries } from './ownAwarenessEntries'
 import { refusalAuditor } from '../integrity/auditRefusals'
 import { DEFAULT_LIMITS, type BoardLimits } from '../integrity/limits'
-import { isAcceptablePresenceState } from '../integrity/presenceState'
+import { isAcceptablePresenceState, stampPresenceState, type PresenceIdentity } from '../integrity/presenceState'
 import { createWriteFilter } from '../integrity/writeFilter'
 import { silentLogger } from '../core/log'
 import { addThemagroepMemberRoute } from './routes/addThemagroepMember'
@@ -147,10 +147,33 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
       return grant
     },
     filterUpdate: writeFilter,
-    filterAwareness({ room, update, connection }) {
-      // P20: only its own presence; L8: a state that is too large or malformed is dropped.
-      return ownAwarenessEntries(update, (id) => room.isForeignAwareness(id, connection), isAcceptablePresenceState)
+    filterAwareness({ room, update, connection, grant }) {
+      // P20: only its own presence; L8: a state that is too large or malformed is dropped;
+      // W22: what is kept carries the grant's name, not the one the client claims.
+      const identity = isActor(grant.actor) ? presenceIdentityOf(grant.actor) : null
+      return ownAwarenessEntries(
+        update,
+        (id) => room.isForeignAwareness(id, connection),
+        isAcceptablePresenceState,
+        identity ? (state) => stampPresenceState(state, identity) : undefined,
+      )
     },
   }
 }
 
+
+/**
+ * W22: the name a connection's presence shows. Accounts and participants are
+ * named by the server (an invite token used directly is "Uitnodiging
+ * (deelnemer)"); the admin token is automation and names itself.
+ */
+export function presenceIdentityOf(actor: Actor): PresenceIdentity | null {
+  switch (actor.kind) {
+    case 'user':
+      return { name: actor.name || actor.email }
+    case 'participant':
+      return { name: actor.name, organisation: actor.organisation }
+    default:
+      return null
+  }
+}

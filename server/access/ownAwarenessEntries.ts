@@ -19,16 +19,22 @@ export function ownAwarenessEntries(
   isForeign: (clientId: number) => boolean,
   /** L8: whether a state (JSON) may be relayed; a refused one is dropped like a foreign one. */
   acceptable: (state: string) => boolean = () => true,
+  /** W22: the state as it is applied and relayed (the server's name stamped on it). */
+  rewrite: (state: string) => string = (state) => state,
 ): Uint8Array {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
   const kept: Entry[] = []
+  let changed = false
   for (let i = 0; i < count; i++) {
     const entry = { clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) }
     JSON.parse(entry.state) // malformed JSON closes the connection like any malformed frame
-    if (!isForeign(entry.clientId) && acceptable(entry.state)) kept.push(entry)
+    if (isForeign(entry.clientId) || !acceptable(entry.state)) continue
+    const state = rewrite(entry.state)
+    kept.push({ ...entry, state })
+    if (state !== entry.state) changed = true
   }
-  if (kept.length === count) return update
+  if (kept.length === count && !changed) return update
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, kept.length)
   for (const entry of kept) {

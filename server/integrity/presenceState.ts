@@ -43,3 +43,29 @@ export function isAcceptablePresenceState(json: string): boolean {
   }
   return state === null || presenceStateSchema.safeParse(state).success
 }
+
+/** Who a connection is, as far as presence shows it: the name the server knows (W22). */
+export interface PresenceIdentity {
+  name: string
+  /** A participant's organisation from their invite; absent for accounts (they state their own). */
+  organisation?: string
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * W22: a presence state speaks with the name of the connection's grant, not
+ * the one its client claims: `person.name` (the presence list), `user.name`
+ * and tldraw's `presence.userName` (the cursor label) are overwritten, and a
+ * participant's organisation too. Returns the state as JSON; `null` (the
+ * client left) and states that are not objects pass unchanged.
+ */
+export function stampPresenceState(json: string, identity: PresenceIdentity): string {
+  const state: unknown = JSON.parse(json)
+  if (!isObject(state)) return json
+  const person = isObject(state.person) ? state.person : {}
+  state.person = { ...person, name: identity.name, ...(identity.organisation !== undefined ? { organisation: identity.organisation } : {}) }
+  if (isObject(state.user)) state.user = { ...state.user, name: identity.name }
+  if (isObject(state.presence)) state.presence = { ...state.presence, userName: identity.name }
+  return JSON.stringify(state)
+}

@@ -4,10 +4,11 @@
  */
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
 import { readBoard } from '../../shared/boardModel'
 import { CloseCode } from '../../shared/closeCodes'
 import { addSticky, allRecords, writeSessionInfo } from '../../shared/ydoc'
-import { ADMIN_CREDENTIAL, createInvite, join } from '../helpers/accessFixture'
+import { ADMIN_CREDENTIAL, createInvite, join, login, PASSWORD } from '../helpers/accessFixture'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { rawSocket } from '../helpers/rawSocket'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
@@ -50,9 +51,9 @@ describe('websocket access (SPEC Permissions)', () => {
     viewer.doc.getMap('session').set('title', 'Overschreven door de waarnemer')
     // Frames of one socket are handled in order: once the waarnemer's later
     // awareness reached the others, the server has handled its updates.
-    viewer.provider.awareness.setLocalStateField('user', { name: 'Waarnemer VWS' })
+    viewer.provider.awareness.setLocalStateField('marker', 'Waarnemer VWS')
     await waitFor(
-      () => (other.provider.awareness.getStates().get(viewer.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Waarnemer VWS',
+      () => (other.provider.awareness.getStates().get(viewer.doc.clientID) as { marker?: string } | undefined)?.marker === 'Waarnemer VWS',
       'the waarnemer’s presence at the other client (awareness passes)',
     )
 
@@ -213,9 +214,9 @@ describe('websocket access (SPEC Permissions)', () => {
     const a = connect(id, { token: invite.token })
     const b = connect(id, { token: invite.token })
     await Promise.all([a.synced, b.synced])
-    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
-    b.provider.awareness.setLocalStateField('user', { name: 'Bram' })
-    const nameAt = (client: YClient, clientId: number) => (client.provider.awareness.getStates().get(clientId) as { user?: { name: string } } | undefined)?.user?.name
+    a.provider.awareness.setLocalStateField('marker', 'Anna')
+    b.provider.awareness.setLocalStateField('marker', 'Bram')
+    const nameAt = (client: YClient, clientId: number) => (client.provider.awareness.getStates().get(clientId) as { marker?: string } | undefined)?.marker
     await waitFor(() => nameAt(a, b.doc.clientID) === 'Bram' && nameAt(b, a.doc.clientID) === 'Anna', 'each one’s presence at the other')
 
     const spoofer = rawSocket(`${server.wsUrl}/${id}`, { token: invite.token })
@@ -238,9 +239,9 @@ describe('websocket access (SPEC Permissions)', () => {
     // Rename B, remove A, and (in the same frame) announce itself.
     spoofer.ws.send(
       awarenessFrame([
-        entry(b.doc.clientID, clockOfB + 10, { user: { name: 'Gespoofd' } }),
+        entry(b.doc.clientID, clockOfB + 10, { marker: 'Gespoofd' }),
         entry(a.doc.clientID, 1_000, null),
-        entry(424242, 1, { user: { name: 'Spoofer' } }),
+        entry(424242, 1, { marker: 'Spoofer' }),
       ]),
     )
     await waitFor(() => nameAt(a, 424242) === 'Spoofer', 'the spoofer’s own presence at A')
@@ -248,10 +249,67 @@ describe('websocket access (SPEC Permissions)', () => {
     expect(nameAt(b, b.doc.clientID)).toBe('Bram')
     expect(nameAt(b, a.doc.clientID)).toBe('Anna')
     const serverStates = server.rooms.get(id)!.awareness.getStates()
-    expect((serverStates.get(b.doc.clientID) as { user?: { name: string } }).user?.name).toBe('Bram')
+    expect((serverStates.get(b.doc.clientID) as { marker?: string }).marker).toBe('Bram')
     expect(serverStates.has(a.doc.clientID)).toBe(true)
     expect(spoofer.ws.readyState).toBe(spoofer.ws.OPEN)
     spoofer.ws.close()
+  })
+
+  it('[W22] presence carries the name the server knows: a joined participant, an account and a bare invite token cannot present as someone else', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const deelnemer = await createInvite(server, id, 'deelnemer')
+    await server.access.addUser({ email: 'anna@groep.nl', name: 'Anna Coördinator', role: 'coordinator', password: PASSWORD, themagroepen: ['Bekostiging SO buiten het verpleeghuis'] })
+    const account = await login(server, 'anna@groep.nl')
+    const joined = await join(server, deelnemer.token, 'Dirk Deelnemer', 'Zorggroep Noord')
+    const withCookie = (cookie: string) => {
+      const origin = server.url
+      class CookieSocket extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { cookie, origin } })
+        }
+      }
+      const client = connectYClient(server.wsUrl, id, { params: {}, socket: CookieSocket as unknown as typeof globalThis.WebSocket })
+      clients.push(client)
+      return client
+    }
+    const dirk = withCookie(joined.cookie!)
+    const anna = withCookie(account.cookie!)
+    const bare = connect(id, { token: deelnemer.token })
+    const admin = connect(id, { token: ADMIN_CREDENTIAL.token! })
+    const watcher = connect(id, { token: (await createInvite(server, id, 'waarnemer')).token })
+    await Promise.all([dirk.synced, anna.synced, bare.synced, admin.synced, watcher.synced])
+
+    // Each claims to be the minister.
+    const claim = (client: YClient, marker: string) => {
+      client.provider.awareness.setLocalState({
+        marker,
+        person: { name: 'De Minister', organisation: 'Ministerie van VWS' },
+        user: { name: 'De Minister', color: '#1c7ed6' },
+        presence: { typeName: 'instance_presence', userName: 'De Minister', color: '#1c7ed6', cursor: { x: 1, y: 2 } },
+      })
+    }
+    claim(dirk, 'dirk')
+    claim(anna, 'anna')
+    claim(bare, 'bare')
+    claim(admin, 'admin')
+    type Seen = { marker?: string; person?: { name?: string; organisation?: string }; user?: { name?: string }; presence?: { userName?: string; cursor?: { x: number } } }
+    const seen = (client: YClient) => watcher.provider.awareness.getStates().get(client.doc.clientID) as Seen | undefined
+    await waitFor(() => [dirk, anna, bare, admin].every((c) => seen(c)?.marker !== undefined), 'four presences at the watcher')
+
+    const names = (client: YClient) => {
+      const state = seen(client)!
+      return { person: state.person, user: state.user?.name, cursor: state.presence?.userName }
+    }
+    expect(names(dirk)).toEqual({ person: { name: 'Dirk Deelnemer', organisation: 'Zorggroep Noord' }, user: 'Dirk Deelnemer', cursor: 'Dirk Deelnemer' })
+    // An account states its own organisation (accounts have none), never its name.
+    expect(names(anna)).toEqual({ person: { name: 'Anna Coördinator', organisation: 'Ministerie van VWS' }, user: 'Anna Coördinator', cursor: 'Anna Coördinator' })
+    expect(names(bare)).toEqual({ person: { name: 'Uitnodiging (deelnemer)', organisation: '' }, user: 'Uitnodiging (deelnemer)', cursor: 'Uitnodiging (deelnemer)' })
+    // The admin token is automation: it names itself.
+    expect(names(admin)).toEqual({ person: { name: 'De Minister', organisation: 'Ministerie van VWS' }, user: 'De Minister', cursor: 'De Minister' })
+    // Everything else passes as sent, and the server's own view holds the same names.
+    expect(seen(dirk)?.presence?.cursor?.x).toBe(1)
+    expect((server.rooms.get(id)!.awareness.getStates().get(dirk.doc.clientID) as Seen).person?.name).toBe('Dirk Deelnemer')
   })
 
   it('[P3] the admin token joins any board as a writer', async () => {

@@ -210,9 +210,9 @@ describe('the automation contract (DESIGN.md)', () => {
     waarnemer.doc.getArray('tldraw').push([{ key: 'contract:waarnemer', val: { id: 'contract:waarnemer', typeName: 'contract', note: 'van de waarnemer' } }])
     // One socket's frames are handled in order: once the waarnemer's later presence
     // reached the watcher, the server has handled (and refused) its update.
-    waarnemer.provider.awareness.setLocalStateField('user', { name: 'Waarnemer' })
+    waarnemer.provider.awareness.setLocalStateField('marker', 'Waarnemer')
     await eventually(
-      () => (watcher.provider.awareness.getStates().get(waarnemer.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name === 'Waarnemer',
+      () => (watcher.provider.awareness.getStates().get(waarnemer.doc.clientID) as { marker?: string } | undefined)?.marker === 'Waarnemer',
       "the waarnemer's presence",
     )
     expect(boardJson(watcher.doc)).not.toContain('van de waarnemer')

@@ -210,7 +210,11 @@ describe('the attacks of issue 8, refused (L1–L11)', () => {
     viewer.provider.awareness.setLocalStateField('presence', { typeName: 'instance_presence', userName: 'Wil', color: '#1c7ed6', selectedShapeIds: selection })
     viewer.provider.awareness.setLocalStateField('user', { name: 'Wil Waarnemer' })
     expect(JSON.stringify(viewer.provider.awareness.getLocalState()).length).toBeGreaterThan(2_000)
-    await waitFor(() => (watcher.provider.awareness.getStates().get(viewer.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Wil Waarnemer', 'the 2 KB presence')
+    // The server names it after its grant (W22); the 80 selected shapes show it is the 2 KB state.
+    await waitFor(() => {
+      const state = watcher.provider.awareness.getStates().get(viewer.doc.clientID) as { user?: { name: string }; presence?: { selectedShapeIds?: string[] } } | undefined
+      return state?.user?.name === 'Uitnodiging (waarnemer)' && state.presence?.selectedShapeIds?.length === 80
+    }, 'the 2 KB presence')
     expect(seen.some((state) => JSON.stringify(state ?? null).includes('Vreemd') || JSON.stringify(state ?? null).includes('WWWW'))).toBe(false)
     await other.stillWorks()
   }, 60_000)

@@ -41,9 +41,9 @@ describe('read-only grants', () => {
     viewer.doc.getMap('test').set('sneaky', 'viewer')
     // Frames of one socket are handled in order: once the viewer's later awareness
     // state reached the writer, the server has handled (and refused) its update.
-    viewer.provider.awareness.setLocalStateField('user', { name: 'Waarnemer VWS' })
+    viewer.provider.awareness.setLocalStateField('marker', 'Waarnemer VWS')
     await waitFor(
-      () => (writer.provider.awareness.getStates().get(viewer.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Waarnemer VWS',
+      () => (writer.provider.awareness.getStates().get(viewer.doc.clientID) as { marker?: string } | undefined)?.marker === 'Waarnemer VWS',
       'viewer presence at the writer',
     )
     expect(server.rooms.get(id)?.doc.getMap('test').has('sneaky')).toBe(false)
@@ -72,9 +72,9 @@ describe('read-only grants', () => {
     await viewer.synced
     // Its step 2 went out before the sync finished; a later frame of the same
     // socket reaching the writer shows the server has handled it.
-    viewer.provider.awareness.setLocalStateField('user', { name: 'Waarnemer offline' })
+    viewer.provider.awareness.setLocalStateField('marker', 'Waarnemer offline')
     await waitFor(
-      () => (writer.provider.awareness.getStates().get(offline.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Waarnemer offline',
+      () => (writer.provider.awareness.getStates().get(offline.clientID) as { marker?: string } | undefined)?.marker === 'Waarnemer offline',
       'viewer presence at the writer',
     )
     expect(server.rooms.get(id)?.doc.getMap('test').has('offline')).toBe(false)
