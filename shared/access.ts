@@ -36,6 +36,9 @@ export const setupBodySchema = z.object({
 })
 export type SetupBody = z.infer<typeof setupBodySchema>
 
+/** PATCH /api/sessions/:id/invites/:inviteId (SPEC W23). */
+export const changeInviteRoleBodySchema = z.object({ role: inviteRoleSchema })
+
 export const createInviteBodySchema = z.object({
   role: inviteRoleSchema,
   /** Validity in hours; 7 days when omitted, at most 90 days. */

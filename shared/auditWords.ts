@@ -31,6 +31,7 @@ const WORDS: Readonly<Record<string, { nl: Phrase; en: Phrase }>> = {
   'session.delete': { nl: (w) => `${w} verwijderde een sessie`, en: (w) => `${w} deleted a session` },
   'invite.create': { nl: (w) => `${w} maakte een uitnodiging`, en: (w) => `${w} created an invite` },
   'invite.revoke': { nl: (w) => `${w} trok een uitnodiging in`, en: (w) => `${w} revoked an invite` },
+  'invite.role': { nl: (w) => `${w} gaf een uitnodiging een andere rol`, en: (w) => `${w} changed the role of an invite` },
   join: { nl: (w) => `${w} kwam binnen via een uitnodiging`, en: (w) => `${w} joined through an invite` },
   login: { nl: (w) => `${w} logde in`, en: (w) => `${w} signed in` },
   'login.failed': { nl: (w) => `Mislukte inlogpoging voor ${w}`, en: (w) => `Failed sign-in attempt for ${w}` },

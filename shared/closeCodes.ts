@@ -33,6 +33,12 @@ export const CloseCode = {
    * their login now holds.
    */
   IdentityErased: 4530,
+  /**
+   * The role of the socket's grant changed (an invite turned from deelnemer
+   * into waarnemer, SPEC W23): a stock client reconnects (45xx) and gets the
+   * new role; Brownpaper's client loads the page afresh.
+   */
+  RoleChanged: 4531,
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../api/ErrorMessage'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { copyText } from './copyText'
-import { createInvite, listInvites, revokeInvite } from './inviteApi'
+import { changeInviteRole, createInvite, listInvites, revokeInvite } from './inviteApi'
 import { InviteQr } from './InviteQr'
 import { createShortLink } from './shortLinkApi'
 
@@ -66,6 +66,16 @@ export function InviteDialog({ sessionId, onClose }: { sessionId: string; onClos
     }
   }
 
+  const changeRole = async (id: string, role: InviteRole) => {
+    setError(null)
+    try {
+      await changeInviteRole(sessionId, id, role)
+      reload()
+    } catch (cause) {
+      setError(cause)
+    }
+  }
+
   const when = (iso: string) => new Date(iso).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
   const active = (invites ?? []).filter((i) => !i.revokedAt && Date.parse(i.expiresAt) > Date.now())
 
@@ -112,6 +122,19 @@ export function InviteDialog({ sessionId, onClose }: { sessionId: string; onClos
                 <span>
                   {t(ROLE_KEYS[invite.role].label)} · {t('invite.expires', { when: when(invite.expiresAt) })}
                 </span>
+                {/* W23: a changed role reaches everyone who joined with this link at once. */}
+                <select
+                  value={invite.role}
+                  aria-label={t('invite.changeRole')}
+                  title={t('invite.changeRoleHint')}
+                  onChange={(event) => void changeRole(invite.id, event.currentTarget.value as InviteRole)}
+                >
+                  {INVITE_ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t(ROLE_KEYS[role].label)}
+                    </option>
+                  ))}
+                </select>
                 <button type="button" onClick={() => void revoke(invite.id)}>
                   {t('invite.revoke')}
                 </button>

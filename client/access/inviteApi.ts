@@ -22,6 +22,14 @@ export function listInvites(sessionId: string): Promise<InviteSummary[]> {
   return apiFetch(`/api/sessions/${encodeURIComponent(sessionId)}/invites`, z.array(inviteSummarySchema))
 }
 
+/** PATCH /api/sessions/:id/invites/:inviteId: everyone who joined with it gets the new role at once (SPEC W23). */
+export function changeInviteRole(sessionId: string, inviteId: string, role: InviteRole): Promise<InviteSummary> {
+  return apiFetch(`/api/sessions/${encodeURIComponent(sessionId)}/invites/${encodeURIComponent(inviteId)}`, inviteSummarySchema, {
+    method: 'PATCH',
+    body: JSON.stringify({ role }),
+  })
+}
+
 export async function revokeInvite(sessionId: string, inviteId: string): Promise<void> {
   await apiFetch(`/api/sessions/${encodeURIComponent(sessionId)}/invites/${encodeURIComponent(inviteId)}`, z.unknown(), { method: 'DELETE' })
 }

@@ -14,6 +14,7 @@ export const apiErrorsEn: Readonly<Record<keyof typeof apiErrorsNl, string>> = {
   'apiError.csrf': 'Your session has expired. Reload the page and try again.',
   'apiError.invite_invalid': 'This invite link is invalid, expired or revoked. Ask the themacoördinator for a new link.',
   'apiError.invite_not_found': 'This invite does not exist (any more).',
+  'apiError.invite_revoked': 'This invite has been revoked; make a new one.',
   'apiError.setup_closed': 'This setup link is invalid or already used. Sign in with the account that was created.',
   'apiError.session_not_found': 'This sessie does not exist (any more).',
   'apiError.unreadable_docx': 'This Word file cannot be read. Save it again as .docx or paste the text.',

@@ -15,6 +15,7 @@ export const apiErrorsNl = {
   'apiError.csrf': 'Je sessie is verlopen. Laad de pagina opnieuw en probeer het nog eens.',
   'apiError.invite_invalid': 'Deze uitnodigingslink is ongeldig, verlopen of ingetrokken. Vraag de themacoördinator om een nieuwe link.',
   'apiError.invite_not_found': 'Deze uitnodiging bestaat niet (meer).',
+  'apiError.invite_revoked': 'Deze uitnodiging is ingetrokken; maak een nieuwe.',
   'apiError.setup_closed': 'Deze installatielink is ongeldig of al gebruikt. Log in met het account dat al is aangemaakt.',
   'apiError.session_not_found': 'Deze sessie bestaat niet (meer).',
   'apiError.unreadable_docx': 'Dit Word-bestand is onleesbaar. Sla het opnieuw op als .docx of plak de tekst.',

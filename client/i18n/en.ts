@@ -125,6 +125,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'invite.none': 'No valid links yet.',
   'invite.expires': 'valid until {when}',
   'invite.revoke': 'Revoke',
+  'invite.changeRole': 'Role of everyone who joined with this link',
+  'invite.changeRoleHint': 'Takes effect at once, also on boards that are open',
 
   'audit.link': 'Audit log',
   'audit.title': 'Audit log',

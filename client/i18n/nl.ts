@@ -129,6 +129,8 @@ export const nl = {
   'invite.none': 'Nog geen geldige links.',
   'invite.expires': 'geldig tot {when}',
   'invite.revoke': 'Intrekken',
+  'invite.changeRole': 'Rol van iedereen die met deze link binnenkwam',
+  'invite.changeRoleHint': 'Geldt meteen, ook op borden die open staan',
 
   'audit.link': 'Auditlog',
   'audit.title': 'Auditlog',

@@ -62,6 +62,13 @@ export function useSessionDoc(sessionId: string): SessionDocState {
     // W1: a stock client would send the refused change again after every reconnect;
     // this one forgets it (memory and IndexedDB) and loads the server's board.
     const onConnectionClose = (event: { code: number } | null) => {
+      // W23: the role changed (deelnemer ↔ waarnemer): the page loads afresh with it.
+      if (event?.code === CloseCode.RoleChanged && !disposed) {
+        disposed = true
+        provider.disconnect()
+        location.reload()
+        return
+      }
       if (!event || !REFUSED_WRITE_CODES.has(event.code) || disposed) return
       disposed = true
       provider.disconnect()

@@ -124,7 +124,8 @@ export class AccessService {
       // A revoked or expired invite ends the sessions it opened (P13).
       const invite = await this.stores.invites.get(login.participant.inviteId)
       if (!invite || invite.revokedAt || invite.expiresAt <= this.iso()) return ANONYMOUS
-      return { kind: 'participant', ...login.participant }
+      // W23: the role is the invite's as it is now, not as it was at the join.
+      return { kind: 'participant', ...login.participant, role: invite.role }
     }
     return ANONYMOUS
   }

@@ -107,6 +107,8 @@ export interface InviteStore {
   listForSession(sessionId: string): Promise<InviteRecord[]>
   /** Marks the invite revoked (first revocation wins); false when unknown. */
   revoke(id: string, at: string): Promise<boolean>
+  /** W23: gives an unrevoked invite another role; false when unknown or revoked. */
+  setRole(id: string, role: InviteRole): Promise<boolean>
 }
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>

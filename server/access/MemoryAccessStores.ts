@@ -1,6 +1,6 @@
 /** In-memory access stores, for tests and `DATA_DIR=:memory:`-style runs. */
 import { normalizeThemagroepName, themagroepKey } from '../../shared/themagroepName'
-import type { AuditEntry } from '../../shared/access'
+import type { AuditEntry, InviteRole } from '../../shared/access'
 import type {
   AccessStores,
   AuditQuery,
@@ -170,6 +170,12 @@ class MemoryInviteStore implements InviteStore {
     const invite = this.byId.get(id)
     if (!invite) return false
     invite.revokedAt ??= at
+    return true
+  }
+  async setRole(id: string, role: InviteRole): Promise<boolean> {
+    const invite = this.byId.get(id)
+    if (!invite || invite.revokedAt) return false
+    invite.role = role
     return true
   }
 }

@@ -3,7 +3,7 @@
  * is SqliteAccessStores.ts and both pass test/integration/storage.accessContract.ts.
  * Only hashes of secrets are written (see AccessStores.ts).
  */
-import type { AuditEntry } from '../../shared/access'
+import type { AuditEntry, InviteRole } from '../../shared/access'
 import { normalizeThemagroepName, themagroepKey } from '../../shared/themagroepName'
 import { accountRoleSchema, inviteRoleSchema } from '../../shared/access'
 import { num, type PgDb } from '../core/storage/pgPool'
@@ -342,6 +342,10 @@ class PgInviteStore implements InviteStore {
   }
   async revoke(id: string, at: string): Promise<boolean> {
     const result = await this.db.query('UPDATE invites SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2', [at, id])
+    return result.rowCount === 1
+  }
+  async setRole(id: string, role: InviteRole): Promise<boolean> {
+    const result = await this.db.query('UPDATE invites SET role = $1 WHERE id = $2 AND revoked_at IS NULL', [role, id])
     return result.rowCount === 1
   }
 }

@@ -5,7 +5,7 @@
  */
 import { normalizeThemagroepName, themagroepKey } from '../../shared/themagroepName'
 import type Database from 'better-sqlite3'
-import type { AuditEntry } from '../../shared/access'
+import type { AuditEntry, InviteRole } from '../../shared/access'
 import { accountRoleSchema, inviteRoleSchema } from '../../shared/access'
 import type {
   AccessStores,
@@ -340,6 +340,7 @@ class SqliteInviteStore implements InviteStore {
   private readonly byHash
   private readonly forSession
   private readonly markRevoked
+  private readonly updateRole
   constructor(db: Database.Database) {
     this.insert = db.prepare(
       'INSERT INTO invites (id, token_hash, session_id, role, created_by, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -350,6 +351,7 @@ class SqliteInviteStore implements InviteStore {
       'SELECT * FROM invites WHERE session_id = ? ORDER BY created_at DESC, rowid DESC',
     )
     this.markRevoked = db.prepare('UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?')
+    this.updateRole = db.prepare('UPDATE invites SET role = ? WHERE id = ? AND revoked_at IS NULL')
   }
   async create(i: InviteRecord): Promise<void> {
     this.insert.run(i.id, i.tokenHash, i.sessionId, i.role, i.createdBy, i.createdAt, i.expiresAt, i.revokedAt)
@@ -367,6 +369,9 @@ class SqliteInviteStore implements InviteStore {
   }
   async revoke(id: string, at: string): Promise<boolean> {
     return this.markRevoked.run(at, id).changes === 1
+  }
+  async setRole(id: string, role: InviteRole): Promise<boolean> {
+    return this.updateRole.run(role, id).changes === 1
   }
 }
 

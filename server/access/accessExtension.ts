@@ -36,6 +36,7 @@ import { loginRoute } from './routes/login'
 import { logoutRoute } from './routes/logout'
 import { meRoute } from './routes/me'
 import { revokeInviteRoute } from './routes/revokeInvite'
+import { changeInviteRoleRoute } from './routes/changeInviteRole'
 import { setupRoute } from './routes/setup'
 import { securityHeaders } from './securityHeaders'
 import type { SetupTokens } from './SetupTokens'
@@ -79,6 +80,7 @@ const ACCESS_ROUTES: ((router: Router, ctx: AccessContext) => void)[] = [
   createInviteRoute,
   listInvitesRoute,
   revokeInviteRoute,
+  changeInviteRoleRoute,
   auditLogRoute,
   listThemagroepenRoute,
   addThemagroepMemberRoute,

@@ -33,6 +33,7 @@ export const ACTIONS = [
   'invite:create',
   'invite:list',
   'invite:revoke',
+  'invite:changeRole',
   // P11, P12
   'audit:read',
   'themagroep:list',
@@ -98,6 +99,7 @@ const SESSION_ACTIONS: Readonly<Partial<Record<Action, { rule: string; inviteRol
   'invite:create': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:list': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:revoke': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
+  'invite:changeRole': { rule: 'W23', inviteRoles: [], accountRoles: ['coordinator'] },
   'session:delete': { rule: 'G6', inviteRoles: [], accountRoles: ['coordinator'] },
 }
 

@@ -78,6 +78,7 @@ const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
   'invite:create': COORDINATOR_OF_GROUP,
   'invite:list': COORDINATOR_OF_GROUP,
   'invite:revoke': COORDINATOR_OF_GROUP,
+  'invite:changeRole': COORDINATOR_OF_GROUP,
   'audit:read': ANY_COORDINATOR,
   'themagroep:list': ACCOUNTS,
   'themagroep:addMember': COORDINATOR_OF_GROUP,
@@ -105,7 +106,7 @@ const RULE: Readonly<Record<string, string>> = {
   'session:update': 'P8', 'verslag:read': 'P8', 'verslag:export': 'P8', 'verslag:vaststellen': 'P8', 'regelruimte:update': 'P8',
   'facilitation:update': 'F2',
   'session:create': 'P9', 'session:import': 'P9',
-  'invite:create': 'P10', 'invite:list': 'P10', 'invite:revoke': 'P10',
+  'invite:create': 'P10', 'invite:list': 'P10', 'invite:revoke': 'P10', 'invite:changeRole': 'W23',
   'audit:read': 'P11', 'regelruimte:read': 'P12', 'themagroep:list': 'P12', 'themagroep:addMember': 'P12',
   'history:read': 'P21', 'history:restore': 'P21',
   'actielijst:read': 'A1', 'actielijst:update': 'A1', 'actielijst:feed': 'A8',
@@ -222,6 +223,10 @@ const REQUESTS: Readonly<Record<string, (w: World) => Promise<Partial<Request>> 
   'DELETE /api/sessions/:id/invites/:inviteId': async (w) => {
     const invite = await createInvite(w.f.server, w.f.session.id, 'deelnemer')
     return { path: `/api/sessions/${w.f.session.id}/invites/${invite.id}` }
+  },
+  'PATCH /api/sessions/:id/invites/:inviteId': async (w) => {
+    const invite = await createInvite(w.f.server, w.f.session.id, 'deelnemer')
+    return { path: `/api/sessions/${w.f.session.id}/invites/${invite.id}`, ...json({ role: 'waarnemer' }) }
   },
   'PATCH /api/regelruimte/:id/:stickyId': () => json({ status: 'ingediend' }),
   'POST /api/themagroepen/:name/members': (w) => json({ email: w.f.emails.secretariaatAccount }),
@@ -382,6 +387,7 @@ const SESSION_SCOPED_ACTIONS = new Set<string>([
   'invite:create',
   'invite:list',
   'invite:revoke',
+  'invite:changeRole',
   'participants:read',
   'session:delete',
 ])

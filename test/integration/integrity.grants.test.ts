@@ -4,6 +4,7 @@
  * not at the socket's next message.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 import { CloseCode } from '../../shared/closeCodes'
 import { addSticky, recordsOf } from '../../shared/ydoc'
 import { createInvite, join, login, PASSWORD } from '../helpers/accessFixture'
@@ -88,5 +89,74 @@ describe('sockets follow their grant (W18, W19)', () => {
     const sticky = addSticky(client.doc, { text: 'Nog geldig', tag: 'opmerking' }).id
     await waitFor(() => recordsOf(watcher.doc).has(sticky), 'the edit of the valid invite')
     expect(client.provider.wsconnected).toBe(true)
+  })
+
+  it('[W23] turning a deelnemer invite into waarnemer closes its sockets at once (RoleChanged); they come back read-only and the cookie now says waarnemer', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const invite = await createInvite(server, id, 'deelnemer')
+    const dirk = await join(server, invite.token, 'Dirk Deelnemer', 'Zorggroep Noord')
+    const origin = server.url
+    class CookieSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie: dirk.cookie!, origin } })
+      }
+    }
+    const byCookie = connectYClient(server.wsUrl, id, { params: {}, socket: CookieSocket as unknown as typeof globalThis.WebSocket })
+    const byToken = connectYClient(server.wsUrl, id, { params: { token: invite.token } })
+    const watcher = connectYClient(server.wsUrl, id)
+    clients.push(byCookie, byToken, watcher)
+    await Promise.all([byCookie.synced, byToken.synced, watcher.synced])
+    const before = addSticky(byCookie.doc, { text: 'Nog als deelnemer', tag: 'bevorderend' }).id
+    await waitFor(() => recordsOf(watcher.doc).has(before), 'the deelnemer’s sticky')
+
+    const changed = await server.api<{ role: string }>('PATCH', `/api/sessions/${id}/invites/${invite.id}`, { role: 'waarnemer' })
+    expect(changed.status).toBe(200)
+    expect(changed.body.role).toBe('waarnemer')
+    const [cookieCode, tokenCode] = await Promise.all([
+      withTimeout(byCookie.serverClosed, 'the cookie socket to close', 1_000),
+      withTimeout(byToken.serverClosed, 'the token socket to close', 1_000),
+    ])
+    expect(cookieCode).toBe(CloseCode.RoleChanged)
+    expect(tokenCode).toBe(CloseCode.RoleChanged)
+    const me = await server.api<{ me: { kind: string; role: string } }>('GET', '/api/auth/me', undefined, dirk.headers)
+    expect(me.body.me).toMatchObject({ kind: 'participant', role: 'waarnemer' })
+    const listed = await server.api<{ id: string; role: string }[]>('GET', `/api/sessions/${id}/invites`)
+    expect(listed.body.find((i) => i.id === invite.id)?.role).toBe('waarnemer')
+
+    // Both reconnect (45xx) as waarnemers: what they write now is refused. A later
+    // presence of the same socket reaching the watcher shows the server handled it.
+    await waitFor(() => byCookie.provider.wsconnected && byToken.provider.wsconnected && byCookie.provider.synced && byToken.provider.synced, 'both back')
+    const after = addSticky(byCookie.doc, { text: 'Als waarnemer', tag: 'bevorderend' }).id
+    const afterToken = addSticky(byToken.doc, { text: 'Als waarnemer met het token', tag: 'bevorderend' }).id
+    byCookie.provider.awareness.setLocalStateField('marker', 'na de rolwissel')
+    byToken.provider.awareness.setLocalStateField('marker', 'na de rolwissel')
+    const markerOf = (client: YClient) => (watcher.provider.awareness.getStates().get(client.doc.clientID) as { marker?: string } | undefined)?.marker
+    await waitFor(() => markerOf(byCookie) === 'na de rolwissel' && markerOf(byToken) === 'na de rolwissel', 'the later presence of both')
+    expect(recordsOf(watcher.doc).has(after)).toBe(false)
+    expect(recordsOf(watcher.doc).has(afterToken)).toBe(false)
+    expect(recordsOf(watcher.doc).has(before)).toBe(true)
+  })
+
+  it('[W23] a role change of an unknown, another session’s or a revoked invite is refused with a sentence; a bad role with 400', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const other = await server.createSession({ title: 'Een andere sessie' })
+    const invite = await createInvite(server, id, 'deelnemer')
+    const foreign = await createInvite(server, other.id, 'deelnemer')
+    const patch = (inviteId: string, body: unknown) => server.api<{ error: string; message: string }>('PATCH', `/api/sessions/${id}/invites/${inviteId}`, body)
+    expect((await patch(invite.id, { role: 'beheerder' })).status).toBe(400)
+    const unknown = await patch('bestaat-niet', { role: 'waarnemer' })
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error).toBe('invite_not_found')
+    expect((await patch(foreign.id, { role: 'waarnemer' })).status).toBe(404)
+    expect((await server.api('DELETE', `/api/sessions/${id}/invites/${invite.id}`)).status).toBe(204)
+    const revoked = await patch(invite.id, { role: 'waarnemer' })
+    expect(revoked.status).toBe(409)
+    expect(revoked.body).toMatchObject({ error: 'invite_revoked' })
+    expect(revoked.body.message).toMatch(/ingetrokken/)
+    // Nothing changed: the other session's invite keeps its role.
+    const listed = await server.api<{ id: string; role: string }[]>('GET', `/api/sessions/${other.id}/invites`)
+    expect(listed.body.find((i) => i.id === foreign.id)?.role).toBe('deelnemer')
   })
 })
