@@ -118,7 +118,7 @@ export function InviteDialog({ sessionId, onClose }: { sessionId: string; onClos
         ) : (
           <ul className="bp-invite__list">
             {active.map((invite) => (
-              <li key={invite.id}>
+              <li key={invite.id} data-invite-role={invite.role}>
                 <span>
                   {t(ROLE_KEYS[invite.role].label)} · {t('invite.expires', { when: when(invite.expiresAt) })}
                 </span>

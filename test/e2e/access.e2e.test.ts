@@ -68,7 +68,7 @@ describe('access in three browsers', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('[P13][P10][P6][P17] a coördinator logs in, creates a session and copies invite links; a deelnemer joins and adds a sticky; a waarnemer sees it live and cannot change anything', async () => {
+  it('[P13][P10][P6][P17][W23] a coördinator logs in, creates a session and copies invite links; a deelnemer joins and adds a sticky; a waarnemer sees it live and cannot change anything; the deelnemer link turned waarnemer makes the open board read-only', async () => {
     // The first coördinator, from the one-time setup link; then a clean login.
     const setupToken = await server.access.issueSetupToken()
     const c = coordinator.page
@@ -187,10 +187,22 @@ describe('access in three browsers', () => {
     expect((await noteTexts(d)).filter((t) => t.includes(TEXT))).toHaveLength(1)
     expect((await noteTexts(d)).some((t) => t.includes('Ik mag niets schrijven'))).toBe(false)
 
+    // W23: the coördinator turns the deelnemer link into a waarnemer link; Bram's open board follows at once.
+    expect(await d.evaluate(() => window.__brownpaper?.editor.getIsReadonly())).toBe(false)
+    await c.click('button.bp-invite-button')
+    await c.selectOption('.bp-invite__list li[data-invite-role="deelnemer"] select', 'waarnemer')
+    await expect.poll(() => c.locator('.bp-invite__list li[data-invite-role="waarnemer"]').count()).toBe(2)
+    await c.keyboard.press('Escape')
+    await d.waitForSelector('[data-testid="read-only"]', { timeout: 15_000 })
+    await waitForBoard(d)
+    expect(await d.evaluate(() => window.__brownpaper?.editor.getIsReadonly())).toBe(true)
+    expect(await d.locator('.bp-tagbar__new').count(), 'no "Nieuwe sticky" once a waarnemer').toBe(0)
+    await d.screenshot({ path: path.join(RESULTS, 'e2e-access-role-changed.png') })
+
     // The coördinator's audit log shows who did what.
     await c.goto(`${server.url}/audit`)
     await c.waitForSelector('.bp-audit__table')
-    for (const action of ['setup', 'login', 'session.create', 'invite.create', 'join']) {
+    for (const action of ['setup', 'login', 'session.create', 'invite.create', 'join', 'invite.role']) {
       expect(await c.locator(`tr[data-action="${action}"]`).count(), action).toBeGreaterThan(0)
     }
     await c.screenshot({ path: path.join(RESULTS, 'e2e-access-audit.png') })
