@@ -29,6 +29,7 @@ import {
   type Who,
 } from '../helpers/accessFixture'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
+import { appRoutes } from '../helpers/appRoutes'
 import { rawSocket } from '../helpers/rawSocket'
 import { startTestServer } from '../helpers/startTestServer'
 import { withTimeout } from '../helpers/waitFor'
@@ -157,26 +158,14 @@ const PER_REQUEST: Readonly<Record<string, Action[]>> = {
 
 /** Every route of the app's /api router with the actions its authorize() middleware checks. */
 function routesOf(app: Express): Route[] {
-  interface Layer {
-    route?: { path: string; methods: Record<string, boolean>; stack: { handle: unknown }[] }
-    handle?: { stack?: Layer[] }
-  }
   const routes: Route[] = []
-  const top = (app as unknown as { router: { stack: Layer[] } }).router.stack
-  for (const mounted of top) {
-    for (const layer of mounted.handle?.stack ?? []) {
-      if (!layer.route) continue
-      for (const method of Object.keys(layer.route.methods)) {
-        const m = method.toUpperCase()
-        const path = `/api${layer.route.path}`
-        const tagged = layer.route.stack.map((l) => authorizedAction(l.handle)).filter((a): a is Action => a !== undefined)
-        const actions = tagged.length > 0 ? tagged : (PER_REQUEST[`${m} ${path}`] ?? [])
-        // A feature may register a handler of its own on an existing route (and pass on with next()): one row, both actions.
-        const same = routes.find((r) => r.method === m && r.path === path)
-        if (same) same.actions = [...new Set([...same.actions, ...actions])]
-        else routes.push({ method: m, path, actions })
-      }
-    }
+  for (const { method: m, path, handles } of appRoutes(app)) {
+    const tagged = handles.map((handle) => authorizedAction(handle)).filter((a): a is Action => a !== undefined)
+    const actions = tagged.length > 0 ? tagged : (PER_REQUEST[`${m} ${path}`] ?? [])
+    // A feature may register a handler of its own on an existing route (and pass on with next()): one row, both actions.
+    const same = routes.find((r) => r.method === m && r.path === path)
+    if (same) same.actions = [...new Set([...same.actions, ...actions])]
+    else routes.push({ method: m, path, actions })
   }
   return routes
 }
