@@ -35,7 +35,7 @@ export function BoardAccessBar({ sessionId, editor }: { sessionId: string; edito
   return (
     <>
       {register && (
-        <Link to="/regelruimte" className="bp-history-link" data-testid="register-link">
+        <Link to="/regelruimte" className="bp-history-link">
           {t('regelruimte.link')}
         </Link>
       )}
