@@ -59,3 +59,14 @@ export const carryOverBodySchema = z.object({ toSessionId: z.string().min(1).max
 
 /** POST /api/themagroepen/:name/actielijst/feed → the secret calendar link (A8). */
 export const actieFeedSchema = z.object({ url: z.string() })
+
+/**
+ * A10: the open afspraken of earlier sessions that a later session of the
+ * same themagroep can settle — open, from another session, and not from a
+ * session dated after this one (an undated session, on either side, counts
+ * as earlier: its place in time is unknown, and hiding an open afspraak is
+ * worse than showing one too many). Order as the actielijst (A2).
+ */
+export function earlierOpenAfspraken(rows: readonly ActieRow[], session: { id: string; date: string | null }): ActieRow[] {
+  return rows.filter((r) => r.status === 'open' && r.sessionId !== session.id && !(session.date !== null && r.sessionDate !== null && r.sessionDate > session.date))
+}

@@ -26,7 +26,7 @@ export const apiErrorsEn: Readonly<Record<keyof typeof apiErrorsNl, string>> = {
   'apiError.not_ready': 'The server is restarting. Try again in a moment.',
   'apiError.version_not_found': 'This version of the board does not exist (any more). Reload the list.',
   'apiError.invalid_version': 'This version number is not valid.',
-  'apiError.not_supported': "This does not work with this server's storage yet (SQLite only).",
+  'apiError.not_supported': "This does not work with this server's storage (it keeps everything in memory only).",
   'apiError.storage_unavailable': 'Storage is unavailable for a moment. Try again shortly.',
   'apiError.weak_password': 'This password is too easy to guess: it is common, predictable or close to your name or email address. Choose a longer one, for example a sentence of four or more words.',
   'apiError.internal_error': 'Something went wrong on the server. Try again.',

@@ -27,7 +27,7 @@ export const apiErrorsNl = {
   'apiError.not_ready': 'De server start opnieuw op. Probeer het zo nog eens.',
   'apiError.version_not_found': 'Deze versie van het bord bestaat niet (meer). Laad de lijst opnieuw.',
   'apiError.invalid_version': 'Dit versienummer klopt niet.',
-  'apiError.not_supported': 'Dit werkt nog niet met de opslag van deze server (alleen met SQLite).',
+  'apiError.not_supported': 'Dit werkt niet met de opslag van deze server (die houdt alles alleen in het geheugen).',
   'apiError.storage_unavailable': 'De opslag werkt even niet. Probeer het zo opnieuw.',
   'apiError.weak_password': 'Dit wachtwoord is te makkelijk te raden: het is veelgebruikt, voorspelbaar of lijkt op je naam of e-mailadres. Kies een langer wachtwoord, bijvoorbeeld een zin van vier of meer woorden.',
   'apiError.internal_error': 'Er ging iets mis op de server. Probeer het opnieuw.',

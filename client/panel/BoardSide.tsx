@@ -7,7 +7,9 @@ import { useIdentity } from '../identity/useIdentity'
 import { VerslagPane } from '../verslag/VerslagPane'
 import '../verslag/verslag.css'
 import './panel.css'
-import { canEditBoard, canEditVerslag } from './permissions'
+import { canEditBoard, canEditVerslag, canFollowActielijst } from './permissions'
+import { EarlierAfspraken } from '../actielijst/EarlierAfspraken'
+import { useSessionInfo } from '../sync/useSessionInfo'
 import { SessionDetailsPanel } from './SessionDetailsPanel'
 import { StickyPanel } from './StickyPanel'
 
@@ -75,10 +77,18 @@ export function BoardSide({ sessionId, doc, editor }: { sessionId: string; doc: 
           <div className="bp-pane__body">
             {pane === 'sticky' && (editor ? <StickyPanel editor={editor} readOnly={!editsBoard} /> : <p className="bp-muted">{t('board.loading')}</p>)}
             {pane === 'sessie' && (doc ? <SessionDetailsPanel doc={doc} readOnly={!editsVerslag} sessionId={sessionId} /> : <p className="bp-muted">{t('board.loading')}</p>)}
+            {pane === 'sessie' && doc && ready && canFollowActielijst(me) && <EarlierAfsprakenOf sessionId={sessionId} doc={doc} />}
             {pane === 'verslag' && doc && <VerslagPane sessionId={sessionId} doc={doc} editor={editor} />}
           </div>
         </div>
       )}
     </aside>
   )
+}
+
+/** A10: the themagroep and date come from the session's document, as the actielijst's rows do (A2). */
+function EarlierAfsprakenOf({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) {
+  const info = useSessionInfo(doc)
+  if (!info) return null
+  return <EarlierAfspraken key={`${info.themagroep}/${info.date ?? ''}`} sessionId={sessionId} themagroep={info.themagroep} date={info.date ?? null} />
 }

@@ -18,6 +18,11 @@ export function canEditVerslag(me: MeResponse | null): boolean {
   return false
 }
 
+/** actielijst:read/update (A1, A10): accounts of the themagroep and the admin; an invited participant has no actielijst. */
+export function canFollowActielijst(me: MeResponse | null): boolean {
+  return me === null || me.kind === 'admin' || me.kind === 'user'
+}
+
 /** Who writes, as the write rules see it (shared/writeRules.ts): everything open for null/admin, nothing for a waarnemer. */
 export type BoardWriter = { role: BoardRole; id: string } | 'everything' | 'nothing'
 

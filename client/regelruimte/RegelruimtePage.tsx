@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react'
 import type { RegisterRow } from '../../shared/regelruimte'
 import { REGELRUIMTE_STATUSES, regelruimteStatusSchema } from '../../shared/sticky'
 import { ErrorMessage } from '../api/ErrorMessage'
-import { SignedInPageHeader } from '../layout/PageHeader'
+import { useIdentity } from '../identity/useIdentity'
+import { PageHeader } from '../layout/PageHeader'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
 import { Link } from '../router/Link'
@@ -21,6 +22,10 @@ export function RegelruimtePage() {
   const [language] = useLanguage()
   const [state, setState] = useState<State>({ status: 'loading' })
   const [filters, setFilters] = useState<RegisterFilters>(NO_FILTERS)
+  const identity = useIdentity()
+  const me = identity.status === 'ready' ? (identity.identity?.me ?? null) : null
+  // R11: an invited secretariaat reads the rows of its themagroep and changes those of its own session only (P8).
+  const ownsSession = (row: RegisterRow) => me?.kind !== 'participant' || row.sessionId === me.sessionId
   const load = useCallback(() => {
     setState({ status: 'loading' })
     fetchRegister().then(
@@ -42,9 +47,9 @@ export function RegelruimtePage() {
 
   return (
     <div className="bp-start">
-      <SignedInPageHeader />
+      <PageHeader me={me} />
       <main className="bp-register">
-        <Link to="/">← {t('board.back')}</Link>
+        <Link to={me?.kind === 'participant' ? `/s/${encodeURIComponent(me.sessionId)}` : '/'}>← {t('board.back')}</Link>
         <h1>{t('regelruimte.title')}</h1>
         <p className="bp-muted">{t('regelruimte.intro')}</p>
         {state.status === 'loading' && <p>{t('regelruimte.loading')}</p>}
@@ -135,7 +140,7 @@ export function RegelruimtePage() {
                     </thead>
                     <tbody>
                       {group.rows.map((row) => (
-                        <RegisterRowView key={`${row.sessionId}/${row.stickyId}`} row={row} onChanged={replace} />
+                        <RegisterRowView key={`${row.sessionId}/${row.stickyId}`} row={row} onChanged={replace} ownsSession={ownsSession(row)} />
                       ))}
                     </tbody>
                   </table>

@@ -10,8 +10,13 @@ import { Link } from '../router/Link'
 import { patchStatus } from './regelruimteApi'
 import { StatusBadge } from './StatusBadge'
 
-/** One request of the register: its fields, status (changeable), history, and where it comes from. */
-export function RegisterRowView({ row, onChanged }: { row: RegisterRow; onChanged: (row: RegisterRow) => void }) {
+/**
+ * One request of the register: its fields, status (changeable), history, and
+ * where it comes from. `ownsSession` false (an invited secretariaat looking
+ * at another session of its themagroep, R11): the status reads only, and
+ * the session is named without a link (its board is not theirs to open).
+ */
+export function RegisterRowView({ row, onChanged, ownsSession = true }: { row: RegisterRow; onChanged: (row: RegisterRow) => void; ownsSession?: boolean }) {
   const t = useT()
   const [language] = useLanguage()
   const label = VERSLAG_LABELS[language].statusLabel
@@ -48,6 +53,7 @@ export function RegisterRowView({ row, onChanged }: { row: RegisterRow; onChange
       <td>{row.adressaat ?? '—'}</td>
       <td className="bp-register__status">
         <StatusBadge status={row.status} />
+        {ownsSession && (
         <select
           aria-label={t('regelruimte.change', { nummer: `${row.nummer} (${row.sessionTitle})` })}
           value={row.status}
@@ -60,6 +66,7 @@ export function RegisterRowView({ row, onChanged }: { row: RegisterRow; onChange
             </option>
           ))}
         </select>
+        )}
         {saving && <span className="bp-muted">{t('regelruimte.saving')}</span>}
         {error !== null && <ErrorMessage error={error} />}
         {row.history.length > 0 && (
@@ -90,7 +97,7 @@ export function RegisterRowView({ row, onChanged }: { row: RegisterRow; onChange
         {row.factoren.length > 0 && <div className="bp-register__sub">{t('regelruimte.factoren', { list: row.factoren.join('; ') })}</div>}
       </td>
       <td>
-        <Link to={`/s/${row.sessionId}`}>{row.sessionTitle}</Link>
+        {ownsSession ? <Link to={`/s/${row.sessionId}`}>{row.sessionTitle}</Link> : <span>{row.sessionTitle}</span>}
         <div className="bp-register__sub">{row.sessionDate ? formatDate(row.sessionDate, language) : t('regelruimte.noDate')}</div>
       </td>
     </tr>

@@ -9,7 +9,7 @@ export function AccountMenu({ me }: { me: MeResponse }) {
   if (me.kind !== 'user' && me.kind !== 'participant') return null
   return (
     <div className="bp-account">
-      {me.kind === 'user' && <Link to="/regelruimte">{t('regelruimte.link')}</Link>}
+      {(me.kind === 'user' || (me.kind === 'participant' && me.role === 'secretariaat')) && <Link to="/regelruimte">{t('regelruimte.link')}</Link>}
       {me.kind === 'user' && me.role === 'coordinator' && <Link to="/audit">{t('audit.link')}</Link>}
       {me.kind === 'user' && me.role === 'coordinator' && <Link to="/accounts">{t('accounts.link')}</Link>}
       {me.kind === 'user' && <Link to="/account/wachtwoord">{t('accounts.passwordLink')}</Link>}

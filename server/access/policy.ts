@@ -124,6 +124,17 @@ export function canSeeSession(actor: Actor, session: { id: string; themagroep: s
   return canSeeThemagroep(actor, session.themagroep)
 }
 
+/**
+ * R1, R11: whether a session's requests are in the actor's register. An
+ * invited secretariaat sees the sessions of its own session's themagroep
+ * (`ownThemagroep`: that session's themagroep in the index, null when gone);
+ * everyone else the sessions they see (P4).
+ */
+export function canSeeInRegister(actor: Actor, session: { id: string; themagroep: string }, ownThemagroep: string | null): boolean {
+  if (actor.kind === 'participant') return actor.role === 'secretariaat' && ownThemagroep !== null && sameThemagroep(session.themagroep, ownThemagroep)
+  return canSeeSession(actor, session)
+}
+
 export function can(actor: Actor, action: Action, resource: Resource = {}): Decision {
   if (PUBLIC.has(action)) return allow('P1')
   if (actor.kind === 'anonymous') return deny(401, 'P2', 'Log in of open een uitnodigingslink.')
@@ -160,7 +171,10 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): Deci
     }
     case 'regelruimte:read':
       // The register across sessions: accounts, filtered to their themagroepen (P4).
-      return actor.kind === 'user' ? allow('P12') : deny(403, 'P12', 'Het register is alleen voor accounts.')
+      if (actor.kind === 'user') return allow('P12')
+      // R11: an invited secretariaat, filtered to the themagroep of its session (canSeeInRegister).
+      if (actor.kind === 'participant' && actor.role === 'secretariaat') return allow('R11')
+      return deny(403, 'P12', 'Het register is voor accounts en het secretariaat van een sessie.')
     case 'themagroep:list':
       return actor.kind === 'user' ? allow('P12') : deny(403, 'P12', 'Alleen voor accounts.')
     case 'themagroep:addMember': {

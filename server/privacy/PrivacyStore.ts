@@ -3,8 +3,9 @@
  * may name a person, across the features' tables, read and rewritten in
  * place; a session's rows deleted from every table; retention; and scrubbing
  * the file so that erased bytes do not linger in free pages or the WAL.
- * SQLite only for now (SqlitePrivacyStore); on the in-memory backend the
- * routes answer 501 (nothing there outlives the process anyway).
+ * SqlitePrivacyStore and PgPrivacyStore (their places in privacyPlaces.ts);
+ * on the in-memory backend the routes answer 501 (nothing there outlives
+ * the process anyway).
  */
 import type { PrivacyPlace } from '../../shared/privacy'
 import type { PersonMatcher } from './eraseValue'
@@ -19,6 +20,8 @@ export interface PrivacyStore {
   readonly supported: boolean
   /** "Deelnemer n": the same n for the same key, forever (G3). */
   pseudonymFor(key: string): Promise<string>
+  /** The e-mail addresses of the accounts whose name is the person's (their account links and failed logins name them). */
+  accountEmails(matcher: PersonMatcher): Promise<string[]>
   /** Per place (table) and session: how many rows mention the person. */
   find(matcher: PersonMatcher): Promise<FoundRow[]>
   /** Rewrites every row that mentions the person; returns what changed per place and session. */
@@ -39,6 +42,9 @@ export class UnsupportedPrivacyStore implements PrivacyStore {
     throw new Error('privacy: not supported on this backend')
   }
   pseudonymFor(): Promise<string> {
+    this.fail()
+  }
+  accountEmails(): Promise<string[]> {
     this.fail()
   }
   find(): Promise<FoundRow[]> {

@@ -1,82 +1,13 @@
-/** The privacy store on SQLite (see PrivacyStore.ts): one pass over each table that may name a person. */
-import { gunzipSync, gzipSync } from 'node:zlib'
+/** The privacy store on SQLite (see PrivacyStore.ts): one pass over each table that may name a person (privacyPlaces.ts). */
 import type { PrivacyPlace } from '../../shared/privacy'
 import type { SqliteDatabase } from '../core/storage/Backend'
 import { countMentions, eraseValue, type PersonMatcher } from './eraseValue'
+import { columnsOf, PLACES, SESSION_TABLES, valueOf, type Place } from './privacyPlaces'
 import type { FoundRow, PrivacyStore } from './PrivacyStore'
-
-type Kind = 'text' | 'json' | 'gzipJson'
-
-interface Place {
-  place: string
-  table: string
-  /** The column naming the session, or an SQL expression. */
-  session: string | null
-  columns: Readonly<Record<string, Kind>>
-  /** A person stored as two columns (name, organisation). */
-  person?: readonly [string, string]
-}
-
-/** Every table column that may hold a name or an organisation. */
-const PLACES: readonly Place[] = [
-  { place: 'audit', table: 'audit', session: 'session_id', columns: { actor_name: 'text', detail: 'text' } },
-  { place: 'participants', table: 'logins', session: "json_extract(participant, '$.sessionId')", columns: { participant: 'json' } },
-  { place: 'accounts', table: 'users', session: null, columns: { name: 'text' } },
-  { place: 'sessions', table: 'sessions', session: 'id', columns: { title: 'text', place: 'text' } },
-  {
-    place: 'private_stickies',
-    table: 'private_stickies',
-    session: 'session_id',
-    columns: { author_name: 'text', author_organisation: 'text', text: 'text' },
-    person: ['author_name', 'author_organisation'],
-  },
-  { place: 'verslag_versions', table: 'verslag_versions', session: 'session_id', columns: { actor_name: 'text', models: 'json' } },
-  { place: 'regelruimte_status', table: 'regelruimte_status', session: 'session_id', columns: { actor_name: 'text' } },
-  { place: 'actielijst_status', table: 'actie_status', session: 'session_id', columns: { actor_name: 'text', detail: 'text' } },
-  {
-    place: 'history_versions',
-    table: 'history_versions',
-    session: 'session_id',
-    columns: { actor_names: 'json', detail: 'text', content: 'gzipJson' },
-  },
-]
-
-/** Every table with a session's rows, and the condition that picks them (G6). */
-const SESSION_TABLES: readonly { place: string; table: string; where: string; params: number }[] = [
-  { place: 'board', table: 'doc_updates', where: 'room = ?', params: 1 },
-  { place: 'board', table: 'doc_snapshots', where: 'room = ?', params: 1 },
-  { place: 'sessions', table: 'sessions', where: 'id = ?', params: 1 },
-  { place: 'invites', table: 'invites', where: 'session_id = ?', params: 1 },
-  { place: 'short_links', table: 'short_links', where: 'session_id = ?', params: 1 },
-  { place: 'participants', table: 'logins', where: "json_extract(participant, '$.sessionId') = ?", params: 1 },
-  { place: 'audit', table: 'audit', where: 'session_id = ?', params: 1 },
-  { place: 'verslag_versions', table: 'verslag_versions', where: 'session_id = ?', params: 1 },
-  { place: 'board_pictures', table: 'board_pictures', where: 'session_id = ?', params: 1 },
-  { place: 'history_versions', table: 'history_versions', where: 'session_id = ?', params: 1 },
-  { place: 'regelruimte_status', table: 'regelruimte_status', where: 'session_id = ?', params: 1 },
-  { place: 'actielijst_status', table: 'actie_status', where: 'session_id = ?', params: 1 },
-  { place: 'actielijst_carry', table: 'actie_carry', where: 'from_session_id = ? OR to_session_id = ?', params: 2 },
-  { place: 'private_stickies', table: 'private_stickies', where: 'session_id = ?', params: 1 },
-]
 
 type Row = Record<string, unknown> & { _rid: number; _session: string | null }
 
-function decode(value: unknown, kind: Kind): unknown {
-  if (value === null || value === undefined) return value
-  try {
-    if (kind === 'json') return JSON.parse(String(value)) as unknown
-    if (kind === 'gzipJson' && Buffer.isBuffer(value)) return JSON.parse(gunzipSync(value).toString('utf8')) as unknown
-  } catch {
-    return String(value)
-  }
-  return value
-}
-
-function encode(value: unknown, kind: Kind): unknown {
-  if (kind === 'json') return JSON.stringify(value)
-  if (kind === 'gzipJson') return gzipSync(JSON.stringify(value))
-  return value
-}
+const jsonKey = (s: { json: string; key: string }) => `json_extract(${s.json}, '$.${s.key}')`
 
 export class SqlitePrivacyStore implements PrivacyStore {
   readonly supported = true
@@ -93,20 +24,8 @@ export class SqlitePrivacyStore implements PrivacyStore {
 
   private rowsOf(place: Place): Row[] {
     const cols = Object.keys(place.columns).join(', ')
-    const session = place.session ?? 'NULL'
+    const session = place.session === null ? 'NULL' : typeof place.session === 'string' ? place.session : jsonKey(place.session)
     return this.db.prepare<[], Row>(`SELECT rowid AS _rid, ${session} AS _session, ${cols} FROM ${place.table}`).all()
-  }
-
-  /** The row's personal columns as one value: the person pair as {name, organisation}. */
-  private valueOf(place: Place, row: Row): Record<string, unknown> {
-    const value: Record<string, unknown> = {}
-    for (const [col, kind] of Object.entries(place.columns)) value[col] = decode(row[col], kind)
-    if (place.person) {
-      const [name, organisation] = place.person
-      value[name] = { name: value[name], organisation: value[organisation] }
-      delete value[organisation]
-    }
-    return value
   }
 
   async pseudonymFor(key: string): Promise<string> {
@@ -117,13 +36,21 @@ export class SqlitePrivacyStore implements PrivacyStore {
     return `Deelnemer ${next}`
   }
 
+  async accountEmails(matcher: PersonMatcher): Promise<string[]> {
+    return this.db
+      .prepare<[], { name: string; email: string }>('SELECT name, email FROM users')
+      .all()
+      .filter((u) => matcher.isName(u.name))
+      .map((u) => u.email)
+  }
+
   async find(matcher: PersonMatcher): Promise<FoundRow[]> {
     const present = this.tables()
     const found: FoundRow[] = []
     for (const place of PLACES) {
       if (!present.has(place.table)) continue
       for (const row of this.rowsOf(place)) {
-        const value = this.valueOf(place, row)
+        const value = valueOf(place, row)
         if (countMentions(value, matcher) === 0) continue
         found.push({ place: place.place, sessionId: row._session, row: value })
       }
@@ -139,18 +66,11 @@ export class SqlitePrivacyStore implements PrivacyStore {
         if (!present.has(place.table)) continue
         const counts = new Map<string | null, number>()
         for (const row of this.rowsOf(place)) {
-          const value = this.valueOf(place, row)
+          const value = valueOf(place, row)
           const erased = eraseValue(value, matcher, pseudonym)
           if (erased === value) continue
-          if (place.person) {
-            const [name, organisation] = place.person
-            const pair = erased[name] as { name: unknown; organisation: unknown }
-            erased[name] = pair.name
-            erased[organisation] = pair.organisation
-          }
           const cols = Object.keys(place.columns)
-          const values = cols.map((col) => encode(erased[col], place.columns[col]!))
-          this.db.prepare(`UPDATE ${place.table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`).run(...values, row._rid)
+          this.db.prepare(`UPDATE ${place.table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`).run(...columnsOf(place, erased), row._rid)
           counts.set(row._session, (counts.get(row._session) ?? 0) + 1)
         }
         for (const [sessionId, count] of counts) changed.push({ place: place.place, sessionId, count })
@@ -172,8 +92,9 @@ export class SqlitePrivacyStore implements PrivacyStore {
     this.db.transaction(() => {
       for (const t of SESSION_TABLES) {
         if (!present.has(t.table)) continue
-        const params = Array.from({ length: t.params }, () => sessionId)
-        const { changes } = this.db.prepare(`DELETE FROM ${t.table} WHERE ${t.where}`).run(...params)
+        const where = typeof t.where === 'string' ? t.where : `${jsonKey(t.where)} = ?`
+        const params = Array.from({ length: where.split('?').length - 1 }, () => sessionId)
+        const { changes } = this.db.prepare(`DELETE FROM ${t.table} WHERE ${where}`).run(...params)
         if (changes > 0) counts.set(t.place, (counts.get(t.place) ?? 0) + changes)
       }
     })()

@@ -77,3 +77,26 @@ export function eraseValue<T>(value: T, matcher: PersonMatcher, pseudonym: strin
   }
   return (changed ? out : value) as T
 }
+
+/**
+ * `matcher` that also finds the person's e-mail addresses (of their
+ * accounts: users, account links, failed logins in the audit log), anywhere
+ * in a text, case-insensitively; erased, an address becomes the pseudonym.
+ */
+export function withEmails(matcher: PersonMatcher, emails: readonly string[]): PersonMatcher {
+  const needles = [...new Set(emails.map((e) => e.normalize('NFKC').trim()).filter((e) => e.length > 0))]
+  if (needles.length === 0) return matcher
+  const pattern = new RegExp(needles.map(escapeRegExp).join('|'), 'giu')
+  const has = (text: string) => {
+    pattern.lastIndex = 0
+    return pattern.test(text.normalize('NFKC'))
+  }
+  return {
+    mentions: (text) => has(text) || matcher.mentions(text),
+    replace: (text, pseudonym) => {
+      const replaced = has(text) ? text.normalize('NFKC').replace(pattern, pseudonym) : text
+      return matcher.replace(replaced, pseudonym)
+    },
+    isName: (candidate) => matcher.isName(candidate),
+  }
+}

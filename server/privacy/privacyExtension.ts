@@ -20,7 +20,7 @@ import type { Extension } from '../core/Extension'
 import { HttpError, parseBody } from '../core/http/errors'
 import type { Backend } from '../core/storage/Backend'
 import type { SessionStore } from '../sessions/SessionStore'
-import { countMentions, eraseValue, personMatcher, type PersonMatcher } from './eraseValue'
+import { countMentions, eraseValue, personMatcher, withEmails, type PersonMatcher } from './eraseValue'
 import type { PrivacyStore } from './PrivacyStore'
 import { PRIVACY_STORES } from './privacyStoreDefinition'
 
@@ -88,9 +88,15 @@ export function privacyExtension(opts: PrivacyExtensionOptions): PrivacyExtensio
   const supported = (): CoreContext => {
     if (!core) throw new Error('privacy: used before configure')
     if (!store.supported) {
-      throw new HttpError(501, 'not_supported', 'Privacybeheer werkt alleen met de SQLite-opslag (privacy tools need the SQLite store)')
+      throw new HttpError(501, 'not_supported', 'Privacybeheer werkt niet met de opslag in het geheugen (privacy tools need SQLite or PostgreSQL)')
     }
     return core
+  }
+
+  /** The person's name and organisation, and the e-mail addresses of their accounts. */
+  async function matcherFor(query: PersonQuery): Promise<PersonMatcher> {
+    const base = personMatcher(query)
+    return withEmails(base, await store.accountEmails(base))
   }
 
   async function searchBoards(c: CoreContext, matcher: PersonMatcher): Promise<{ sessionId: string; records: unknown[]; session: unknown }[]> {
@@ -145,7 +151,7 @@ export function privacyExtension(opts: PrivacyExtensionOptions): PrivacyExtensio
     router.post('/privacy/search', authorize('privacy:search'), async (req, res) => {
       const c = supported()
       const query = parseBody(personQuerySchema, req)
-      const matcher = personMatcher(query)
+      const matcher = await matcherFor(query)
       const rows = await store.find(matcher)
       const boards = await searchBoards(c, matcher)
       const counts = new Map<string, PrivacyPlace>()
@@ -164,7 +170,7 @@ export function privacyExtension(opts: PrivacyExtensionOptions): PrivacyExtensio
     router.post('/privacy/export', authorize('privacy:export'), async (req, res) => {
       const c = supported()
       const query = parseBody(personQuerySchema, req)
-      const matcher = personMatcher(query)
+      const matcher = await matcherFor(query)
       const rows = await store.find(matcher)
       const boards = await searchBoards(c, matcher)
       await access.audit(callerOf(res), 'privacy.export', { detail: `${rows.length + boards.length} plaatsen` })
@@ -175,7 +181,7 @@ export function privacyExtension(opts: PrivacyExtensionOptions): PrivacyExtensio
     router.post('/privacy/erase', authorize('privacy:erase'), async (req, res) => {
       const c = supported()
       const query = parseBody(personQuerySchema, req)
-      const matcher = personMatcher(query)
+      const matcher = await matcherFor(query)
       const pseudonym = await store.pseudonymFor(pseudonymKey(query))
       const boards = await eraseBoards(c, matcher, pseudonym)
       opts.history.renameActors((name) => (matcher.isName(name) ? pseudonym : matcher.replace(name, pseudonym)))

@@ -1,6 +1,7 @@
-/** The privacy store (SPEC G1–G12) on each backend: its pseudonym table and the SQLite implementation. */
+/** The privacy store (SPEC G1–G12) on each backend: its pseudonym table and the SQLite and PostgreSQL implementations. */
 import type { StoreDefinition } from '../core/storage/Backend'
 import { UnsupportedPrivacyStore, type PrivacyStore } from './PrivacyStore'
+import { PgPrivacyStore, PRIVACY_PG_SCHEMA } from './PgPrivacyStore'
 import { SqlitePrivacyStore } from './SqlitePrivacyStore'
 
 export const PRIVACY_STORES: StoreDefinition<PrivacyStore> = {
@@ -13,6 +14,5 @@ export const PRIVACY_STORES: StoreDefinition<PrivacyStore> = {
     ],
     open: (db) => new SqlitePrivacyStore(db),
   },
-  // Not yet on PostgreSQL: the routes answer 501 there, as on the in-memory backend.
-  postgres: { migrations: [], open: () => new UnsupportedPrivacyStore() },
+  postgres: { migrations: [PRIVACY_PG_SCHEMA], open: (db) => new PgPrivacyStore(db) },
 }

@@ -7,7 +7,7 @@
 import { sameThemagroep } from '../../shared/themagroepName'
 import type { RegisterRow } from '../../shared/regelruimte'
 import type { Actor } from '../access/Actor'
-import { canSeeSession } from '../access/policy'
+import { canSeeInRegister } from '../access/policy'
 import type { RegelruimteContext } from './RegelruimteContext'
 import { buildVerslag } from '../verslag/buildVerslag'
 import { compareRows } from './compareRows'
@@ -16,8 +16,10 @@ import type { RegisterQuery } from './registerQuery'
 import { registerRows } from './registerRows'
 
 export async function loadRegister(ctx: RegelruimteContext, actor: Actor, query: RegisterQuery): Promise<RegisterRow[]> {
+  // R11: an invited secretariaat reads the register of its own session's themagroep.
+  const ownThemagroep = actor.kind === 'participant' ? ((await ctx.storage.sessions.get(actor.sessionId))?.themagroep ?? null) : null
   const sessions = (await ctx.storage.sessions.list()).filter(
-    (s) => canSeeSession(actor, s) && (query.themagroepen === null || query.themagroepen.some((name) => sameThemagroep(name, s.themagroep))),
+    (s) => canSeeInRegister(actor, s, ownThemagroep) && (query.themagroepen === null || query.themagroepen.some((name) => sameThemagroep(name, s.themagroep))),
   )
   const rows: RegisterRow[] = []
   for (const session of sessions) {

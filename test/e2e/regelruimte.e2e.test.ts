@@ -62,6 +62,7 @@ describe('regelruimte register page', () => {
   let server: RunningServer
   let secretariaat: TestBrowser
   let newcomer: TestBrowser
+  let invited: TestBrowser
   let sessionA: SessionSummary
   let requestA1: string
 
@@ -93,11 +94,13 @@ describe('regelruimte register page', () => {
     await server.access.addUser({ email: 'nieuw@programma.nl', name: 'Nina Nieuw', role: 'coordinator', password: PASSWORD, themagroepen: [] })
     secretariaat = await launchBrowser({ viewport: { width: 1400, height: 900 } })
     newcomer = await launchBrowser({ viewport: { width: 1100, height: 700 } })
+    invited = await launchBrowser({ viewport: { width: 1400, height: 900 } })
   })
 
   afterAll(async () => {
     await secretariaat?.close()
     await newcomer?.close()
+    await invited?.close()
     await server?.close()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
@@ -158,5 +161,36 @@ describe('regelruimte register page', () => {
     expect(await newcomer.page.locator('.bp-empty h2').textContent()).toBe('Nog geen regelruimteverzoeken')
     expect(await newcomer.page.locator('.bp-register__table').count()).toBe(0)
     await newcomer.page.screenshot({ path: path.join(RESULTS, 'e2e-regelruimte-empty.png') })
+  })
+
+  it('[R11] a secretariaat invited to a session opens the register from its board and sees the requests of that themagroep; only its own session’s can change', async () => {
+    const later = await createSession(server, { title: 'Vervolgsessie SO', themagroep: GROEP_A, date: '2026-09-01' })
+    const laterRequest = await chain(server, later.id, 'Vervolg', ['Wachtlijst bij de SO', 'Capaciteit ontbreekt', 'Ruimte voor inzet van een physician assistant'], { adressaat: 'VWS' })
+    const res = await fetch(`${server.url}/api/sessions/${sessionA.id}/invites`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'secretariaat' }),
+    })
+    const { token } = (await res.json()) as { token: string }
+    const p = invited.page
+    await p.goto(`${server.url}/join/${token}`)
+    await p.fill('input[name=name]', 'Ilse Ingehuurd')
+    await p.fill('input[name=organisation]', 'Bureau Verslag')
+    await p.click('button[type=submit]')
+    await p.waitForURL(`${server.url}/s/${sessionA.id}`)
+    await p.click('header a[href="/regelruimte"]')
+    await p.waitForSelector('.bp-register__table')
+    expect(await p.locator('.bp-group h2').allTextContents()).toEqual([`${GROEP_A} (3)`])
+    // Its own session's requests have a status select and a link to the board; the other session's read only.
+    expect(await p.locator(`tr[data-sticky="${requestA1}"] select`).count()).toBe(1)
+    expect(await p.locator(`tr[data-sticky="${laterRequest}"] select`).count()).toBe(0)
+    expect(await p.locator(`tr[data-sticky="${laterRequest}"] a[href="/s/${later.id}"]`).count()).toBe(0)
+    expect(await p.locator(`tr[data-sticky="${laterRequest}"]`).innerText()).toContain('Vervolgsessie SO')
+    expect(await p.locator('.bp-register__table').innerText()).not.toContain('Ruimte in de uitleg van de AVG')
+    await p.screenshot({ path: path.join(RESULTS, 'e2e-regelruimte-invited-secretariaat.png'), fullPage: true })
+    // Back to its board.
+    await p.click(`a[href="/s/${sessionA.id}"] >> nth=0`)
+    await p.waitForURL(`${server.url}/s/${sessionA.id}`)
+    expect(externalRequests(invited.requests)).toEqual([])
   })
 })

@@ -56,6 +56,8 @@ const COORDINATOR_OF_GROUP = row(401, 403, 403, 403, 403, A, 403, A)
 const ANY_COORDINATOR = row(401, 403, 403, 403, 403, A, A, A)
 const ACCOUNTS = row(401, 403, 403, 403, A, A, A, A)
 const MEMBER_ACCOUNTS = row(401, 403, 403, 403, A, A, 403, A)
+/** P12, R11: accounts, and an invited secretariaat (rows of its session's themagroep). */
+const REGISTER_READERS = row(401, 403, 403, A, A, A, A, A)
 
 /** SPEC "Permissions", per action of the policy; requests that create name GROEP_A. */
 const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
@@ -73,7 +75,7 @@ const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
   'verslag:read': SECRETARIAAT_AND_COORDINATOR,
   'verslag:export': SECRETARIAAT_AND_COORDINATOR,
   'verslag:vaststellen': SECRETARIAAT_AND_COORDINATOR,
-  'regelruimte:read': ACCOUNTS,
+  'regelruimte:read': REGISTER_READERS,
   'regelruimte:update': SECRETARIAAT_AND_COORDINATOR,
   'facilitation:update': SECRETARIAAT_AND_COORDINATOR,
   'invite:create': COORDINATOR_OF_GROUP,
@@ -108,7 +110,7 @@ const RULE: Readonly<Record<string, string>> = {
   'facilitation:update': 'F2',
   'session:create': 'P9', 'session:import': 'P9',
   'invite:create': 'P10', 'invite:list': 'P10', 'invite:revoke': 'P10', 'invite:changeRole': 'W23',
-  'audit:read': 'P11', 'regelruimte:read': 'P12', 'themagroep:list': 'P12', 'themagroep:addMember': 'P12',
+  'audit:read': 'P11', 'regelruimte:read': 'R11', 'themagroep:list': 'P12', 'themagroep:addMember': 'P12',
   'history:read': 'P21', 'history:restore': 'P21',
   'actielijst:read': 'A1', 'actielijst:update': 'A1', 'actielijst:feed': 'A8',
   'account:invite': 'U1', 'account:list': 'U4', 'account:manage': 'U6', 'themagroep:removeMember': 'U5', 'account:password': 'U9',

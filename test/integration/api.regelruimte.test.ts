@@ -235,7 +235,7 @@ describe('regelruimte register (SPEC R1–R7)', () => {
     expect(participant.status).toBe(403)
   })
 
-  it('[R1][P4][P12] a member of one themagroep sees only its rows; a participant is refused', async () => {
+  it('[R1][P4][P12][R11] a member of one themagroep sees only its rows; an invited secretariaat those of its session’s themagroep; a deelnemer or waarnemer is refused', async () => {
     const only = async (cred: Credential) => new Set((await register(cred)).body.rows.map((r) => r.themagroep))
     expect(await only(f.creds.coordinator)).toEqual(new Set([GROEP_A]))
     expect(await only(f.creds.secretariaatAccount)).toEqual(new Set([GROEP_A]))
@@ -246,7 +246,9 @@ describe('regelruimte register (SPEC R1–R7)', () => {
     const csv = await fetch(`${f.server.url}/api/regelruimte.csv`, { headers: f.creds.otherCoordinator.headers })
     const records = parse(Buffer.from(await csv.arrayBuffer()), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[]
     expect(records.map((r) => r['Sticky-id'])).toEqual([b1.regelruimte])
-    expect((await register(f.creds.secretariaat)).status).toBe(403)
+    expect(await only(f.creds.secretariaat)).toEqual(new Set([GROEP_A]))
+    expect((await register(f.creds.deelnemer)).status).toBe(403)
+    expect((await register(f.creds.waarnemer)).status).toBe(403)
     expect((await register(f.creds.anonymous)).status).toBe(401)
   })
 
@@ -316,6 +318,56 @@ describe('regelruimte register (SPEC R1–R7)', () => {
     expect(await f.server.storage.regelruimteStatus.listForSession(f.session.id)).toEqual(before)
     const row = (await register(f.creds.admin)).body.rows.find((r) => r.stickyId === a3)
     expect(row?.status).toBe('concept')
+  })
+})
+
+describe('the register for an invited secretariaat (SPEC R11)', () => {
+  it('[R11] an invited secretariaat sees the requests of every session of its session’s themagroep, as JSON, CSV and .xlsx, and sets a status only in its own session', async () => {
+    const f = await accessFixture(await startTestServer({ loginAttempts: 1000 }))
+    try {
+      const second = await f.server.api<{ id: string }>('POST', '/api/sessions', { title: 'Tweede sessie A', themagroep: GROEP_A }, f.creds.coordinator.unsafeHeaders)
+      expect(second.status).toBe(201)
+      const request = async (sessionId: string, text: string) => {
+        const res = await f.server.api<{ id: string }>('POST', `/api/sessions/${sessionId}/stickies`, { text, tag: 'regelruimte' })
+        expect(res.status).toBe(201)
+        return res.body.id
+      }
+      const own = await request(f.session.id, 'Ruimte voor SO buiten het verpleeghuis')
+      const sibling = await request(second.body.id, 'Ruimte voor wijkverpleging in de Zvw')
+      const foreign = await request(f.otherSession.id, 'Ruimte in de AVG-uitleg voor wijkteams')
+      const cred = f.creds.secretariaat
+
+      const json = await f.server.api<Register>('GET', '/api/regelruimte.json', undefined, cred.headers)
+      expect(json.status).toBe(200)
+      const ids = json.body.rows.map((r) => r.stickyId).sort()
+      expect(ids).toEqual([own, sibling].sort())
+      expect(new Set(json.body.rows.map((r) => r.sessionId))).toEqual(new Set([f.session.id, second.body.id]))
+      // Asking for another themagroep gives no rows, not an error (R3).
+      const asked = await f.server.api<Register>('GET', `/api/regelruimte.json?themagroep=${encodeURIComponent(GROEP_B)}`, undefined, cred.headers)
+      expect(asked.body.rows).toEqual([])
+
+      const csv = await fetch(`${f.server.url}/api/regelruimte.csv`, { headers: cred.headers })
+      expect(csv.status).toBe(200)
+      const records = parse(Buffer.from(await csv.arrayBuffer()), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[]
+      expect(records.map((r) => r['Sticky-id']).sort()).toEqual(ids)
+      const xlsx = await fetch(`${f.server.url}/api/regelruimte.xlsx`, { headers: cred.headers })
+      expect(xlsx.status).toBe(200)
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.load(await xlsx.arrayBuffer())
+      const texts = workbook.worksheets[0]!.getSheetValues().slice(2).map((r) => (r as unknown[])[5])
+      expect(texts.sort()).toEqual(['Ruimte voor SO buiten het verpleeghuis', 'Ruimte voor wijkverpleging in de Zvw'])
+      expect(JSON.stringify(texts)).not.toContain('AVG-uitleg')
+      expect(ids).not.toContain(foreign)
+
+      // Reading is not changing: the status of a request in another session stays the secretariaat of that session's (P8).
+      const elsewhere = await f.server.api('PATCH', `/api/regelruimte/${second.body.id}/${encodeURIComponent(sibling)}`, { status: 'ingediend' }, cred.unsafeHeaders)
+      expect(elsewhere.status).toBe(403)
+      const mine = await f.server.api('PATCH', `/api/regelruimte/${f.session.id}/${encodeURIComponent(own)}`, { status: 'ingediend' }, cred.unsafeHeaders)
+      expect(mine.status).toBe(200)
+
+    } finally {
+      await f.server.close()
+    }
   })
 })
 

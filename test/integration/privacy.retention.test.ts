@@ -1,9 +1,12 @@
 /**
  * Retention (SPEC G8): audit entries older than AUDIT_RETENTION_DAYS and
  * expired logins are purged on a schedule while the server runs, not only
- * at start-up; newer entries and live logins stay.
+ * at start-up; newer entries and live logins stay. On SQLite and PostgreSQL.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { STORE_DEFINITIONS, type ServerOptions } from '../../server/app'
+import { PgBackend } from '../../server/core/storage/PgBackend'
+import { createTestDatabase, type TestDatabase } from '../helpers/pgDatabase'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
 import { waitFor } from '../helpers/waitFor'
 
@@ -15,9 +18,25 @@ afterEach(async () => {
 
 const DAY = 24 * 60 * 60 * 1000
 
-describe('privacy: retention (G8)', () => {
+let pgDatabase: TestDatabase | null = null
+afterAll(async () => {
+  await pgDatabase?.drop()
+})
+
+const BACKENDS: readonly [string, (options: Partial<ServerOptions>) => Promise<TestServer>][] = [
+  ['SQLite', (options) => startTestServer(options)],
+  [
+    'PostgreSQL',
+    async (options) => {
+      pgDatabase ??= await createTestDatabase()
+      return startTestServer({ ...options, backend: await PgBackend.open(pgDatabase.url, STORE_DEFINITIONS, { schema: 'retention' }) })
+    },
+  ],
+]
+
+describe.each(BACKENDS)('privacy: retention (G8) on %s', (_name, start) => {
   it('[G8] old audit entries and expired logins are purged by the schedule while the server runs; recent ones stay', async () => {
-    const s = await startTestServer({ privacy: { auditRetentionDays: 2, purgeIntervalMs: 100 } })
+    const s = await start({ privacy: { auditRetentionDays: 2, purgeIntervalMs: 100 } })
     server = s
     const now = Date.now()
     // Written after start-up: only the schedule can purge them.

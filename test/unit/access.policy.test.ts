@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ADMIN, ANONYMOUS, type Actor } from '../../server/access/Actor'
 import { hashPassword, verifyPassword } from '../../server/access/password'
-import { ACTIONS, can, canSeeSession, canSeeThemagroep, type Action } from '../../server/access/policy'
+import { ACTIONS, can, canSeeInRegister, canSeeSession, canSeeThemagroep, type Action } from '../../server/access/policy'
 import { TokenBucket } from '../../server/core/TokenBucket'
 import { csrfTokenFor, hashToken, newToken, safeEqual } from '../../server/access/tokens'
 
@@ -39,6 +39,22 @@ describe('the policy (SPEC Permissions)', () => {
     expect(can(outsider, 'board:read', session)).toMatchObject({ allow: false, status: 403, rule: 'P4' })
     expect(canSeeSession(outsider, { id: session.sessionId, themagroep: 'Groep A' })).toBe(false)
     expect(canSeeSession(secretariaatAccount, { id: session.sessionId, themagroep: 'Groep A' })).toBe(true)
+  })
+
+  it('[R11] an invited secretariaat reads the register of its session’s themagroep (name compared as P26); other invitees read none', () => {
+    const sibling = { id: 'sessie-cccc', themagroep: 'Groep A' }
+    const foreign = { id: 'sessie-dddd', themagroep: 'Groep B' }
+    expect(can(participant('secretariaat'), 'regelruimte:read')).toMatchObject({ allow: true, rule: 'R11' })
+    expect(canSeeInRegister(participant('secretariaat'), sibling, ' groep  a ')).toBe(true)
+    expect(canSeeInRegister(participant('secretariaat'), foreign, 'Groep A')).toBe(false)
+    // Its session gone from the index: no themagroep, no rows.
+    expect(canSeeInRegister(participant('secretariaat'), sibling, null)).toBe(false)
+    expect(canSeeInRegister(participant('deelnemer'), sibling, 'Groep A')).toBe(false)
+    expect(can(participant('deelnemer'), 'regelruimte:read')).toMatchObject({ allow: false, status: 403 })
+    expect(can(participant('waarnemer'), 'regelruimte:read')).toMatchObject({ allow: false, status: 403 })
+    // Accounts as before (P4).
+    expect(canSeeInRegister(secretariaatAccount, sibling, null)).toBe(true)
+    expect(canSeeInRegister(outsider, sibling, null)).toBe(false)
   })
 
   it('[P6][P7] a waarnemer reads the board but does not write it; a deelnemer does', () => {
@@ -100,7 +116,7 @@ describe('the policy against the SPEC table, every action × every kind of actor
     'session:update': [401, 403, 403, A, A, A, 403, A, 403],
     'invite:create': [401, 403, 403, 403, 403, A, 403, A, 403],
     'audit:read': [401, 403, 403, 403, 403, A, A, A, 403],
-    'regelruimte:read': [401, 403, 403, 403, A, A, A, A, 403],
+    'regelruimte:read': [401, 403, 403, A, A, A, A, A, A],
     'themagroep:list': [401, 403, 403, 403, A, A, A, A, 403],
     'themagroep:addMember': [401, 403, 403, 403, 403, A, 403, A, 403],
     'session:create': [401, 403, 403, 403, 403, A, 403, A, 403],
