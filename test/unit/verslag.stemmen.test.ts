@@ -25,6 +25,7 @@ import { addSticky, allRecords, seedBoard, writeSessionInfo, Y_SESSION } from '.
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { rankStickies } from '../../client/facilitation/Ranking'
+import { dotsOf } from '../../client/board/TaggedNoteShapeUtil'
 import { VerslagPreview } from '../../client/verslag/VerslagPreview'
 import { removeTempDirs, tempDir } from '../helpers/tempDir'
 
@@ -87,6 +88,14 @@ describe('Ranked votes (F12, V26, V27)', () => {
       [2, 'Alfa', 1, ['u2']],
       [2, 'Beta', 1, ['Anna']],
     ])
+  })
+
+  it('[F12] a sticky’s dots on the board: the sum of its votes; none or unreadable votes count 0', () => {
+    expect(dotsOf({ tag: 'opmerking', votes: { anna: 2, bert: 1 } })).toBe(3)
+    expect(dotsOf({ tag: 'opmerking' })).toBe(0)
+    expect(dotsOf({ tag: 'opmerking', votes: { anna: -1 } })).toBe(0)
+    expect(dotsOf({ tag: 'opmerking', votes: 'veel' })).toBe(0)
+    expect(dotsOf(null)).toBe(0)
   })
 
   it('[V26] the model ranks the voted stickies with tag and sheet; ties in the order of the sheets', () => {
