@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { tiptapHtmlCache } from './scripts/tiptapHtmlCache'
 
 // The client lives in client/ and is built into dist/client, which the
 // Express server serves. tldraw's assets are imported (not fetched from a
 // CDN), so the dev server must not pre-bundle @tldraw/assets.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  // tiptapHtmlCache: note labels without rebuilding TipTap's schema per note (SPEC M16).
+  plugins: [react(), tiptapHtmlCache()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -114,7 +114,7 @@ export async function coldLoad(server: ServerProcess, sessionId: string, count: 
         return notes >= n && document.querySelector('.tl-shape[data-shape-type="note"]') !== null
       },
       count,
-      { timeout: 60_000, polling: 50 },
+      { timeout: 240_000, polling: 50 },
     )
     const ms = Date.now() - started
     if (cdp && profile) {

@@ -2,9 +2,12 @@ import { useValue, type Editor, type TLNoteShape } from 'tldraw'
 import { parseStickyMeta } from '../../shared/boardModel'
 import { flattenRichText } from '../../shared/richText'
 import { voteCount } from '../../shared/sticky'
+import { rankByVotes } from '../../shared/voteRanking'
 import { useT } from '../i18n/useT'
 
 export interface RankedSticky {
+  /** Ties share a rank, as in the verslag (V26). */
+  rank: number
   id: string
   text: string
   votes: number
@@ -18,13 +21,14 @@ export function rankStickies(notes: readonly { id: string; text: string; meta: u
     const author = parseStickyMeta(n.meta).author
     if (author) names.set(author.id, author.name)
   }
-  return notes
-    .map((n) => {
-      const meta = parseStickyMeta(n.meta)
-      return { id: n.id, text: n.text, votes: voteCount(meta), voters: Object.keys(meta.votes ?? {}).map((id) => names.get(id) ?? id) }
-    })
-    .filter((r) => r.votes > 0)
-    .sort((a, b) => b.votes - a.votes || a.text.localeCompare(b.text))
+  const parsed = notes.map((n) => ({ id: n.id, text: n.text, meta: parseStickyMeta(n.meta) })).sort((a, b) => a.text.localeCompare(b.text) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return rankByVotes(parsed, (n) => voteCount(n.meta)).map(({ rank, votes, entry }) => ({
+    rank,
+    id: entry.id,
+    text: entry.text,
+    votes,
+    voters: Object.keys(entry.meta.votes ?? {}).map((id) => names.get(id) ?? id),
+  }))
 }
 
 /** The results of dot voting on the board, ranked (F12); with names unless voting is anonymous. */
@@ -49,7 +53,7 @@ export function Ranking({ editor, anonymous }: { editor: Editor; anonymous: bool
       ) : (
         <ol className="bp-ranking">
           {ranked.slice(0, 20).map((r) => (
-            <li key={r.id} data-ranked={r.text} data-votes={r.votes}>
+            <li key={r.id} data-ranked={r.text} data-votes={r.votes} data-rank={r.rank}>
               <button type="button" className="bp-link-button" onClick={() => editor.select(r.id as TLNoteShape['id'])}>
                 {r.text || '…'}
               </button>{' '}

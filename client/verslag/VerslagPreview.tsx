@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { TAG_INFO } from '../../shared/tags'
 import { VERSLAG_LABELS } from '../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, isImagePlaceholder, refContext, wanneerText } from '../../shared/verslag/wording'
+import { asksForText, footerLines, headerLines, isImagePlaceholder, refContext, stemmenTable, wanneerText } from '../../shared/verslag/wording'
 
 /**
  * The verslag as the server's model has it, laid out like the html export.
@@ -43,12 +43,43 @@ export function VerslagPreview({ verslag: v }: { verslag: Verslag }) {
       {v.sections.map((s, i) => (
         <Section key={`${s.kind}-${s.heading}-${i}`} section={s} verslag={v} />
       ))}
+      {(v.stemmen?.length ?? 0) > 0 && <Stemmen verslag={v} />}
       {footerLines(v).map((line) => (
         <p key={line.label} className="bp-verslag__footer">
           {line.label}: {line.value}
         </p>
       ))}
     </article>
+  )
+}
+
+/** The ranked votes, as in every export (SPEC V26). */
+function Stemmen({ verslag }: { verslag: Verslag }) {
+  const { head, rows } = stemmenTable(verslag)
+  return (
+    <section data-testid="verslag-stemmen">
+      <h2>{VERSLAG_LABELS[verslag.language].stemmen}</h2>
+      <table className="bp-verslag__table">
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={verslag.stemmen?.[i]?.sticky.id ?? i}>
+              {r.map((c, j) => (
+                <td key={j}>
+                  <Text text={c} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   )
 }
 

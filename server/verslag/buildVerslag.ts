@@ -26,6 +26,7 @@ import {
   type VerslagSection,
 } from '../../shared/verslag/schema'
 import { verslagLinks } from './verslagLinks'
+import { rankByVotes } from '../../shared/voteRanking'
 
 export interface BuildVerslagOptions {
   language?: Language
@@ -309,6 +310,14 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
   const overige = roots('overige')
   if (overige.length > 0) sections.push({ kind: 'section', heading: L.overige, sheetId: null, items: overige.map(item) })
 
+  // The votes ranked (SPEC V26): most first; ties in the verslag's order of sheets, then reading order.
+  const sheetIndex = new Map(board.sheets.map((sh, i) => [sh.id, i]))
+  const inSheetOrder = stickies
+    .map((s, i) => ({ s, i, sheet: s.sheetId !== null && sheetIndex.has(s.sheetId) ? sheetIndex.get(s.sheetId)! : board.sheets.length }))
+    .sort((a, b) => a.sheet - b.sheet || a.i - b.i)
+    .map((e) => e.s)
+  const stemmen = rankByVotes(inSheetOrder, (s) => voteCount(s.meta)).map((r) => ({ rank: r.rank, votes: r.votes, sticky: ref(r.entry) }))
+
   const picture = options.boardPicture ?? (storedPicture.success ? storedPicture.data : undefined)
   const vaststelling = options.vaststelling ?? (storedVaststelling.success ? storedVaststelling.data : undefined)
   // Fields an import filled in without the text giving them stay out until someone sets them (SPEC V22).
@@ -329,6 +338,7 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     intro: paragraphs(info.intro),
     ...(picture ? { boardPicture: picture } : {}),
     sections,
+    ...(stemmen.length > 0 ? { stemmen } : {}),
     ...(info.geplaatstOp ? { geplaatstOp: info.geplaatstOp } : {}),
     ...(info.laatstGewijzigdOp ? { laatstGewijzigdOp: info.laatstGewijzigdOp } : {}),
     ...(vaststelling ? { vaststelling } : {}),

@@ -27,6 +27,11 @@ export interface VerslagLabels {
   followsFrom: string
   factorsBehind: string
   votes: (n: number) => string
+  /** The ranked votes (SPEC V26): heading and votes column. */
+  stemmen: string
+  sticky: string
+  tag: string
+  vel: string
   nummer: string
   verzoek: string
   gevraagdeRuimte: string
@@ -73,6 +78,10 @@ export const VERSLAG_LABELS: Readonly<Record<Language, VerslagLabels>> = {
     followsFrom: 'Volgt uit',
     factorsBehind: 'Factoren',
     votes: (n) => (n === 1 ? '1 stem' : `${n} stemmen`),
+    stemmen: 'Stemmen',
+    sticky: 'Sticky',
+    tag: 'Tag',
+    vel: 'Vel',
     nummer: 'Nr.',
     verzoek: 'Verzoek',
     gevraagdeRuimte: 'Gevraagde ruimte',
@@ -122,6 +131,10 @@ export const VERSLAG_LABELS: Readonly<Record<Language, VerslagLabels>> = {
     followsFrom: 'Follows from',
     factorsBehind: 'Factors',
     votes: (n) => (n === 1 ? '1 vote' : `${n} votes`),
+    stemmen: 'Votes',
+    sticky: 'Sticky',
+    tag: 'Tag',
+    vel: 'Sheet',
     nummer: 'No.',
     verzoek: 'Request',
     gevraagdeRuimte: 'Room requested',

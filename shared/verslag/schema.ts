@@ -162,6 +162,15 @@ export const vaststellingSchema = z.object({
 })
 export type Vaststelling = z.infer<typeof vaststellingSchema>
 
+/** One voted sticky in the ranking of the votes (SPEC V26). */
+export const rankedVoteSchema = z.object({
+  /** 1 for the most votes; ties share a rank ("1, 2, 2, 4"). */
+  rank: z.number().int().min(1),
+  votes: z.number().int().min(1),
+  sticky: stickyRefSchema,
+})
+export type RankedVote = z.infer<typeof rankedVoteSchema>
+
 export const verslagSchema = z.object({
   schemaVersion: z.literal(VERSLAG_SCHEMA_VERSION),
   language: z.enum(['nl', 'en']),
@@ -180,6 +189,8 @@ export const verslagSchema = z.object({
   intro: z.array(z.string()),
   boardPicture: boardPictureSchema.optional(),
   sections: z.array(verslagSectionSchema),
+  /** Stickies with votes, most first, ties in reading order (SPEC V26); absent when nobody voted. */
+  stemmen: z.array(rankedVoteSchema).optional(),
   geplaatstOp: isoDateSchema.optional(),
   laatstGewijzigdOp: isoDateSchema.optional(),
   vaststelling: vaststellingSchema.optional(),

@@ -128,3 +128,15 @@ export function asksForText(v: Verslag, nummers: string[]): string {
   }
   return nummers.map((n) => (titles.has(n) ? `${n} “${titles.get(n)}”` : n)).join('; ')
 }
+
+/**
+ * The ranked votes as a table (SPEC V26): rank, the sticky's text, its tag,
+ * its sheet, its votes. Every format lays out these cells; ties share a rank.
+ */
+export function stemmenTable(v: Verslag): { head: string[]; rows: string[][] } {
+  const L = VERSLAG_LABELS[v.language]
+  return {
+    head: [L.nummer, L.sticky, L.tag, L.vel, L.stemmen],
+    rows: (v.stemmen ?? []).map((r) => [`${r.rank}`, r.sticky.text, TAG_INFO[r.sticky.tag].label[v.language], r.sticky.sheet ?? '', `${r.votes}`]),
+  }
+}

@@ -82,7 +82,7 @@ describe('a whole facilitated session', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('[F1] [F2] [F3] [F5] [F6] [F7] [F8] [F10] [F11] [F12] [F13] [F16] phases, a shared timer, private writing, votes within budget, summon, conclusies and the verslag', { timeout: 240_000 }, async () => {
+  it('[F1] [F2] [F3] [F5] [F6] [F7] [F8] [F10] [F11] [F12] [F13] [F16] [V26] phases, a shared timer, private writing, votes within budget, summon, conclusies and the verslag', { timeout: 240_000 }, async () => {
     // The coördinator sets up an account and creates a session from the "twee kolommen" template.
     const c = coordinator.page
     await c.goto(`${server.url}/setup?token=${await server.access.issueSetupToken()}`)
@@ -239,6 +239,7 @@ describe('a whole facilitated session', () => {
     }
     await c.click('[data-testid="ranking"] summary')
     await expect.poll(() => c.locator('[data-testid="ranking"] li').first().getAttribute('data-ranked')).toBe(ANNA_TEXT)
+    await expect.poll(() => c.locator('[data-testid="ranking"] li').evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-rank')}:${li.getAttribute('data-ranked')}:${li.getAttribute('data-votes')}`))).toEqual([`1:${ANNA_TEXT}:3`, `2:${CARLA_TEXT}:1`])
     await shootAll('5-stemmen')
 
     // concluderen: the coördinator writes a conclusie from the keyboard.
@@ -266,6 +267,10 @@ describe('a whole facilitated session', () => {
     const md = await (await fetch(`${server.url}/api/sessions/${sessionId}/verslag.md`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).text()
     expect(md).toContain(`${ANNA_TEXT} _(3 stemmen)_`)
     expect(md).toContain(`${CARLA_TEXT} _(1 stem)_`)
+    // [V26] … and ranks them in a "Stemmen" table after the sections: Anna's first with 3, Carla's second with 1.
+    const stemmen = md.slice(md.indexOf('## Stemmen'))
+    expect(md.indexOf('## Stemmen')).toBeGreaterThan(md.indexOf(CONCLUSIE))
+    expect(stemmen).toMatch(new RegExp(`\\| 1 \\| ${ANNA_TEXT} \\| [^|]+ \\| [^|]* \\| 3 \\|\\n\\| 2 \\| ${CARLA_TEXT} \\| [^|]+ \\| [^|]* \\| 1 \\|`))
     expect(md).toContain(CONCLUSIE)
     expect(md).toContain('Stil schrijven (10 min)')
     expect(md).toContain('Stemmen (10 min)')

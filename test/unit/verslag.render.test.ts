@@ -62,7 +62,8 @@ describe('Verslag renderers', () => {
     expect(html).toContain('<h1>Verslag: Bekostiging SO in de eerstelijn</h1>')
     expect(html).toContain('<h2>Conclusie SO in the lead</h2>')
     expect(html).toMatch(/<li>Ondeelbare zorg<ul>\s*<li>Discussie over indirecte tijd<\/li>/)
-    expect(html.match(/<table>/g)).toHaveLength(2)
+    // Regelruimte, afspraken, and the ranked votes (V26: the board has votes).
+    expect(html.match(/<table>/g)).toHaveLength(3)
     expect(html).toContain('<dt>Datum</dt><dd>13 juni 2016</dd>')
     expect(html).toContain('<p>Laatst gewijzigd op: 29 juli 2019</p>')
   })
@@ -99,7 +100,8 @@ describe('Verslag renderers', () => {
     expect(html).toContain('<h2>Belemmerende factoren</h2>')
     expect(html).toContain('<h3>SO in the lead</h3>')
     expect(html).toMatch(/<li>Ondeelbare zorg<ul><li>Discussie over indirecte tijd<\/li><\/ul><\/li>/)
-    expect(html.match(/<table>/g)).toHaveLength(2)
+    // Regelruimte, afspraken, and the ranked votes (V26: the board has votes).
+    expect(html.match(/<table>/g)).toHaveLength(3)
     expect(html).toContain('<p>22 juni 2016, 09:30–11:30</p>')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
   })

@@ -34,6 +34,8 @@ type Target =
   | { kind: 'deelnemers' }
   | { kind: 'afgemeld' }
   | { kind: 'agenda' }
+  /** "Stemmen" / "Votes": our ranked votes are derived (V26); a sheet only for other content under it. */
+  | { kind: 'stemmen'; name: string; level: number }
 
 const UNKNOWN_THEMAGROEP = 'Onbekend'
 const MAX_TITLE = 300
@@ -247,6 +249,7 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
       return { kind: 'sheet', sheet, tag: factorTarget.tag, level }
     }
     factorTarget = null
+    if (/^(stemmen|votes)$/i.test(text)) return { kind: 'stemmen', name: text, level }
     if (!KNOWN_HEADING.test(text)) return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'opmerking', level }
     const opbrengst = /^opbrengst\b[^–—-]*[–—-]\s*(.+)$/i.exec(text)
     if (opbrengst) return { kind: 'sheet', sheet: findSheet(opbrengst[1]!.trim()) ?? newSheet(opbrengst[1]!.trim(), 'opbrengst'), tag: 'opmerking', level }
@@ -284,6 +287,7 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
     let preambleSheet: PlannedSheet | null = null
     for (const block of section.blocks) {
       if (consumed.has(block)) continue
+      if (target.kind === 'stemmen') target = { kind: 'sheet', sheet: newSheet(target.name, 'name'), tag: 'opmerking', level: target.level }
       if (target.kind === 'intro' && block.kind === 'paragraph') {
         intro.push(block.text)
         continue

@@ -4,7 +4,8 @@
  * Regeling, Adressaat, Indiener, Status), in Dutch or English, read back as
  * bullets with their fields, so that an exported verslag imports again.
  * Lines that only trace links ("Volgt uit …", "Rust op …") are derived from
- * arrows and are not content; they are left out.
+ * arrows and are not content; they are left out, and so is the table of
+ * ranked votes (Nr., Sticky, Tag, Vel, Stemmen; SPEC V26).
  */
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import { REGELRUIMTE_STATUSES, type RegelruimteStatus } from '../../../shared/sticky'
@@ -33,6 +34,9 @@ const REGELRUIMTE_COLUMNS = {
   status: both((l) => l.status),
 }
 
+/** The ranked votes of our own export (SPEC V26): derived from the votes, not content. */
+const STEMMEN_COLUMNS = { nummer: both((l) => l.nummer), text: both((l) => l.sticky), tag: both((l) => l.tag), sheet: both((l) => l.vel), votes: both((l) => l.stemmen) }
+
 /** A trace line of our own export, derived from arrows. */
 export const TRACE_LINE = new RegExp(
   `^(${[VERSLAG_LABELS.nl, VERSLAG_LABELS.en].flatMap((l) => [l.followsFrom, l.restsOn, l.asksFor]).join('|')}):?\\s+(\\S{1,2}\\s+)?(“|${VERSLAG_LABELS.nl.regelruimte.toLowerCase()}|${VERSLAG_LABELS.en.regelruimte.toLowerCase()})`,
@@ -56,6 +60,8 @@ export function knownTableBullets(rows: string[][][]): ParsedBlock[] | null {
   const [header, ...body] = rows
   if (!header || body.length === 0) return null
   const heads = header.map((c) => c.join(' '))
+  const stemmen = columnsOf(heads, STEMMEN_COLUMNS)
+  if (stemmen.size === Object.keys(STEMMEN_COLUMNS).length && stemmen.size === heads.length) return []
   for (const labels of [AFSPRAAK_COLUMNS, REGELRUIMTE_COLUMNS]) {
     const cols = columnsOf(heads, labels)
     if (cols.size !== Object.keys(labels).length || cols.size !== heads.length) continue

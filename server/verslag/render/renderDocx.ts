@@ -29,7 +29,7 @@ import { columnWidths } from './columnWidths'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, stemmenTable, wanneerText, printable } from '../../../shared/verslag/wording'
 import { safeDeep } from '../../../shared/safeText'
 
 export interface RenderDocxOptions {
@@ -323,6 +323,12 @@ export async function renderDocx(model: Verslag, options: RenderDocxOptions = {}
     )
   }
   for (const s of v.sections) children.push(...sectionChildren(s, v))
+  const stemmen = stemmenTable(v)
+  if (stemmen.rows.length > 0) {
+    // The ranked votes (SPEC V26).
+    children.push(new Paragraph({ text: L.stemmen, heading: HeadingLevel.HEADING_2 }))
+    children.push(table(stemmen.head, stemmen.rows.map((r) => r.map((c) => textCell(c))), stemmen.rows))
+  }
   const footer = footerLines(v)
   footer.forEach((l, i) => children.push(new Paragraph({ text: `${l.label}: ${l.value}`, spacing: i === 0 ? { before: 360 } : undefined })))
 

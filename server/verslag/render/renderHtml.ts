@@ -5,7 +5,7 @@
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, stemmenTable, wanneerText, printable } from '../../../shared/verslag/wording'
 import { safeDeep } from '../../../shared/safeText'
 
 export function escapeHtml(text: string): string {
@@ -212,6 +212,20 @@ export function renderHtml(model: Verslag): string {
     body.push(`<figure><img src="${escapeHtml(pictureUrl)}" alt="${escapeHtml(alt)}"><figcaption>${escapeHtml(alt)}</figcaption></figure>`)
   }
   for (const s of v.sections) body.push(section(s, v))
+  const stemmen = stemmenTable(v)
+  if (stemmen.rows.length > 0) {
+    // The ranked votes (SPEC V26).
+    body.push(
+      '<section class="stemmen">',
+      `<h2>${escapeHtml(L.stemmen)}</h2>`,
+      '<table>',
+      `<thead><tr>${stemmen.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
+      '<tbody>',
+      ...stemmen.rows.map((r) => `<tr>${r.map((c) => `<td>${text(c)}</td>`).join('')}</tr>`),
+      '</tbody></table>',
+      '</section>',
+    )
+  }
   const footer = footerLines(v)
   if (footer.length > 0) body.push('<footer>', ...footer.map((l) => `<p>${escapeHtml(l.label)}: ${escapeHtml(l.value)}</p>`), '</footer>')
   return [

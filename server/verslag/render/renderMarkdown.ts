@@ -4,7 +4,7 @@
  */
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, wanneerText, printable } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, stemmenTable, wanneerText, printable } from '../../../shared/verslag/wording'
 import { safeDeep } from '../../../shared/safeText'
 
 /** Escapes Markdown syntax in one line of text (SPEC V10). */
@@ -179,6 +179,14 @@ export function renderMarkdown(model: Verslag): string {
     blocks.push(`![${escapeMarkdown(v.boardPicture.alt || L.boardPicture)}](${v.boardPicture.url})`)
   }
   for (const section of v.sections) blocks.push(...sectionBlocks(section, v))
+  const stemmen = stemmenTable(v)
+  if (stemmen.rows.length > 0) {
+    // The ranked votes (SPEC V26); an import leaves this table out (derived from the votes, I13).
+    blocks.push(
+      `## ${L.stemmen}`,
+      [`| ${stemmen.head.join(' | ')} |`, `|${stemmen.head.map(() => ' --- ').join('|')}|`, ...stemmen.rows.map((r) => `| ${r.map(escapeCell).join(' | ')} |`)].join('\n'),
+    )
+  }
   for (const line of footerLines(v)) blocks.push(`${line.label}: ${line.value}`)
   return `${blocks.join('\n\n')}\n`
 }

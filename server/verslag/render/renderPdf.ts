@@ -15,7 +15,7 @@ import { safeDeep } from '../../../shared/safeText'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { agendaMarker, asksForText, footerLines, headerLines, oneLine, printable, refContext, wanneerText } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, footerLines, headerLines, oneLine, printable, refContext, stemmenTable, wanneerText } from '../../../shared/verslag/wording'
 import { columnWidths } from './columnWidths'
 
 export interface RenderPdfOptions {
@@ -200,6 +200,11 @@ export async function renderPdf(model: Verslag, options: RenderPdfOptions = {}):
     content.push({ image: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, width: size.width * scale, height: size.height * scale, margin: [0, 6, 0, 10] })
   }
   for (const s of v.sections) content.push(...section(s, v))
+  const stemmen = stemmenTable(v)
+  if (stemmen.rows.length > 0) {
+    // The ranked votes (SPEC V26).
+    content.push({ text: L.stemmen, style: 'h2', headlineLevel: 2 }, table(stemmen.head, stemmen.rows, stemmen.rows))
+  }
   const footer = footerLines(v)
   if (footer.length > 0) content.push({ stack: footer.map((l) => `${l.label}: ${l.value}`), margin: [0, 18, 0, 0] })
 
