@@ -18,7 +18,7 @@ import type { Actor } from './Actor'
 import { authenticateConnection } from './authenticateConnection'
 import { createAuthorize, type Authorize } from './authorize'
 import type { SessionLookup } from './findSession'
-import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, type AttemptLimiters, type AttemptLimitSettings } from './attemptLimits'
+import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, type AttemptCounter, type AttemptLimiters, type AttemptLimitSettings } from './attemptLimits'
 import { ownAwarenessEntries } from './ownAwarenessEntries'
 import { refusalAuditor } from '../integrity/auditRefusals'
 import { DEFAULT_LIMITS, type BoardLimits } from '../integrity/limits'
@@ -59,6 +59,8 @@ export interface AccessExtensionOptions {
   limits?: Partial<BoardLimits> | undefined
   /** K6: the setup tokens, shared with the other instances (Redis); in memory otherwise. */
   setupTokens?: SetupTokens | undefined
+  /** K8: where failed attempts are counted, shared with the other instances (Redis); in memory otherwise. */
+  attemptCounter?: AttemptCounter | undefined
 }
 
 export interface AccessExtension extends Extension {
@@ -100,6 +102,7 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
             setup: { perAccount: 0, perAddress: n },
             join: { perAccount: 0, perAddress: n * 10 },
           }),
+    opts.attemptCounter,
   )
   const log = () => core?.log ?? silentLogger
   const auditRefusal = refusalAuditor((actor, action, about) => access.audit(actor, action, about), opts.sessions, log)

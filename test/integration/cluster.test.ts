@@ -1,6 +1,6 @@
 /**
  * Two (or three) real server processes on one PostgreSQL and one Redis
- * (SPEC K1–K5): stock y-websocket clients on different instances meet.
+ * (SPEC K1–K8): stock y-websocket clients on different instances meet.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -210,6 +210,27 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     expect((await anonymous(one.url, 'GET', '/auth/me')).body.setupPending).toBe(false)
     const again = await anonymous(one.url, 'POST', '/auth/setup', { token: tokenTwo, email: 'tweede@groep.nl', name: 'Tweede', password })
     expect(again.status).toBe(403)
+  })
+
+  it('[K8][P22] failed logins and setups spread over two instances hit the limit at the same total as on one', async () => {
+    cluster = await startCluster(2)
+    const [one, two] = cluster.instances
+    if (!one || !two) throw new Error('two instances expected')
+    const anonymous = async (base: string, path: string, body: unknown) => {
+      const res = await fetch(`${base}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      return res.status
+    }
+    const login = (base: string) => anonymous(base, '/auth/login', { email: 'Anna@Groep-A.nl', password: 'fout wachtwoord' })
+    // The account budget (10 per 15 minutes, P22), alternating: one instance alone would allow 10 more.
+    for (let i = 0; i < 10; i++) expect(await login(i % 2 ? two.url : one.url)).toBe(401)
+    expect(await login(one.url)).toBe(429)
+    expect(await login(two.url)).toBe(429)
+    // The address budget of setup (10), 24 at once over both instances: exactly 10 are tried.
+    const setup = (base: string, i: number) =>
+      anonymous(base, '/auth/setup', { token: `bad${i}`.padEnd(43, 'x'), email: 'a@b.nl', name: 'A', password: 'Zeven-lange-woorden-voor-een-goed-wachtwoord' })
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => setup(i % 2 ? two.url : one.url, i)))
+    expect(answers.filter((s) => s === 403)).toHaveLength(10)
+    expect(answers.filter((s) => s === 429)).toHaveLength(14)
   })
 
   it('[K7][V15] vaststellen on both instances at once numbers the versions one after another, no conflict', async () => {
