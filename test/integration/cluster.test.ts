@@ -1,8 +1,9 @@
 /**
  * Two (or three) real server processes on one PostgreSQL and one Redis
- * (SPEC K1–K8): stock y-websocket clients on different instances meet.
+ * (SPEC K1–K9): stock y-websocket clients on different instances meet.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { Redis } from 'ioredis'
 import * as Y from 'yjs'
 import { requestStatus } from '../../server/regelruimte/requestStatus'
 import { STORE_DEFINITIONS } from '../../server/app'
@@ -10,7 +11,7 @@ import { PgBackend } from '../../server/core/storage/PgBackend'
 import { storesOf } from '../helpers/storesOf'
 import { recordsOf } from '../../shared/ydoc'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
-import { startCluster, startFront, type Cluster, type Front } from '../helpers/cluster'
+import { startCluster, startFront, TEST_REDIS_URL, type Cluster, type Front } from '../helpers/cluster'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { removeTempDirs } from '../helpers/tempDir'
 import { waitFor } from '../helpers/waitFor'
@@ -211,6 +212,87 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     const again = await anonymous(one.url, 'POST', '/auth/setup', { token: tokenTwo, email: 'tweede@groep.nl', name: 'Tweede', password })
     expect(again.status).toBe(403)
   })
+
+  it('[K9][K4] an open room renews its lease: quiet for three times its time to live it stays, the other instance cannot take it, and takes it over once the holder is killed', async () => {
+    const leaseMs = 3_000
+    cluster = await startCluster(2, { ROOM_LEASE_MS: String(leaseMs) })
+    const [one, two] = cluster.instances
+    if (!one || !two) throw new Error('two instances expected')
+    const redis = new Redis(TEST_REDIS_URL)
+    try {
+      const id = (await api<{ id: string }>(one.url, 'POST', '/sessions', { title: 'Stil', themagroep: 'Test' })).body.id
+      const key = `${cluster.prefix}lease:${id}`
+      const a = connect(one.wsUrl, id)
+      await a.synced
+      const holder = await waitFor(() => redis.get(key), 'instance 1 takes the lease when it opens the room')
+      const b = connect(two.wsUrl, id)
+      await b.synced
+      a.doc.getText('notes').insert(0, 'één wijziging, dan stilte')
+      await waitFor(() => text(b) === text(a), 'instance 2 has the room open and up to date')
+      // Quiet: no update, no compaction. Instance 2 tries to take the lease all along (it does below).
+      const quietUntil = Date.now() + 3 * leaseMs
+      let checks = 0
+      while (Date.now() < quietUntil) {
+        expect(await redis.get(key)).toBe(holder)
+        checks++
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      expect(checks).toBeGreaterThan(10)
+      const left = await redis.pttl(key)
+      expect(left).toBeGreaterThan(0)
+      one.child.kill('SIGKILL')
+      const killedAt = Date.now()
+      expect(await one.exited).toBe('SIGKILL')
+      const taker = await waitFor(async () => {
+        const now = await redis.get(key)
+        return now !== null && now !== holder ? now : null
+      }, 'instance 2 takes the lease over', { timeoutMs: 4 * leaseMs })
+      // Not before the killed holder's lease ran out.
+      expect(Date.now() - killedAt).toBeGreaterThanOrEqual(left - 100)
+      expect(taker).not.toBe(holder)
+      // A shutdown unloads the room and releases its lease.
+      two.child.kill('SIGTERM')
+      expect(await two.exited).toBe(0)
+      expect(await redis.get(key)).toBeNull()
+    } finally {
+      redis.disconnect()
+    }
+  }, 90_000)
+
+  it('[K9][S5] the lease holder compacts what only the other instance writes, while its own room stays open', async () => {
+    cluster = await startCluster(2)
+    const [one, two] = cluster.instances
+    if (!one || !two) throw new Error('two instances expected')
+    const redis = new Redis(TEST_REDIS_URL)
+    const storage = storesOf(await PgBackend.open(cluster.db.url, STORE_DEFINITIONS))
+    try {
+      const id = (await api<{ id: string }>(one.url, 'POST', '/sessions', { title: 'Luisteraar', themagroep: 'Test' })).body.id
+      const key = `${cluster.prefix}lease:${id}`
+      const listener = connect(one.wsUrl, id)
+      await listener.synced
+      const holder = await waitFor(() => redis.get(key), 'instance 1 holds the lease')
+      const writer = connect(two.wsUrl, id)
+      await writer.synced
+      // Instance 2 cannot compact (instance 1 holds the lease) and instance 1's room never empties.
+      // One update at a time, each heard on instance 1 before the next: each is a log entry of its own.
+      const items = writer.doc.getArray<number>('items')
+      const heard = listener.doc.getArray<number>('items')
+      let written = 0
+      while ((await storage.docs.load(id)).snapshot === null) {
+        for (let i = 0; i < 50; i++) {
+          items.push([written++])
+          await waitFor(() => heard.length === written, 'the listener hears it', { intervalMs: 1 })
+        }
+        if (written > 1_500) throw new Error('instance 1 never compacted what instance 2 wrote')
+      }
+      expect(await redis.get(key)).toBe(holder)
+      expect(listener.provider.wsconnected).toBe(true)
+      await readDurably(cluster, id, (doc) => doc.getArray('items').length === written)
+    } finally {
+      await storage.close()
+      redis.disconnect()
+    }
+  }, 90_000)
 
   it('[K8][P22] failed logins and setups spread over two instances hit the limit at the same total as on one', async () => {
     cluster = await startCluster(2)
