@@ -17,7 +17,8 @@ import crypto from 'node:crypto'
 import type { Request, RequestHandler } from 'express'
 import { HttpError } from '../core/http/errors'
 
-export type AttemptKind = 'login' | 'setup' | 'join'
+/** The budgets of P22, and the short links' failed look-ups (M7). */
+export type AttemptKind = 'login' | 'setup' | 'join' | 'shortLink'
 
 export interface AttemptBudget {
   /** Failures per account (the login's email) per window; 0 = no per-account limit. */
