@@ -26,7 +26,7 @@ import type { SocketLimits } from './core/SocketCounter'
 import type { Backend, StoreDefinition } from './core/storage/Backend'
 import { ACCESS_STORES } from './access/accessStoreDefinition'
 import type { RedisBus } from './cluster/RedisBus'
-import { RedisSetupTokens } from './cluster/redisShared'
+import { RedisAttemptCounter, RedisSetupTokens } from './cluster/redisShared'
 import { ACTIE_STORES } from './actielijst/actieStoreDefinition'
 import { FACILITATION_STORES } from './facilitation/facilitationStoreDefinition'
 import { HISTORY_STORES } from './history/historyStoreDefinition'
@@ -150,6 +150,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     publicUrl: opts.publicUrl,
     limits: opts.limits,
     setupTokens: opts.bus ? new RedisSetupTokens(opts.bus) : undefined,
+    attemptCounter: opts.bus ? new RedisAttemptCounter(opts.bus, log) : undefined,
   })
   // facil: facilitation holds a deelnemer's API sticky during stil-schrijven (F6).
   const facilitation = facilitationExtension({ backend, sessions: sessionIndex, access })

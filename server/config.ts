@@ -91,6 +91,8 @@ export const configSchema = z.object({
   ),
   /** K1: prefix of every Redis key and channel, so that several deployments (or test runs) share one Redis. */
   REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" or "-" only').default('bp:')),
+  /** K4: how long a room's lease lasts unless renewed (an open room renews it at a third of this); a crashed holder's rooms move on after it. */
+  ROOM_LEASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).max(3_600_000).default(60_000)),
 }).refine((c) => !c.REDIS_URL || c.DATABASE_URL, {
   path: ['REDIS_URL'],
   message: 'needs DATABASE_URL: instances that share Redis must share one PostgreSQL database',

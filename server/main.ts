@@ -12,9 +12,9 @@ import type { Logger } from './core/log'
 import { openBackend, redactUrl, StartError } from './core/storage/openBackend'
 
 /** K1: Redis at REDIS_URL; an unreachable one stops the start with a readable line. */
-async function connectBus(url: string, prefix: string, log: Logger): Promise<RedisBus> {
+async function connectBus(url: string, prefix: string, leaseMs: number, log: Logger): Promise<RedisBus> {
   try {
-    return await RedisBus.connect({ url, log, prefix })
+    return await RedisBus.connect({ url, log, prefix, leaseMs })
   } catch (err) {
     const reason = err instanceof Error ? err.message || err.name : String(err)
     throw new StartError(`Cannot use Redis at ${redactUrl(url)} (REDIS_URL): ${reason}`)
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   }
   const backend = await openBackend(config, STORE_DEFINITIONS)
   const bus = config.REDIS_URL
-    ? await connectBus(config.REDIS_URL, config.REDIS_PREFIX, log).catch(async (err: unknown) => {
+    ? await connectBus(config.REDIS_URL, config.REDIS_PREFIX, config.ROOM_LEASE_MS, log).catch(async (err: unknown) => {
         await backend.close()
         throw err
       })

@@ -18,7 +18,7 @@ import { isActor, type Actor } from './Actor'
 import { authenticateConnection } from './authenticateConnection'
 import { createAuthorize, type Authorize } from './authorize'
 import type { SessionLookup } from './findSession'
-import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, type AttemptLimiters, type AttemptLimitSettings } from './attemptLimits'
+import { attemptLimiters, DEFAULT_ATTEMPT_LIMITS, MemoryAttemptCounter, type AttemptCounter, type AttemptLimiters, type AttemptLimitSettings } from './attemptLimits'
 import { ownAwarenessEntries } from './ownAwarenessEntries'
 import { refusalAuditor } from '../integrity/auditRefusals'
 import { DEFAULT_LIMITS, type BoardLimits } from '../integrity/limits'
@@ -60,6 +60,8 @@ export interface AccessExtensionOptions {
   limits?: Partial<BoardLimits> | undefined
   /** K6: the setup tokens, shared with the other instances (Redis); in memory otherwise. */
   setupTokens?: SetupTokens | undefined
+  /** K8: where failed attempts are counted, shared with the other instances (Redis); in memory otherwise. */
+  attemptCounter?: AttemptCounter | undefined
 }
 
 export interface AccessExtension extends Extension {
@@ -68,6 +70,8 @@ export interface AccessExtension extends Extension {
   readonly authorize: Authorize
   /** P16, P22: the failure budgets, shared with routes of other features that try a token or password (U3, U9). */
   readonly attempts: AttemptLimiters
+  /** Where failures are counted (K8): other features' limiters (short links, M7) count there too. */
+  readonly attemptCounter: AttemptCounter
 }
 
 const ACCESS_ROUTES: ((router: Router, ctx: AccessContext) => void)[] = [
@@ -92,6 +96,7 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
   const publicUrl = opts.publicUrl ?? null
   let core: CoreContext | null = null
   const n = opts.loginAttempts
+  const attemptCounter = opts.attemptCounter ?? new MemoryAttemptCounter()
   const attempts = attemptLimiters(
     opts.attemptLimits ??
       (n === undefined
@@ -102,6 +107,7 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
             setup: { perAccount: 0, perAddress: n },
             join: { perAccount: 0, perAddress: n * 10 },
           }),
+    attemptCounter,
   )
   const log = () => core?.log ?? silentLogger
   const auditRefusal = refusalAuditor((actor, action, about) => access.audit(actor, action, about), opts.sessions, log)
@@ -113,6 +119,7 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
     access,
     authorize,
     attempts,
+    attemptCounter,
     middleware: [securityHeaders()],
     configure(context) {
       core = context

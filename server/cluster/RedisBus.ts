@@ -1,6 +1,6 @@
 /**
  * The RoomBus on Redis (ioredis): one channel per room for document updates
- * and awareness (K2, K3), and a lease key per room (K4). A message is
+ * and awareness (K2, K3), a lease key per room (K4) and locks (K7). A message is
  * `[kind][instance id, 16 bytes][payload]`; an instance drops the messages
  * that carry its own id (its echoes).
  */
@@ -38,7 +38,7 @@ export interface RedisBusOptions {
   log: Logger
   /** Prefix of every key and channel (tests: one per run). Default "bp:". */
   prefix?: string
-  /** Lease time to live; renewed whenever the holder compacts. Default 60 s. */
+  /** Lease time to live (ROOM_LEASE_MS); the rooms renew it while open (K4). Default 60 s. */
   leaseMs?: number
 }
 
@@ -75,7 +75,7 @@ export class RedisBus implements RoomBus {
   readonly instanceId = crypto.randomBytes(ID_BYTES).toString('hex')
   private readonly idBytes = Buffer.from(this.instanceId, 'hex')
   private readonly prefix: string
-  private readonly leaseMs: number
+  readonly leaseMs: number
   private readonly subscriptions = new Map<string, Subscription>()
   private started = false
 

@@ -327,6 +327,8 @@ export class Room {
       this.sinceCompaction++
       this.bytes += update.byteLength
       this.broadcast(encodeUpdateMessage(update))
+      // K9: the lease holder compacts what other instances write too (they cannot while it holds the lease).
+      if (this.sinceCompaction === this.opts.compactAfter) void this.compact()
       return
     }
     this.updates++

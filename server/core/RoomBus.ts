@@ -26,6 +26,8 @@ export interface RoomSubscription {
 export interface RoomBus {
   /** Random per process; messages carry it so that an instance drops its own echoes. */
   readonly instanceId: string
+  /** How long a lease lasts unless renewed (K4); an open room renews its lease at a third of it. */
+  readonly leaseMs: number
   /** Subscribes to the room's messages (resolves once subscribed). */
   join(room: string): Promise<RoomSubscription>
   /** Sends a stored update to the other instances (K2: only after it is durable). */

@@ -1,7 +1,9 @@
 /**
  * The live rooms of the server: loads each room once (concurrent opens share
  * one load), compacts a room when it empties, unloads it after an idle delay,
- * and flushes everything on shutdown.
+ * and flushes everything on shutdown. With other instances (a bus), an open
+ * room takes or renews its lease (K4) at a third of the lease's time to live,
+ * and releases it when it unloads.
  */
 import { CloseCode } from '../../shared/closeCodes'
 import type { Grant } from './Grant'
@@ -48,6 +50,8 @@ export class RoomManager {
   private readonly timers = new Map<string, NodeJS.Timeout>()
   private readonly subscriptions = new Map<Room, RoomSubscription>()
   private readonly exclusives = new Map<string, Promise<void>>()
+  /** K4: each open room's lease renewal: its timer and the renewal in flight, if any. */
+  private readonly leases = new Map<Room, { timer: NodeJS.Timeout; inFlight: Promise<boolean> | null }>()
   private readonly idleUnloadMs: number
   private readonly compactAfter: number
   private readonly retryMs: number
@@ -174,6 +178,7 @@ export class RoomManager {
     await room.whenSaved()
     if (this.rooms.get(name) === room) this.rooms.delete(name)
     room.destroy()
+    await this.leaveShared(room)
   }
 
   /** Closes every connection, stores and compacts every room, and unloads them all. */
@@ -220,7 +225,48 @@ export class RoomManager {
     }
     this.hooks.onLoad(room)
     this.rooms.set(name, room)
+    if (bus) this.keepLease(room, bus)
     return room
+  }
+
+  /**
+   * K4: takes the room's lease now and takes or renews it at a third of its
+   * time to live for as long as the room is open, so that a quiet room keeps
+   * its lease, and another instance takes it over once the holder is gone.
+   */
+  private keepLease(room: Room, bus: RoomBus): void {
+    const lease: { timer: NodeJS.Timeout; inFlight: Promise<boolean> | null } = {
+      timer: setInterval(() => hold(), Math.max(50, Math.floor(bus.leaseMs / 3))),
+      inFlight: null,
+    }
+    const hold = () => {
+      if (lease.inFlight) return // Redis is slow: one renewal at a time
+      const attempt = bus.holdLease(room.name)
+      lease.inFlight = attempt
+      void attempt.then(() => {
+        if (lease.inFlight === attempt) lease.inFlight = null
+      })
+    }
+    lease.timer.unref()
+    this.leases.set(room, lease)
+    hold()
+  }
+
+  /** Stops renewing the room's lease and waits for a renewal in flight (then the lease may be released). */
+  private async dropLease(room: Room): Promise<void> {
+    const lease = this.leases.get(room)
+    if (!lease) return
+    clearInterval(lease.timer)
+    this.leases.delete(room)
+    await lease.inFlight
+  }
+
+  /** Stops sharing a room that is gone: no more renewals, then unsubscribe and release its lease. */
+  private async leaveShared(room: Room): Promise<void> {
+    await this.dropLease(room)
+    const subscription = this.subscriptions.get(room)
+    this.subscriptions.delete(room)
+    await subscription?.leave()
   }
 
   private cancelUnload(name: string): void {
@@ -254,9 +300,7 @@ export class RoomManager {
       }
       if (room.unsaved) this.opts.log.error({ room: room.name }, 'shutting down with unsaved changes in room')
       room.destroy()
-      const subscription = this.subscriptions.get(room)
-      this.subscriptions.delete(room)
-      await subscription?.leave()
+      await this.leaveShared(room)
     })()
     this.unloading.set(room.name, done)
     try {

@@ -4,10 +4,11 @@
  * invites: P10); anyone with the code gets the token back
  * (GET /api/j/:code) and joins as with the long link, so expiry and
  * revocation of the invite hold as they are. Failed look-ups are limited per
- * client address.
+ * client address, counted where access counts failed logins (shared by every
+ * instance with the cluster, K8).
  */
-import type { Request, RequestHandler } from 'express'
 import type { AccessExtension } from '../access/accessExtension'
+import { AttemptLimiter } from '../access/attemptLimits'
 import { findSession, type SessionLookup } from '../access/findSession'
 import { publicOrigin } from '../access/publicOrigin'
 import type { Extension } from '../core/Extension'
@@ -20,7 +21,7 @@ import { SHORT_LINK_STORES } from './shortLinkStoreDefinition'
 export interface ShortLinkExtensionOptions {
   backend: Backend
   sessions: SessionLookup
-  access: Pick<AccessExtension, 'authorize' | 'access'>
+  access: Pick<AccessExtension, 'authorize' | 'access' | 'attemptCounter'>
   publicUrl?: string | null | undefined
   /** Failed look-ups per client address per window (default 30 per 15 minutes). */
   failuresPerAddress?: number
@@ -28,32 +29,9 @@ export interface ShortLinkExtensionOptions {
 
 const WINDOW_MS = 15 * 60_000
 
-/** Counts failed look-ups per address in fixed windows; refuses with 429 past the budget. */
-function failureLimiter(budget: number): { guard: RequestHandler; fail(req: Request): void } {
-  const counts = new Map<string, { count: number; resetAt: number }>()
-  const key = (req: Request) => req.ip ?? 'unknown'
-  return {
-    guard: (req, _res, next) => {
-      const entry = counts.get(key(req))
-      if (entry && entry.resetAt > Date.now() && entry.count >= budget) {
-        next(new HttpError(429, 'rate_limited', 'Te veel pogingen. Probeer het over een kwartier opnieuw (too many attempts).'))
-        return
-      }
-      next()
-    },
-    fail(req) {
-      const now = Date.now()
-      if (counts.size > 10_000) for (const [k, v] of counts) if (v.resetAt <= now) counts.delete(k)
-      const entry = counts.get(key(req))
-      if (!entry || entry.resetAt <= now) counts.set(key(req), { count: 1, resetAt: now + WINDOW_MS })
-      else entry.count++
-    },
-  }
-}
-
 export function shortLinkExtension(opts: ShortLinkExtensionOptions): Extension {
   const store = opts.backend.stores(SHORT_LINK_STORES)
-  const limiter = failureLimiter(opts.failuresPerAddress ?? 30)
+  const limiter = new AttemptLimiter('shortLink', { perAccount: 0, perAddress: opts.failuresPerAddress ?? 30 }, WINDOW_MS, opts.access.attemptCounter)
   return {
     name: 'shortLinks',
     routes(router) {
@@ -76,7 +54,6 @@ export function shortLinkExtension(opts: ShortLinkExtensionOptions): Extension {
         const token = link && code.success && link.expiresAt > new Date().toISOString() ? openToken(link, code.data) : null
         // A revoked or expired invite ends its short link too (P10).
         if (!token || !(await opts.access.access.validInvite(token))) {
-          limiter.fail(req)
           throw new HttpError(404, 'invite_invalid', 'Deze uitnodiging is ongeldig, verlopen of ingetrokken (invite invalid)')
         }
         res.json({ token })

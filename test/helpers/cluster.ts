@@ -22,10 +22,11 @@ export interface Cluster {
   stop(): Promise<void>
 }
 
-export async function startCluster(size: number): Promise<Cluster> {
+/** `settings`: more environment for every instance (e.g. ROOM_LEASE_MS). */
+export async function startCluster(size: number, settings: Record<string, string> = {}): Promise<Cluster> {
   const db = await createTestDatabase()
   const prefix = `bp-test-${crypto.randomBytes(4).toString('hex')}:`
-  const env = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix }
+  const env = { ...settings, DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix }
   const instances: ServerProcess[] = []
   const spawn = async (extra: Record<string, string> = {}) => {
     const instance = await spawnServer({ ...env, DATA_DIR: tempDir(), ...extra })

@@ -152,10 +152,6 @@ interface Route {
 const PER_REQUEST: Readonly<Record<string, Action[]>> = {
   'GET /api/sessions/:id/versions/:n/verslag.:format': ['verslag:read', 'verslag:export'],
   'GET /api/health': ['health:read'],
-  // Public facilitation routes (server time, templates) registered without an
-  // authorize() of their own; S12 asks for one on every route (reported).
-  'GET /api/time': ['config:read'],
-  'GET /api/templates': ['config:read'],
 }
 
 /** Every route of the app's /api router with the actions its authorize() middleware checks. */

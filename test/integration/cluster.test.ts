@@ -1,8 +1,9 @@
 /**
  * Two (or three) real server processes on one PostgreSQL and one Redis
- * (SPEC K1–K5): stock y-websocket clients on different instances meet.
+ * (SPEC K1–K9): stock y-websocket clients on different instances meet.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { Redis } from 'ioredis'
 import * as Y from 'yjs'
 import { requestStatus } from '../../server/regelruimte/requestStatus'
 import { STORE_DEFINITIONS } from '../../server/app'
@@ -10,7 +11,7 @@ import { PgBackend } from '../../server/core/storage/PgBackend'
 import { storesOf } from '../helpers/storesOf'
 import { recordsOf } from '../../shared/ydoc'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
-import { startCluster, startFront, type Cluster, type Front } from '../helpers/cluster'
+import { startCluster, startFront, TEST_REDIS_URL, type Cluster, type Front } from '../helpers/cluster'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { removeTempDirs } from '../helpers/tempDir'
 import { waitFor } from '../helpers/waitFor'
@@ -41,7 +42,8 @@ async function readDurably(cluster: Cluster, id: string, read: (doc: Y.Doc) => b
   }
 }
 
-describe('two instances on one PostgreSQL and one Redis', () => {
+// Two or three server processes start per test: on a loaded machine that alone may take half of the default 30 s.
+describe('two instances on one PostgreSQL and one Redis', { timeout: 90_000 }, () => {
   let cluster: Cluster | null = null
   let front: Front | null = null
   const clients: YClient[] = []
@@ -210,6 +212,113 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     expect((await anonymous(one.url, 'GET', '/auth/me')).body.setupPending).toBe(false)
     const again = await anonymous(one.url, 'POST', '/auth/setup', { token: tokenTwo, email: 'tweede@groep.nl', name: 'Tweede', password })
     expect(again.status).toBe(403)
+  })
+
+  it('[K9][K4] an open room renews its lease: quiet for three times its time to live it stays, the other instance cannot take it, and takes it over once the holder is killed', async () => {
+    const leaseMs = 3_000
+    cluster = await startCluster(2, { ROOM_LEASE_MS: String(leaseMs) })
+    const [one, two] = cluster.instances
+    if (!one || !two) throw new Error('two instances expected')
+    const redis = new Redis(TEST_REDIS_URL)
+    try {
+      const id = (await api<{ id: string }>(one.url, 'POST', '/sessions', { title: 'Stil', themagroep: 'Test' })).body.id
+      const key = `${cluster.prefix}lease:${id}`
+      const a = connect(one.wsUrl, id)
+      await a.synced
+      const holder = await waitFor(() => redis.get(key), 'instance 1 takes the lease when it opens the room')
+      const b = connect(two.wsUrl, id)
+      await b.synced
+      a.doc.getText('notes').insert(0, 'één wijziging, dan stilte')
+      await waitFor(() => text(b) === text(a), 'instance 2 has the room open and up to date')
+      // Quiet: no update, no compaction. Instance 2 tries to take the lease all along (it does below).
+      const quietUntil = Date.now() + 3 * leaseMs
+      let checks = 0
+      while (Date.now() < quietUntil) {
+        expect(await redis.get(key)).toBe(holder)
+        checks++
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      expect(checks).toBeGreaterThan(10)
+      const left = await redis.pttl(key)
+      expect(left).toBeGreaterThan(0)
+      one.child.kill('SIGKILL')
+      const killedAt = Date.now()
+      expect(await one.exited).toBe('SIGKILL')
+      const taker = await waitFor(async () => {
+        const now = await redis.get(key)
+        return now !== null && now !== holder ? now : null
+      }, 'instance 2 takes the lease over', { timeoutMs: 4 * leaseMs })
+      // Not before the killed holder's lease ran out.
+      expect(Date.now() - killedAt).toBeGreaterThanOrEqual(left - 100)
+      expect(taker).not.toBe(holder)
+      // A shutdown unloads the room and releases its lease.
+      two.child.kill('SIGTERM')
+      expect(await two.exited).toBe(0)
+      expect(await redis.get(key)).toBeNull()
+    } finally {
+      redis.disconnect()
+    }
+  })
+
+  it('[K9][S5] the lease holder compacts what only the other instance writes, while its own room stays open', async () => {
+    cluster = await startCluster(2)
+    const [one, two] = cluster.instances
+    if (!one || !two) throw new Error('two instances expected')
+    const redis = new Redis(TEST_REDIS_URL)
+    const storage = storesOf(await PgBackend.open(cluster.db.url, STORE_DEFINITIONS))
+    try {
+      const id = (await api<{ id: string }>(one.url, 'POST', '/sessions', { title: 'Luisteraar', themagroep: 'Test' })).body.id
+      const key = `${cluster.prefix}lease:${id}`
+      const listener = connect(one.wsUrl, id)
+      await listener.synced
+      const holder = await waitFor(() => redis.get(key), 'instance 1 holds the lease')
+      const writer = connect(two.wsUrl, id)
+      await writer.synced
+      // Instance 2 cannot compact (instance 1 holds the lease) and instance 1's room never empties.
+      // One update at a time, each heard on instance 1 before the next: each is a log entry of its own.
+      const items = writer.doc.getArray<number>('items')
+      const heard = listener.doc.getArray<number>('items')
+      let written = 0
+      while ((await storage.docs.load(id)).snapshot === null) {
+        for (let i = 0; i < 50; i++) {
+          items.push([written++])
+          await waitFor(() => heard.length === written, 'the listener hears it', { intervalMs: 1 })
+        }
+        if (written > 1_500) throw new Error('instance 1 never compacted what instance 2 wrote')
+      }
+      expect(await redis.get(key)).toBe(holder)
+      expect(listener.provider.wsconnected).toBe(true)
+      await readDurably(cluster, id, (doc) => doc.getArray('items').length === written)
+    } finally {
+      await storage.close()
+      redis.disconnect()
+    }
+  })
+
+  it('[K8][P22] failed logins, setups and short-link look-ups spread over two instances hit the limit at the same total as on one', async () => {
+    cluster = await startCluster(2)
+    const [one, two] = cluster.instances
+    if (!one || !two) throw new Error('two instances expected')
+    const anonymous = async (base: string, path: string, body: unknown) => {
+      const res = await fetch(`${base}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      return res.status
+    }
+    const login = (base: string) => anonymous(base, '/auth/login', { email: 'Anna@Groep-A.nl', password: 'fout wachtwoord' })
+    // The account budget (10 per 15 minutes, P22), alternating: one instance alone would allow 10 more.
+    for (let i = 0; i < 10; i++) expect(await login(i % 2 ? two.url : one.url)).toBe(401)
+    expect(await login(one.url)).toBe(429)
+    expect(await login(two.url)).toBe(429)
+    // The address budget of setup (10), 24 at once over both instances: exactly 10 are tried.
+    const setup = (base: string, i: number) =>
+      anonymous(base, '/auth/setup', { token: `bad${i}`.padEnd(43, 'x'), email: 'a@b.nl', name: 'A', password: 'Zeven-lange-woorden-voor-een-goed-wachtwoord' })
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => setup(i % 2 ? two.url : one.url, i)))
+    expect(answers.filter((s) => s === 403)).toHaveLength(10)
+    expect(answers.filter((s) => s === 429)).toHaveLength(14)
+    // Failed short-link look-ups (M7, 30 per address) count across instances too.
+    const lookUp = async (base: string, i: number) => (await fetch(`${base}/api/j/${String(i).padStart(12, '0')}`)).status
+    for (let i = 0; i < 30; i++) expect(await lookUp(i % 2 ? two.url : one.url, i)).toBe(404)
+    expect(await lookUp(one.url, 30)).toBe(429)
+    expect(await lookUp(two.url, 31)).toBe(429)
   })
 
   it('[K7][V15] vaststellen on both instances at once numbers the versions one after another, no conflict', async () => {

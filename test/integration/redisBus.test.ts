@@ -2,6 +2,7 @@
 import crypto from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RedisBus } from '../../server/cluster/RedisBus'
+import { RedisAttemptCounter } from '../../server/cluster/redisShared'
 import type { RoomSubscription } from '../../server/core/RoomBus'
 import { silentLogger } from '../../server/core/log'
 import { TEST_REDIS_URL } from '../helpers/cluster'
@@ -66,6 +67,33 @@ describe('RedisBus', () => {
     await subA.leave()
     expect(await b.holdLease('room-1')).toBe(true)
     expect(await a.holdLease('room-1')).toBe(false)
+  })
+
+  it('[K8] attempt counts are shared: all or nothing, spent until the window ends, never given back below zero', async () => {
+    const [a, b] = await pair()
+    const one = new RedisAttemptCounter(a, silentLogger)
+    const two = new RedisAttemptCounter(b, silentLogger)
+    const windowMs = 1_500
+    const address = { key: 'login:address:10.0.0.1', limit: 3 }
+    const account = { key: 'login:account:anna', limit: 2 }
+    expect(await one.take([address, account], windowMs)).toBe(0)
+    expect(await two.take([address, account], windowMs)).toBe(0)
+    // The account is spent: nothing is taken, not even from the address.
+    const wait = await one.take([address, account], windowMs)
+    expect(wait).toBeGreaterThan(0)
+    expect(wait).toBeLessThanOrEqual(windowMs)
+    expect(await two.take([address], windowMs)).toBe(0)
+    expect(await one.take([address], windowMs)).toBeGreaterThan(0)
+    // A success gives its count back; twice too many gives back no more than there was.
+    await two.giveBack(address.key)
+    expect(await one.take([address], windowMs)).toBe(0)
+    await one.clear(account.key)
+    expect(await two.take([account], windowMs)).toBe(0)
+    for (let i = 0; i < 5; i++) await one.giveBack('login:address:10.0.0.2')
+    expect(await one.take([{ key: 'login:address:10.0.0.2', limit: 1 }], windowMs)).toBe(0)
+    expect(await two.take([{ key: 'login:address:10.0.0.2', limit: 1 }], windowMs)).toBeGreaterThan(0)
+    // The window ends: the address may try again.
+    await waitFor(async () => (await two.take([address], windowMs)) === 0, 'the window ends', { timeoutMs: 5_000 })
   })
 
   it('[K1] refuses to connect to a Redis that does not answer', async () => {

@@ -4,8 +4,8 @@ import { ConfigError, loadConfig } from '../../server/config'
 /** history (H5): HISTORY_KEEP, HISTORY_INTERVAL_MS, HISTORY_DELETE_THRESHOLD when unset. */
 const HISTORY = { HISTORY_KEEP: 200, HISTORY_INTERVAL_MS: 600_000, HISTORY_DELETE_THRESHOLD: 5, AUDIT_RETENTION_DAYS: 365, PRIVACY_PURGE_INTERVAL_MS: 3_600_000 }
 /** P23: no proxy trusted when TRUST_PROXY is unset. */
-/** K1: the Redis key prefix when REDIS_PREFIX is unset. */
-const DEFAULTS = { ...HISTORY, TRUST_PROXY: false, REDIS_PREFIX: 'bp:' }
+/** K1: the Redis key prefix when REDIS_PREFIX is unset; K4: a room's lease lasts a minute unless renewed. */
+const DEFAULTS = { ...HISTORY, TRUST_PROXY: false, REDIS_PREFIX: 'bp:', ROOM_LEASE_MS: 60_000 }
 
 describe('server configuration', () => {
   it('uses port 3000, ./data and log level info by default', () => {
@@ -78,5 +78,7 @@ describe('server configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/)
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x@y/z', REDIS_URL: 'http://y' })).toThrow(/REDIS_URL: must be a Redis URL/)
     expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: needs DATABASE_URL/)
+    expect(loadConfig({ ROOM_LEASE_MS: '3000' }).ROOM_LEASE_MS).toBe(3000)
+    expect(() => loadConfig({ ROOM_LEASE_MS: '10' })).toThrow(/ROOM_LEASE_MS/)
   })
 })
