@@ -2,10 +2,10 @@ import type { Router } from 'express'
 import { changeInviteRoleBodySchema, type InviteSummary } from '../../../shared/access'
 import { CloseCode } from '../../../shared/closeCodes'
 import type { AccessContext } from '../AccessContext'
-import { isActor } from '../Actor'
 import { callerOf } from '../authState'
 import { HttpError, parseBody } from '../../core/http/errors'
 import { findSession } from '../findSession'
+import { closeInviteSockets, findInvite } from '../inviteSockets'
 
 /**
  * PATCH /api/sessions/:id/invites/:inviteId {role} → 200 the invite (W23).
@@ -17,20 +17,12 @@ export function changeInviteRoleRoute(router: Router, ctx: AccessContext): void 
   router.patch('/sessions/:id/invites/:inviteId', ctx.authorize('invite:changeRole'), async (req, res) => {
     const session = await findSession(ctx.storage.sessions, req.params.id)
     const body = parseBody(changeInviteRoleBodySchema, req)
-    const invite = await ctx.access.stores.invites.get(String(req.params.inviteId))
-    if (!invite || invite.sessionId !== session.id) {
-      throw new HttpError(404, 'invite_not_found', 'Deze uitnodiging bestaat niet (invite not found)')
-    }
+    const invite = await findInvite(ctx, session.id, String(req.params.inviteId))
     if (invite.revokedAt || !(await ctx.access.stores.invites.setRole(invite.id, body.role))) {
       throw new HttpError(409, 'invite_revoked', 'Deze uitnodiging is ingetrokken; maak een nieuwe.')
     }
     if (invite.role !== body.role) {
-      ctx.rooms.closeGrants(
-        ({ actor }) => isActor(actor) && actor.kind === 'participant' && actor.inviteId === invite.id,
-        CloseCode.RoleChanged,
-        'RoleChanged',
-        session.id,
-      )
+      closeInviteSockets(ctx, invite, CloseCode.RoleChanged)
       await ctx.access.audit(callerOf(res), 'invite.role', {
         sessionId: session.id,
         themagroep: session.themagroep,
