@@ -86,6 +86,14 @@ describe('failed attempts (P16, P22, P23)', () => {
     expect((await join()).status).toBe(429)
   })
 
+  it('[P22] attempts sent at once cannot pass a budget together: each counts from its start', async () => {
+    await withAccounts()
+    // Each wrong password takes a password hash to refuse (scrypt): all eight are in flight together.
+    const statuses = (await Promise.all(Array.from({ length: 8 }, () => login('anna@groep-a.nl', 'fout wachtwoord')))).map((r) => r.status)
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5)
+  })
+
   it('[P23] without TRUST_PROXY a rotated X-Forwarded-For does not bypass the limit', async () => {
     await withAccounts()
     for (let i = 0; i < 8; i++) {
