@@ -49,9 +49,27 @@ export function sessionIdOfPath(url: string | undefined): string | null {
   return isSessionId(id) ? id : ''
 }
 
+/**
+ * S52: messages of 1 KiB and more (a board's first sync above all: a phone
+ * on a 2,000-sticky board) are compressed when the client offers
+ * permessage-deflate, as browsers and the `ws` client do; the many small
+ * updates of a session are sent as they are. No context is kept between
+ * messages and the window is small, so a connection costs some 48 KB of zlib
+ * memory only while a large message is compressed. A client that offers
+ * nothing gets plain frames.
+ */
+export const PER_MESSAGE_DEFLATE = {
+  threshold: 1024,
+  serverNoContextTakeover: true,
+  clientNoContextTakeover: true,
+  serverMaxWindowBits: 13,
+  zlibDeflateOptions: { level: 6, memLevel: 5 },
+  concurrencyLimit: 4,
+} as const
+
 export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
   // The cap is enforced per frame with a named close code; ws's own limit is a memory backstop.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes * 2 })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes * 2, perMessageDeflate: PER_MESSAGE_DEFLATE })
   const sockets = new SocketCounter(opts.socketLimits ?? DEFAULT_SOCKET_LIMITS)
   // One log line per burst: the first refusal, then a count once a second at most.
   let refusedSinceLog = 0

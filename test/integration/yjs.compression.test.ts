@@ -1,0 +1,72 @@
+/**
+ * S52: a board's first sync goes compressed to a client that offers
+ * permessage-deflate (browsers and the `ws` client do), and plain to one that
+ * does not; small updates are not compressed.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
+import { addSticky } from '../../shared/ydoc'
+import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
+import { connectYClient, type YClient } from '../helpers/connectYClient'
+import { startTestServer, type TestServer } from '../helpers/startTestServer'
+import { removeTempDirs } from '../helpers/tempDir'
+import { waitFor } from '../helpers/waitFor'
+
+/** Opens the board, asks for everything (sync step 1 with an empty state) and returns the answer with the bytes on the wire. */
+async function firstSync(url: string, compress: boolean) {
+  const ws = new WebSocket(`${url}?token=${TEST_ADMIN_TOKEN}`, { perMessageDeflate: compress })
+  const messages: Uint8Array[] = []
+  ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)))
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+  })
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0) // messageSync
+  syncProtocol.writeSyncStep1(encoder, new (await import('yjs')).Doc())
+  ws.send(encoding.toUint8Array(encoder))
+  const isStep2 = (m: Uint8Array) => {
+    const d = decoding.createDecoder(m)
+    return decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === syncProtocol.messageYjsSyncStep2
+  }
+  await waitFor(() => messages.some(isStep2), 'the sync step 2 answer')
+  const socket = (ws as unknown as { _socket: { bytesRead: number } })._socket
+  const result = { extensions: ws.extensions, payload: messages.reduce((n, m) => n + m.byteLength, 0), wire: socket.bytesRead, step2: messages.find(isStep2)!.byteLength }
+  ws.close()
+  return result
+}
+
+describe('compressed first sync (S52)', () => {
+  let server: TestServer
+  const clients: YClient[] = []
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await server?.close()
+    removeTempDirs()
+  })
+
+  it('[S52] a 300-sticky board reaches a client that offers permessage-deflate in well under half its bytes, and one that does not in plain frames', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const writer = connectYClient(server.wsUrl, id)
+    clients.push(writer)
+    await writer.synced
+    writer.doc.transact(() => {
+      for (let i = 0; i < 300; i++) addSticky(writer.doc, { text: `Korte lijnen met de huisarts in de wijk, nummer ${i}`, tag: i % 2 ? 'bevorderend' : 'belemmerend' })
+    })
+    await waitFor(() => (server.rooms.get(id)?.doc.getArray('tldraw').length ?? 0) > 300, 'the stickies on the server')
+
+    const compressed = await firstSync(`${server.wsUrl}/${id}`, true)
+    const plain = await firstSync(`${server.wsUrl}/${id}`, false)
+    console.log(`first sync of 300 stickies: ${compressed.step2} bytes; on the wire ${compressed.wire} compressed, ${plain.wire} plain`)
+    expect(compressed.extensions).toContain('permessage-deflate')
+    expect(plain.extensions).toBe('')
+    expect(compressed.step2).toBeGreaterThan(50_000)
+    expect(compressed.step2).toBe(plain.step2)
+    expect(compressed.wire).toBeLessThan(compressed.payload / 2)
+    expect(plain.wire).toBeGreaterThanOrEqual(plain.payload)
+  })
+})
