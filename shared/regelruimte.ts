@@ -45,6 +45,11 @@ export const registerRowSchema = z.object({
   factoren: z.array(z.string()),
   /** Status changes, oldest first. */
   history: z.array(statusChangeSchema),
+  /** R12: the evidence chain as links: each conclusie with the factors behind it, and the stickies linked to the request directly. */
+  keten: z.object({
+    conclusies: z.array(z.object({ text: z.string(), factoren: z.array(z.string()) })),
+    direct: z.array(z.string()),
+  }),
 })
 export type RegisterRow = z.infer<typeof registerRowSchema>
 

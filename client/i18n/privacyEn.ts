@@ -28,6 +28,7 @@ export const privacyEn: Readonly<Record<keyof typeof privacyNl, string>> = {
   'privacy.place.participants': 'Participants (invites)',
   'privacy.place.audit': 'Audit log',
   'privacy.place.accounts': 'Accounts',
+  'privacy.place.account_links': 'Account invitation and reset links',
   'privacy.place.sessions': 'Session details',
   'privacy.place.private_stickies': 'Stickies not shared yet',
   'privacy.place.verslag_versions': 'Adopted verslagen',

@@ -26,6 +26,7 @@ export const privacyNl = {
   'privacy.place.participants': 'Deelnemers (uitnodigingen)',
   'privacy.place.audit': 'Auditlog',
   'privacy.place.accounts': 'Accounts',
+  'privacy.place.account_links': 'Uitnodigings- en herstellinks van accounts',
   'privacy.place.sessions': 'Sessiegegevens',
   'privacy.place.private_stickies': 'Nog niet gedeelde stickies',
   'privacy.place.verslag_versions': 'Vastgestelde verslagen',

@@ -39,4 +39,10 @@ export const regelruimteEn: Readonly<Record<keyof typeof regelruimteNl, string>>
   'regelruimte.history': 'History ({count})',
   'regelruimte.history.created': '{when}: {to} ({who})',
   'regelruimte.history.changed': '{when}: {from} → {to} ({who})',
+  'regelruimte.chain.show': 'Evidence chain as a picture',
+  'regelruimte.chain.title': 'Evidence for {nummer}: {verzoek}',
+  'regelruimte.chain.conclusieFrom': 'Conclusie "{conclusie}" follows from: {factoren}.',
+  'regelruimte.chain.conclusie': 'Conclusie "{conclusie}".',
+  'regelruimte.chain.direct': 'Linked directly: {text}.',
+  'regelruimte.chain.hide': 'Hide the picture',
 }

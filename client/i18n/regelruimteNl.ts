@@ -37,4 +37,10 @@ export const regelruimteNl = {
   'regelruimte.history': 'Geschiedenis ({count})',
   'regelruimte.history.created': '{when}: {to} ({who})',
   'regelruimte.history.changed': '{when}: {from} → {to} ({who})',
+  'regelruimte.chain.show': 'Onderbouwing als plaatje',
+  'regelruimte.chain.title': 'Onderbouwing van {nummer}: {verzoek}',
+  'regelruimte.chain.conclusieFrom': 'Conclusie "{conclusie}" volgt uit: {factoren}.',
+  'regelruimte.chain.conclusie': 'Conclusie "{conclusie}".',
+  'regelruimte.chain.direct': 'Direct gekoppeld: {text}.',
+  'regelruimte.chain.hide': 'Plaatje verbergen',
 } as const

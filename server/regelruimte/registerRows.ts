@@ -38,6 +38,10 @@ export function registerRows(session: SessionSummary, verslag: Verslag, history:
             conclusies: v.conclusies.map((c) => c.conclusie.text),
             factoren: factoren.filter((f) => !seen.has(f.id) && seen.add(f.id)).map((f) => f.text),
             history: bySticky.get(v.item.id) ?? [],
+            keten: {
+              conclusies: v.conclusies.map((c) => ({ text: c.conclusie.text, factoren: c.factoren.map((f) => f.text) })),
+              direct: v.restsOn.map((f) => f.text),
+            },
           }
         }),
   )

@@ -16,6 +16,7 @@ import type { Tag } from '../../shared/tags'
 import { addSticky, recordsOf, writeSessionInfo } from '../../shared/ydoc'
 import { startServer, type RunningServer } from '../../server/app'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
+import { axeViolations } from '../helpers/axe'
 import { externalRequests, launchBrowser, type TestBrowser } from '../helpers/browser'
 import { link } from '../helpers/verslagBoard'
 import { waitFor } from '../helpers/waitFor'
@@ -141,6 +142,23 @@ describe('regelruimte register page', () => {
     const history = await p.locator(`tr[data-sticky="${requestA1}"] .bp-register__history li`).allTextContents()
     expect(history[history.length - 1]).toContain('ingediend → toegekend (Sanne Secretariaat <sanne@programma.nl>)')
     await p.screenshot({ path: path.join(RESULTS, 'e2e-regelruimte-changed.png'), fullPage: true })
+
+    // R12: the evidence chain as a picture: factor → conclusie → request, two arrows, described in words.
+    await p.click(`tr[data-sticky="${requestA1}"] .bp-register__chain-toggle`)
+    const svg = p.locator(`tr[data-chain-for="${requestA1}"] svg.bp-chain`)
+    await svg.waitFor()
+    expect(await svg.locator('[data-kind]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-kind'), el.querySelector('title')?.textContent]))).toEqual([
+      ['factor', 'SO heeft geen eigen betaaltitel in de Zvw'],
+      ['conclusie', 'Eén financiering binnen één domein'],
+      ['verzoek', 'Aanpassing subsidieregeling extramurale behandeling'],
+    ])
+    expect(await svg.locator('.bp-chain__edge').count()).toBe(2)
+    expect(await svg.locator('desc').textContent()).toContain('Eén financiering binnen één domein')
+    const box = await svg.boundingBox()
+    expect(box!.width).toBeGreaterThan(600)
+    expect(await p.locator(`tr[data-sticky="${requestA1}"] .bp-register__chain-toggle`).getAttribute('aria-expanded')).toBe('true')
+    expect(await axeViolations(p, `tr[data-chain-for="${requestA1}"]`)).toEqual([])
+    await svg.screenshot({ path: path.join(RESULTS, 'e2e-regelruimte-chain.png') })
 
     const csv = await p.evaluate(async (href) => {
       const res = await fetch(href)

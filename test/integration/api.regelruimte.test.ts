@@ -35,6 +35,9 @@ function drawChain(doc: Y.Doc, sheet: string, texts: [string, string, string], f
   return { factor, conclusie, regelruimte }
 }
 
+/** A cell as R4 writes it: one that starts like a formula gets a leading quote (a random sticky id may start with "-"). */
+const csvCell = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
+
 const metaOf = (doc: Y.Doc, id: string): Record<string, unknown> => {
   const meta = recordsOf(doc).get(id)?.meta
   return typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : {}
@@ -125,6 +128,28 @@ describe('regelruimte register (SPEC R1–R7)', () => {
     expect(body.rows[3]).toMatchObject({ sessionTitle: 'Brownpapersessie B', sessionDate: null, status: 'in behandeling', conclusies: ['Gegevens delen mag binnen de wijk'] })
   })
 
+  it('[R12] each row carries its evidence chain as links: the conclusies with the factors behind each, and the stickies linked directly', async () => {
+    const { body } = await register(f.creds.admin)
+    expect(body.rows[0]!.keten).toEqual({
+      conclusies: [{ text: 'Eén financiering binnen één domein', factoren: ['SO heeft geen eigen betaaltitel in de Zvw'] }],
+      direct: [],
+    })
+    expect(body.rows[2]!.keten).toEqual({ conclusies: [], direct: [] })
+
+    // A sticky linked straight to the request is in the chain as direct; taken away again, the chain is empty.
+    const doc = clients[0]!.doc
+    const direct = addSticky(doc, { text: 'Brief van de NZa over declareren', tag: 'belemmerend', sheet: 'Huisarts in the lead' }).id
+    link(doc, 'shape:r12-direct', direct, a3)
+    const withDirect = await waitFor(async () => (await register(f.creds.admin)).body.rows.find((r) => r.stickyId === a3 && r.keten.direct.length > 0), 'the direct link in the register')
+    expect(withDirect.keten).toEqual({ conclusies: [], direct: ['Brief van de NZa over declareren'] })
+    doc.transact(() => {
+      // The arrow, its bindings (which name the arrow) and the sticky.
+      const gone = [...recordsOf(doc).map.entries()].filter(([key, r]) => key === direct || JSON.stringify(r.val).includes('r12-direct')).map(([key]) => key)
+      for (const key of gone) recordsOf(doc).delete(key)
+    })
+    await waitFor(async () => (await register(f.creds.admin)).body.rows.find((r) => r.stickyId === a3)?.keten.direct.length === 0, 'the link gone again')
+  })
+
   it('[R1][R2] the register agrees with each session’s verslag: same numbers, texts and statuses', async () => {
     const { body } = await register(f.creds.admin)
     for (const session of [f.session, f.otherSession]) {
@@ -198,7 +223,7 @@ describe('regelruimte register (SPEC R1–R7)', () => {
       expect(record['Volgt uit (conclusies)']).toBe(row.conclusies.join(' | '))
       expect(record['Factoren']).toBe(row.factoren.join(' | '))
       expect(record['Sessie-id']).toBe(row.sessionId)
-      expect(record['Sticky-id']).toBe(row.stickyId)
+      expect(record['Sticky-id']).toBe(csvCell(row.stickyId))
       expect(record['Statusgeschiedenis']?.split(' | ')).toHaveLength(row.history.length)
       // Excel would run a cell starting with "=" as a formula: it gets a leading apostrophe.
       expect(record['Verzoek']).toBe(row.text.startsWith('=') ? `'${row.text}` : row.text)
@@ -245,7 +270,7 @@ describe('regelruimte register (SPEC R1–R7)', () => {
     expect(asked.body.rows).toEqual([])
     const csv = await fetch(`${f.server.url}/api/regelruimte.csv`, { headers: f.creds.otherCoordinator.headers })
     const records = parse(Buffer.from(await csv.arrayBuffer()), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[]
-    expect(records.map((r) => r['Sticky-id'])).toEqual([b1.regelruimte])
+    expect(records.map((r) => r['Sticky-id'])).toEqual([csvCell(b1.regelruimte)])
     expect(await only(f.creds.secretariaat)).toEqual(new Set([GROEP_A]))
     expect((await register(f.creds.deelnemer)).status).toBe(403)
     expect((await register(f.creds.waarnemer)).status).toBe(403)
@@ -349,7 +374,7 @@ describe('the register for an invited secretariaat (SPEC R11)', () => {
       const csv = await fetch(`${f.server.url}/api/regelruimte.csv`, { headers: cred.headers })
       expect(csv.status).toBe(200)
       const records = parse(Buffer.from(await csv.arrayBuffer()), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[]
-      expect(records.map((r) => r['Sticky-id']).sort()).toEqual(ids)
+      expect(records.map((r) => r['Sticky-id']).sort()).toEqual(ids.map(csvCell).sort())
       const xlsx = await fetch(`${f.server.url}/api/regelruimte.xlsx`, { headers: cred.headers })
       expect(xlsx.status).toBe(200)
       const workbook = new ExcelJS.Workbook()

@@ -24,6 +24,7 @@ const row = (patch: Partial<RegisterRow>): RegisterRow => ({
   conclusies: [],
   factoren: [],
   history: [],
+  keten: { conclusies: [], direct: [] },
   ...patch,
 })
 
