@@ -1,4 +1,4 @@
-import { Group2d, NoteShapeUtil, Rectangle2d, stopEventPropagation, useValue, type TLNoteShape } from 'tldraw'
+import { computed, Group2d, NoteShapeUtil, Rectangle2d, stopEventPropagation, useStateTracking, useValue, type Computed, type Editor, type TLNoteShape, type TLShapeId } from 'tldraw'
 import { NOTE_SIZE } from '../../shared/records'
 import { stickyMetaSchema, voteCount } from '../../shared/sticky'
 import { $facilitation, $myVotes } from '../facilitation/facilitationAtoms'
@@ -95,6 +95,30 @@ function VoteDots({ shape }: { shape: TLNoteShape }) {
   )
 }
 
+/** A note in view: rendered under tldraw's state tracking, as tldraw renders a shape (always the latest record). */
+function SeenNote({ util, shape }: { util: TaggedNoteShapeUtil; shape: TLNoteShape }) {
+  return useStateTracking('SeenNote', () => util.renderSeen((util.editor.store.unsafeGetWithoutCapture(shape.id) as TLNoteShape | undefined) ?? shape), [util, shape])
+}
+
+/**
+ * Per editor and note: whether the note has been on screen (or selected, or
+ * edited: tldraw never culls those) since the board opened. Once true it
+ * stays true and stops watching the view.
+ */
+const revealedNotes = new WeakMap<Editor, Map<TLShapeId, Computed<boolean>>>()
+
+function revealed(editor: Editor, id: TLShapeId): Computed<boolean> {
+  let notes = revealedNotes.get(editor)
+  if (!notes) revealedNotes.set(editor, (notes = new Map()))
+  let signal = notes.get(id)
+  if (!signal) {
+    let shown = false
+    signal = computed(`revealed ${id}`, () => (shown ||= !editor.getCulledShapes().has(id)))
+    notes.set(id, signal)
+  }
+  return signal
+}
+
 /**
  * tldraw's note with the sticky's tag on it as a labelled badge (symbol and
  * word), so that a tag is never told by colour alone; notes of other tags are
@@ -122,7 +146,21 @@ export class TaggedNoteShapeUtil extends NoteShapeUtil {
     })
   }
 
+  /**
+   * A note that has not been on screen yet renders an empty placeholder
+   * (SPEC M16): tldraw mounts every shape and only hides the ones off screen,
+   * so a cold load of 2,000 stickies built 2,000 labels nobody saw. The note
+   * renders in full the first time it comes into view (or is selected or
+   * edited) and stays so.
+   */
   override component(shape: TLNoteShape) {
+    if (!revealed(this.editor, shape.id).get()) return <div className="bp-note-unseen" data-unseen="true" />
+    // Its own component, so that the note's hooks never change the placeholder's (none) in place.
+    return <SeenNote util={this} shape={shape} />
+  }
+
+  /** The note as tldraw draws it, with its tag badge and dots. */
+  renderSeen(shape: TLNoteShape) {
     return (
       <>
         {super.component(shape)}

@@ -60,7 +60,7 @@ describe('a readable board', () => {
     await server?.close()
   })
 
-  it('[M11] ten sheets of stickies open on the first sheet at a readable zoom', async () => {
+  it('[M11][M16] ten sheets of stickies open on the first sheet at a readable zoom, drawing only the notes seen', async () => {
     const { id } = await server.createSession({ title: 'Groot bord', sheets: [] })
     const writer = connectYClient(server.wsUrl, id)
     await writer.synced
@@ -76,6 +76,42 @@ describe('a readable board', () => {
     expect(opened.firstTopInside).toBe(true)
     expect(opened.allInside).toBe(false)
     await p.screenshot({ path: path.join(RESULTS, 'e2e-readable-big.png') })
+
+    // [M16] Notes not yet seen are placeholders; the ones in view are drawn with their text and badge.
+    const drawn = () =>
+      p.evaluate(() => {
+        const editor = window.__brownpaper!.editor
+        const culled = editor.getCulledShapes()
+        const notes = editor.getCurrentPageShapes().filter((s) => s.type === 'note')
+        const inView = notes.filter((s) => !culled.has(s.id))
+        const full = (id: string) => document.querySelector(`.tl-shape[data-shape-id="${id}"] .tl-rich-text`) !== null && document.querySelector(`.tl-shape[data-shape-id="${id}"] .bp-note-badge`) !== null
+        const lastSheet = editor
+          .getCurrentPageShapes()
+          .filter((s) => s.type === 'frame')
+          .sort((a, b) => b.y - a.y || b.x - a.x)[0]!
+        return {
+          inView: inView.length,
+          inViewDrawn: inView.filter((s) => full(s.id)).length,
+          unseen: document.querySelectorAll('[data-unseen]').length,
+          lastSheet: lastSheet.id as string,
+          lastSheetDrawn: notes.filter((s) => s.parentId === lastSheet.id && full(s.id)).length,
+          lastSheetNotes: notes.filter((s) => s.parentId === lastSheet.id).length,
+        }
+      })
+    const first = await drawn()
+    expect(first.inView).toBeGreaterThan(0)
+    await expect.poll(async () => (await drawn()).inViewDrawn).toBe(first.inView)
+    expect(first.unseen).toBeGreaterThan(0)
+    expect(first.lastSheetDrawn).toBe(0)
+    // Brought into view, the last sheet's notes are drawn in full.
+    await p.evaluate((id) => {
+      const editor = window.__brownpaper!.editor
+      editor.zoomToBounds(editor.getShapePageBounds(id as never)!, { animation: { duration: 0 } })
+    }, first.lastSheet)
+    await expect.poll(async () => (await drawn()).lastSheetDrawn, { timeout: 15_000 }).toBe(first.lastSheetNotes)
+    const after = await drawn()
+    expect(after.lastSheetNotes).toBeGreaterThan(0)
+    expect(after.unseen).toBeLessThan(first.unseen)
   })
 
   it('[M11][M12] a small board shows every sheet; a sticky is edited by double-click and grows with its text', async () => {
