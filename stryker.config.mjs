@@ -2,10 +2,10 @@
 /**
  * Mutation testing of the core and the rules (`npm run mutate`, not part of
  * `npm test`; scripts/mutate.mjs runs the groups below one after the other).
- * Each group mutates its files against only the tests that are about them,
- * so that one mutant costs a fraction of a second (the pure rules) or one
- * in-process server (the core), and the whole run fits in 30 minutes on two
- * cores. Reports: reports/mutation/<group>/ (ignored by git). Scores: README.
+ * Each group mutates its files against only the tests that are about them
+ * (vitest.mutate.<group>.config.ts), and each mutant runs only the tests
+ * that reach it (perTest coverage), so that the whole run fits in 30
+ * minutes on two busy cores (README, "Mutation testing"). Reports: reports/mutation/<group>/ (ignored by git). Scores: README.
  */
 export const GROUPS = {
   // The rules: pure functions, their unit tests.
@@ -13,7 +13,10 @@ export const GROUPS = {
     mutate: [
       'server/access/policy.ts',
       'server/verslag/verslagLinks.ts',
-      'server/verslag/buildVerslag.ts',
+      // placement, dedicated sheets (V1, V3), nesting (V4) and the sections
+      // (V1, V2, V6, V7); not the header fields and agenda lines after them
+      'server/verslag/buildVerslag.ts:51-92',
+      'server/verslag/buildVerslag.ts:119-305',
       'server/regelruimte/renderRegisterCsv.ts',
       // escapeMarkdown and escapeCell; escapeHtml
       'server/verslag/render/renderMarkdown.ts:10-23',
@@ -23,7 +26,15 @@ export const GROUPS = {
   },
   // The core: websocket message handling and the room, against a real server in-process.
   core: {
-    mutate: ['server/core/messages.ts', 'server/core/Room.ts'],
+    mutate: [
+      'server/core/messages.ts',
+      // The room, but not what runs only between instances over Redis
+      // (applyRemoteAwareness, compactShared: K3, K4), which only
+      // test/integration/cluster.test.ts reaches, in child processes.
+      'server/core/Room.ts:94-311',
+      'server/core/Room.ts:320-401',
+      'server/core/Room.ts:448-459',
+    ],
     vitestConfig: 'vitest.mutate.core.config.ts',
   },
 }
@@ -45,13 +56,16 @@ const config = {
   // live in regular expressions and comparisons, which stay mutated).
   mutator: { excludedMutations: ['StringLiteral'] },
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
-  timeoutMS: 20_000,
+  // A mutant that hangs is cut off after 1.5 × its tests' time plus 10 s (its
+  // tests' own waits give up after 5 s and fail it sooner).
+  timeoutMS: 10_000,
+  timeoutFactor: 1.5,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${name}/index.html` },
   jsonReporter: { fileName: `reports/mutation/${name}/mutation.json` },
   tempDirName: `.stryker-tmp/${name}`,
   cleanTempDir: true,
-  ignorePatterns: ['dist', 'test-results', 'reports', 'data', '.tmp'],
+  ignorePatterns: ['dist', 'test-results', 'reports', 'data', '.tmp', '.stryker-tmp'],
   thresholds: { high: 80, low: 60, break: null },
 }
 export default config

@@ -70,6 +70,25 @@ describe('regelruimte register: order, CSV cells, status of a record', () => {
     expect(record?.['Statusgeschiedenis']).toBe('2026-06-22 10:00 concept (beheer (token)) | 2026-06-23 10:00 concept → in behandeling (Sanne)')
   })
 
+  it('[R4] every field of a request has its own cell, under its own heading', () => {
+    const csv = renderRegisterCsv([row({ gevraagdeRuimte: 'Ruimte', regeling: 'Wlz', adressaat: 'VWS', indiener: 'ActiZ' })])
+    const [record] = parse(csv, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[]
+    expect(record).toMatchObject({
+      Themagroep: 'Bekostiging',
+      Sessie: 'Sessie',
+      'Datum sessie': '2026-06-22',
+      Nummer: 'R1',
+      Verzoek: 'Verzoek',
+      'Gevraagde ruimte': 'Ruimte',
+      Regeling: 'Wlz',
+      Adressaat: 'VWS',
+      Indiener: 'ActiZ',
+      Status: 'concept',
+      'Sessie-id': 'sessie-0001',
+      'Sticky-id': 'shape:a',
+    })
+  })
+
   it('[R4] starts with a byte order mark, ends records with CRLF, quotes a cell with a line break, leaves absent fields empty, and "Status sinds" only when the last change set the current status', () => {
     const csv = renderRegisterCsv([
       row({ sessionDate: null, text: 'twee\nregels' }),

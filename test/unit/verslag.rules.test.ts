@@ -10,7 +10,7 @@ import type { DomainLink } from '../../shared/boardModel'
 import type { DomainSticky, StickyMeta } from '../../shared/sticky'
 import type { Tag } from '../../shared/tags'
 import { addSticky, allRecords, recordsOf, seedBoard, writeSessionInfo, type StoredRecord } from '../../shared/ydoc'
-import { buildVerslag } from '../../server/verslag/buildVerslag'
+import { buildVerslag, MAX_NESTING } from '../../server/verslag/buildVerslag'
 import { escapeMarkdown } from '../../server/verslag/render/renderMarkdown'
 import { verslagLinks } from '../../server/verslag/verslagLinks'
 
@@ -137,6 +137,44 @@ describe('buildVerslag: wording, fields and empty sections', () => {
   })
 })
 
+describe('buildVerslag: bounds of nesting and the Conclusies heading', () => {
+  it('[V4][L7] a parent chain nests exactly MAX_NESTING levels deep; a sticky with more ancestors is listed at the top level; a cycle nests nothing', () => {
+    const { doc, add } = board(['Vel', 'Kring'])
+    const chain: string[] = []
+    for (let i = 0; i <= MAX_NESTING + 1; i++) chain.push(add(`k${i}`, 'opmerking', 'Vel', i > 0 ? { parentStickyId: chain[i - 1]! } : {}))
+    // a ↔ b is a cycle; c hangs under a, whose chain never ends.
+    const a = add('a', 'opmerking', 'Kring', { parentStickyId: 'shape:later' })
+    const b = add('b', 'opmerking', 'Kring', { parentStickyId: a })
+    add('c', 'opmerking', 'Kring', { parentStickyId: a })
+    const frameOf = (id: string) => recordsOf(doc).get(id) as StoredRecord
+    recordsOf(doc).set(a, { ...frameOf(a), meta: { ...(frameOf(a).meta as object), parentStickyId: b } })
+    const v = buildVerslag(doc)
+    const vel = v.sections.find((s) => s.heading.endsWith('Vel'))
+    const kring = v.sections.find((s) => s.heading.endsWith('Kring'))
+    if (vel?.kind !== 'section' || kring?.kind !== 'section') throw new Error('no sections')
+    expect(vel.items.map((i) => i.text).sort()).toEqual(['k0', `k${MAX_NESTING + 1}`])
+    const nested: string[] = []
+    for (let item = vel.items.find((i) => i.text === 'k0')!; item.children.length > 0; item = item.children[0]!) {
+      expect(item.children).toHaveLength(1)
+      nested.push(item.children[0]!.text)
+    }
+    expect(nested).toEqual(Array.from({ length: MAX_NESTING }, (_, i) => `k${i + 1}`))
+    expect(kring.items.map((i) => ({ text: i.text, children: i.children.length })).sort((x, y) => x.text.localeCompare(y.text))).toEqual([
+      { text: 'a', children: 0 },
+      { text: 'b', children: 0 },
+      { text: 'c', children: 0 },
+    ])
+  })
+
+  it('[V2] only a sheet named Conclusie(s) or Conclusion(s), in any case, heads its conclusies with just "Conclusies"', () => {
+    const names = ['Conclusie', 'conclusions', 'Conclusion', 'CONCLUSIES', 'Conclusies ronde 2', 'Eerste conclusies']
+    const { doc, add } = board(names)
+    for (const name of names) add(`In ${name}`, 'conclusie', name)
+    const headings = buildVerslag(doc).sections.filter((s) => s.kind === 'conclusies').map((s) => s.heading)
+    expect(headings).toEqual(['Conclusies', 'Conclusies', 'Conclusies', 'Conclusies', 'Conclusie Conclusies ronde 2', 'Conclusie Eerste conclusies'])
+  })
+})
+
 describe('escapeMarkdown (V10)', () => {
   it.each([
     ['# kop', '\\# kop'],
@@ -149,6 +187,10 @@ describe('escapeMarkdown (V10)', () => {
     ['e-mail en 1+1', 'e-mail en 1+1'],
     ['2026 was een jaar', '2026 was een jaar'],
     ['1a is geen lijst', '1a is geen lijst'],
+    ['a. letterpunt', 'a\\. letterpunt'],
+    ['  iv) romeins', '  iv\\) romeins'],
+    ['Dr. Jansen', 'Dr. Jansen'],
+    ['a.b en i)x', 'a.b en i)x'],
     ['*nadruk* en _ook_ [link](x) <b>', '\\*nadruk\\* en \\_ook\\_ \\[link\\](x) \\<b\\>'],
   ])('[V10] %s', (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected)
