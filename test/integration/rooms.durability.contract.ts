@@ -156,6 +156,23 @@ export function roomDurabilityContract(name: string, factory: DurableStoreFactor
       await waitFor(() => srv.rooms.get(id) === undefined, 'unloaded once saved')
     })
 
+    it('[S9] with its clients still there and nothing more written, a failed save is retried by the room’s own timer', async () => {
+      const { log, lines } = captureLog()
+      const srv = await start({ log, idleUnloadMs: 60_000, retryMs: 50 })
+      const { id } = await srv.createSession()
+      const a = connect(id)
+      await a.synced
+      docs.failingRoom = id
+      a.doc.getMap('m').set('precious', 'data')
+      await waitFor(() => lines.some((l) => l.level >= 50 && /saving the room failed/.test(l.msg)), 'an error logged')
+      expect(srv.rooms.get(id)?.unsaved).toBe(true)
+      // The disk heals; the client stays and writes nothing: no unload, no later update triggers a save.
+      docs.failingRoom = null
+      await waitFor(async () => rebuild(await srv.storage.docs.load(id)).getMap('m').get('precious') === 'data', 'saved by the retry')
+      expect(srv.rooms.get(id)?.unsaved).toBe(false)
+      expect(srv.rooms.get(id)?.connectionCount).toBe(1)
+    })
+
     if (factory.openCopy) {
       const openCopy = factory.openCopy
       it('[S4][S1] what a client saw relayed is already on disk: another handle on the data reads it without a flush', async () => {
