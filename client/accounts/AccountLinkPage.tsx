@@ -5,6 +5,7 @@ import { useSubmit } from '../api/useSubmit'
 import { PageHeader } from '../layout/PageHeader'
 import { useT } from '../i18n/useT'
 import { fetchAccountLink, redeemAccountLink } from './accountsApi'
+import { NewPasswordField } from './NewPasswordField'
 
 type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; info: AccountLinkInfo }
 
@@ -46,22 +47,7 @@ export function AccountLinkPage({ token }: { token: string }) {
               </label>
             )}
             <input type="hidden" name="email" autoComplete="username" value={state.info.email} readOnly />
-            <label>
-              <span>{t('password.new')}</span>
-              <input
-                name="password"
-                type="password"
-                required
-                minLength={10}
-                autoComplete="new-password"
-                aria-describedby="account-link-hint"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-              <small id="account-link-hint" className="bp-muted">
-                {t('setup.passwordHint')}
-              </small>
-            </label>
+            <NewPasswordField name="password" label={t('password.new')} hintId="account-link-hint" value={password} onChange={setPassword} />
             {error !== null && <ErrorMessage error={error} />}
             <button type="submit" className="bp-primary" disabled={busy}>
               {busy ? t('create.submitting') : t(state.info.purpose === 'invite' ? 'accountLink.submitInvite' : 'accountLink.submitReset')}

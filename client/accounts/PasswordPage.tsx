@@ -5,6 +5,7 @@ import { useIdentity } from '../identity/useIdentity'
 import { useT } from '../i18n/useT'
 import { Link } from '../router/Link'
 import { changePassword } from './accountsApi'
+import { NewPasswordField } from './NewPasswordField'
 
 /** `/account/wachtwoord`: a signed-in account changes its own password (SPEC U9). */
 export function PasswordPage() {
@@ -48,22 +49,7 @@ export function PasswordPage() {
               <span>{t('password.current')}</span>
               <input name="currentPassword" type="password" required autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} />
             </label>
-            <label>
-              <span>{t('password.new')}</span>
-              <input
-                name="newPassword"
-                type="password"
-                required
-                minLength={10}
-                autoComplete="new-password"
-                aria-describedby="password-hint"
-                value={newPassword}
-                onChange={(e) => setNew(e.target.value)}
-              />
-              <small id="password-hint" className="bp-muted">
-                {t('setup.passwordHint')}
-              </small>
-            </label>
+            <NewPasswordField name="newPassword" label={t('password.new')} hintId="password-hint" value={newPassword} onChange={setNew} />
             {error !== null && <ErrorMessage error={error} />}
             {done && <p role="status">{t('password.done')}</p>}
             <button type="submit" className="bp-primary" disabled={busy}>

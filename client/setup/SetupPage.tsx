@@ -4,6 +4,7 @@ import { ErrorMessage } from '../api/ErrorMessage'
 import { useSubmit } from '../api/useSubmit'
 import { PageHeader } from '../layout/PageHeader'
 import { useT } from '../i18n/useT'
+import { NewPasswordField } from '../accounts/NewPasswordField'
 
 /** `/setup?token=…` (printed by the server on first start): makes the first themacoördinator. */
 export function SetupPage({ token }: { token: string }) {
@@ -30,22 +31,7 @@ export function SetupPage({ token }: { token: string }) {
             <span>{t('login.email')}</span>
             <input name="email" type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
           </label>
-          <label>
-            <span>{t('login.password')}</span>
-            <input
-              name="password"
-              type="password"
-              required
-              minLength={10}
-              autoComplete="new-password"
-              aria-describedby="setup-password-hint"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            <small id="setup-password-hint" className="bp-muted">
-              {t('setup.passwordHint')}
-            </small>
-          </label>
+          <NewPasswordField name="password" label={t('login.password')} hintId="setup-password-hint" value={password} onChange={setPassword} />
           {error !== null && <ErrorMessage error={error} />}
           <button type="submit" className="bp-primary" disabled={busy}>
             {busy ? t('create.submitting') : t('setup.submit')}
