@@ -1,8 +1,7 @@
 /** Account links in PostgreSQL (S30); the SQLite sibling is SqliteAccountLinkStore.ts. */
-import { z } from 'zod'
-import { accountRoleSchema } from '../../shared/access'
-import { ACCOUNT_LINK_PURPOSES } from '../../shared/accounts'
+import { insertSql } from '../core/storage/insertSql'
 import type { PgDb } from '../core/storage/pgPool'
+import { ACCOUNT_LINK_COLUMNS, accountLinkOf, accountLinkValues, type AccountLinkRow } from './accountLinkRows'
 import type { AccountLinkRecord, AccountLinkStore } from './AccountLinkStore'
 
 export const ACCOUNT_LINK_PG_SCHEMA = `
@@ -21,47 +20,15 @@ CREATE TABLE account_links (
 );
 `
 
-interface Row {
-  id: string
-  token_hash: string
-  purpose: string
-  email: string
-  role: string
-  themagroepen: string
-  user_id: string | null
-  created_by: string
-  created_at: string
-  expires_at: string
-  used_at: string | null
-}
-
-const groups = z.array(z.string())
-
 export class PgAccountLinkStore implements AccountLinkStore {
   constructor(private readonly db: PgDb) {}
   async create(l: AccountLinkRecord): Promise<void> {
-    await this.db.query(
-      'INSERT INTO account_links (id, token_hash, purpose, email, role, themagroepen, user_id, created_by, created_at, expires_at, used_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-      [l.id, l.tokenHash, l.purpose, l.email, l.role, JSON.stringify(l.themagroepen), l.userId, l.createdBy, l.createdAt, l.expiresAt, l.usedAt],
-    )
+    await this.db.query(insertSql('account_links', ACCOUNT_LINK_COLUMNS, 'pg'), accountLinkValues(l))
   }
   async getByTokenHash(tokenHash: string): Promise<AccountLinkRecord | null> {
-    const { rows } = await this.db.query<Row>('SELECT * FROM account_links WHERE token_hash = $1', [tokenHash])
+    const { rows } = await this.db.query<AccountLinkRow>('SELECT * FROM account_links WHERE token_hash = $1', [tokenHash])
     const r = rows[0]
-    if (!r) return null
-    return {
-      id: r.id,
-      tokenHash: r.token_hash,
-      purpose: z.enum(ACCOUNT_LINK_PURPOSES).parse(r.purpose),
-      email: r.email,
-      role: accountRoleSchema.parse(r.role),
-      themagroepen: groups.parse(JSON.parse(r.themagroepen)),
-      userId: r.user_id,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      expiresAt: r.expires_at,
-      usedAt: r.used_at,
-    }
+    return r ? accountLinkOf(r) : null
   }
   async use(id: string, at: string): Promise<boolean> {
     return ((await this.db.query('UPDATE account_links SET used_at = $1 WHERE id = $2 AND used_at IS NULL', [at, id])).rowCount ?? 0) === 1

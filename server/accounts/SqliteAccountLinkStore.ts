@@ -1,8 +1,7 @@
 /** Account links in SQLite, on the same database as the access stores. */
 import type Database from 'better-sqlite3'
-import { z } from 'zod'
-import { accountRoleSchema } from '../../shared/access'
-import { ACCOUNT_LINK_PURPOSES } from '../../shared/accounts'
+import { insertSql } from '../core/storage/insertSql'
+import { ACCOUNT_LINK_COLUMNS, accountLinkOf, accountLinkValues, type AccountLinkRow } from './accountLinkRows'
 import type { AccountLinkRecord, AccountLinkStore } from './AccountLinkStore'
 
 export const ACCOUNT_LINK_SCHEMA = `
@@ -21,52 +20,21 @@ CREATE TABLE IF NOT EXISTS account_links (
 );
 `
 
-interface Row {
-  id: string
-  token_hash: string
-  purpose: string
-  email: string
-  role: string
-  themagroepen: string
-  user_id: string | null
-  created_by: string
-  created_at: string
-  expires_at: string
-  used_at: string | null
-}
-
-const groups = z.array(z.string())
-
 export class SqliteAccountLinkStore implements AccountLinkStore {
   private readonly insert
   private readonly byHash
   private readonly markUsed
   constructor(db: Database.Database) {
-    this.insert = db.prepare(
-      'INSERT INTO account_links (id, token_hash, purpose, email, role, themagroepen, user_id, created_by, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    this.byHash = db.prepare<[string], Row>('SELECT * FROM account_links WHERE token_hash = ?')
+    this.insert = db.prepare(insertSql('account_links', ACCOUNT_LINK_COLUMNS, 'sqlite'))
+    this.byHash = db.prepare<[string], AccountLinkRow>('SELECT * FROM account_links WHERE token_hash = ?')
     this.markUsed = db.prepare('UPDATE account_links SET used_at = ? WHERE id = ? AND used_at IS NULL')
   }
   async create(l: AccountLinkRecord): Promise<void> {
-    this.insert.run(l.id, l.tokenHash, l.purpose, l.email, l.role, JSON.stringify(l.themagroepen), l.userId, l.createdBy, l.createdAt, l.expiresAt, l.usedAt)
+    this.insert.run(...accountLinkValues(l))
   }
   async getByTokenHash(tokenHash: string): Promise<AccountLinkRecord | null> {
     const r = this.byHash.get(tokenHash)
-    if (!r) return null
-    return {
-      id: r.id,
-      tokenHash: r.token_hash,
-      purpose: z.enum(ACCOUNT_LINK_PURPOSES).parse(r.purpose),
-      email: r.email,
-      role: accountRoleSchema.parse(r.role),
-      themagroepen: groups.parse(JSON.parse(r.themagroepen)),
-      userId: r.user_id,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      expiresAt: r.expires_at,
-      usedAt: r.used_at,
-    }
+    return r ? accountLinkOf(r) : null
   }
   async use(id: string, at: string): Promise<boolean> {
     return this.markUsed.run(at, id).changes === 1
