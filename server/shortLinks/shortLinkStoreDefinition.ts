@@ -2,12 +2,13 @@
 import type { StoreDefinition } from '../core/storage/Backend'
 import { MemoryShortLinkStore } from './MemoryShortLinkStore'
 import type { ShortLinkStore } from './ShortLinkStore'
-import { PgShortLinkStore, SHORT_LINK_PG_MIGRATIONS } from './PgShortLinkStore'
-import { SHORT_LINK_MIGRATIONS, SqliteShortLinkStore } from './SqliteShortLinkStore'
+import { PgShortLinkStore } from './PgShortLinkStore'
+import { SHORT_LINK_MIGRATIONS } from './shortLinkRows'
+import { SqliteShortLinkStore } from './SqliteShortLinkStore'
 
 export const SHORT_LINK_STORES: StoreDefinition<ShortLinkStore> = {
   name: 'shortLinks',
   memory: () => new MemoryShortLinkStore(),
   sqlite: { migrations: SHORT_LINK_MIGRATIONS, open: (db) => new SqliteShortLinkStore(db) },
-  postgres: { migrations: SHORT_LINK_PG_MIGRATIONS, open: (db) => new PgShortLinkStore(db) },
+  postgres: { migrations: SHORT_LINK_MIGRATIONS, open: (db) => new PgShortLinkStore(db) },
 }
