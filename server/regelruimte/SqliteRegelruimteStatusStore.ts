@@ -1,7 +1,8 @@
 /** The status history in SQLite (table of REGELRUIMTE_SCHEMA, migration 4). */
 import type Database from 'better-sqlite3'
-import { regelruimteStatusSchema } from '../../shared/sticky'
+import { insertSql } from '../core/storage/insertSql'
 import type { RegelruimteStatusEntry, RegelruimteStatusStore } from './RegelruimteStatusStore'
+import { REGELRUIMTE_STATUS_COLUMNS, regelruimteStatusOf, regelruimteStatusValues, type RegelruimteStatusRow } from './regelruimteStatusRows'
 
 export const REGELRUIMTE_SCHEMA = `
 CREATE TABLE regelruimte_status (
@@ -17,56 +18,23 @@ CREATE TABLE regelruimte_status (
 CREATE INDEX regelruimte_status_session ON regelruimte_status (session_id, seq);
 `
 
-interface Row {
-  session_id: string
-  sticky_id: string
-  from_status: string | null
-  to_status: string
-  at: string
-  actor: string
-  actor_name: string
-}
-
-const status = regelruimteStatusSchema.catch('concept')
-
-const entryOf = (row: Row): RegelruimteStatusEntry => ({
-  sessionId: row.session_id,
-  stickyId: row.sticky_id,
-  from: row.from_status === null ? null : status.parse(row.from_status),
-  to: status.parse(row.to_status),
-  at: row.at,
-  actor: row.actor,
-  actorName: row.actor_name,
-})
-
 export class SqliteRegelruimteStatusStore implements RegelruimteStatusStore {
   private readonly insert
   private readonly select
 
   constructor(db: Database.Database) {
-    this.insert = db.prepare<[Row]>(
-      `INSERT INTO regelruimte_status (session_id, sticky_id, from_status, to_status, at, actor, actor_name)
-       VALUES (@session_id, @sticky_id, @from_status, @to_status, @at, @actor, @actor_name)`,
-    )
-    this.select = db.prepare<[string], Row>(
-      `SELECT session_id, sticky_id, from_status, to_status, at, actor, actor_name
+    this.insert = db.prepare(insertSql('regelruimte_status', REGELRUIMTE_STATUS_COLUMNS, 'sqlite'))
+    this.select = db.prepare<[string], RegelruimteStatusRow>(
+      `SELECT ${REGELRUIMTE_STATUS_COLUMNS.join(', ')}
        FROM regelruimte_status WHERE session_id = ? ORDER BY seq`,
     )
   }
 
   async add(entry: RegelruimteStatusEntry): Promise<void> {
-    this.insert.run({
-      session_id: entry.sessionId,
-      sticky_id: entry.stickyId,
-      from_status: entry.from,
-      to_status: entry.to,
-      at: entry.at,
-      actor: entry.actor,
-      actor_name: entry.actorName,
-    })
+    this.insert.run(...regelruimteStatusValues(entry))
   }
 
   async listForSession(sessionId: string): Promise<RegelruimteStatusEntry[]> {
-    return this.select.all(sessionId).map(entryOf)
+    return this.select.all(sessionId).map(regelruimteStatusOf)
   }
 }
