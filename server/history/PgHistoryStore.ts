@@ -4,9 +4,11 @@
  * Numbers are drawn under a per-session advisory lock, so that two instances
  * adding at once never take the same one.
  */
-import { historyKindSchema, type HistoryVersionSummary } from '../../shared/history'
+import type { HistoryVersionSummary } from '../../shared/history'
+import { insertSql } from '../core/storage/insertSql'
 import { bytesOf, type PgDb } from '../core/storage/pgPool'
 import type { HistoryStore, NewHistoryVersion, StoredHistoryVersion } from './HistoryStore'
+import { addedSummary, HISTORY_COLUMNS, HISTORY_HEAD_COLUMNS, historySummaryOf, historyValues, type HistoryHeadRow } from './historyRows'
 
 export const HISTORY_PG_SCHEMA = `
   CREATE TABLE history_versions (
@@ -24,37 +26,8 @@ export const HISTORY_PG_SCHEMA = `
   );
 `
 
-interface Row {
-  session_id: string
-  version: number
-  taken_at: string
-  kind: string
-  detail: string | null
-  actor_names: string
-  stickies: number
-  sheets: number
-  links: number
-}
-
-const parseNames = (json: string): string[] => {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((n): n is string => typeof n === 'string') : []
-  } catch {
-    return []
-  }
-}
-
-const summaryOf = (row: Row): HistoryVersionSummary => ({
-  version: row.version,
-  takenAt: row.taken_at,
-  kind: historyKindSchema.catch('periodic').parse(row.kind),
-  detail: row.detail,
-  actorNames: parseNames(row.actor_names),
-  counts: { stickies: row.stickies, sheets: row.sheets, links: row.links },
-})
-
-const HEAD_COLUMNS = 'session_id, version, taken_at, kind, detail, actor_names, stickies, sheets, links'
+const INSERT = insertSql('history_versions', HISTORY_COLUMNS, 'pg')
+const HEAD_COLUMNS = HISTORY_HEAD_COLUMNS.join(', ')
 
 export class PgHistoryStore implements HistoryStore {
   constructor(private readonly db: PgDb) {}
@@ -67,50 +40,28 @@ export class PgHistoryStore implements HistoryStore {
         [v.sessionId],
       )
       const version = rows[0]?.next ?? 1
-      await client.query(
-        `INSERT INTO history_versions (session_id, version, taken_at, kind, detail, actor_names, stickies, sheets, links, content)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          v.sessionId,
-          version,
-          v.takenAt,
-          v.kind,
-          v.detail,
-          JSON.stringify(v.actorNames),
-          v.counts.stickies,
-          v.counts.sheets,
-          v.counts.links,
-          Buffer.from(v.content),
-        ],
-      )
+      await client.query(INSERT, historyValues(v, version))
       return version
     })
-    return {
-      version: number,
-      takenAt: v.takenAt,
-      kind: v.kind,
-      detail: v.detail,
-      actorNames: [...v.actorNames],
-      counts: { ...v.counts },
-    }
+    return addedSummary(v, number)
   }
 
   async list(sessionId: string): Promise<HistoryVersionSummary[]> {
-    const { rows } = await this.db.query<Row>(
+    const { rows } = await this.db.query<HistoryHeadRow>(
       `SELECT ${HEAD_COLUMNS} FROM history_versions WHERE session_id = $1 ORDER BY version DESC`,
       [sessionId],
     )
-    return rows.map(summaryOf)
+    return rows.map(historySummaryOf)
   }
 
   async get(sessionId: string, version: number): Promise<StoredHistoryVersion | null> {
-    const { rows } = await this.db.query<Row & { content: Buffer }>(
+    const { rows } = await this.db.query<HistoryHeadRow & { content: Buffer }>(
       `SELECT ${HEAD_COLUMNS}, content FROM history_versions WHERE session_id = $1 AND version = $2`,
       [sessionId, version],
     )
     const row = rows[0]
     if (!row) return null
-    return { ...summaryOf(row), sessionId, content: bytesOf(row.content) }
+    return { ...historySummaryOf(row), sessionId, content: bytesOf(row.content) }
   }
 
   async prune(sessionId: string, keep: number): Promise<number> {

@@ -3,8 +3,10 @@
  * file as the documents (migration HISTORY_SCHEMA).
  */
 import type Database from 'better-sqlite3'
-import { historyKindSchema, type HistoryVersionSummary } from '../../shared/history'
+import type { HistoryVersionSummary } from '../../shared/history'
+import { insertSql } from '../core/storage/insertSql'
 import type { HistoryStore, NewHistoryVersion, StoredHistoryVersion } from './HistoryStore'
+import { addedSummary, HISTORY_COLUMNS, HISTORY_HEAD_COLUMNS, historySummaryOf, historyValues, type HistoryHeadRow } from './historyRows'
 
 export const HISTORY_SCHEMA = `
   CREATE TABLE history_versions (
@@ -22,37 +24,7 @@ export const HISTORY_SCHEMA = `
   );
 `
 
-interface Row {
-  session_id: string
-  version: number
-  taken_at: string
-  kind: string
-  detail: string | null
-  actor_names: string
-  stickies: number
-  sheets: number
-  links: number
-}
-
-const parseNames = (json: string): string[] => {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((n): n is string => typeof n === 'string') : []
-  } catch {
-    return []
-  }
-}
-
-const summaryOf = (row: Row): HistoryVersionSummary => ({
-  version: row.version,
-  takenAt: row.taken_at,
-  kind: historyKindSchema.catch('periodic').parse(row.kind),
-  detail: row.detail,
-  actorNames: parseNames(row.actor_names),
-  counts: { stickies: row.stickies, sheets: row.sheets, links: row.links },
-})
-
-const HEAD_COLUMNS = 'session_id, version, taken_at, kind, detail, actor_names, stickies, sheets, links'
+const HEAD_COLUMNS = HISTORY_HEAD_COLUMNS.join(', ')
 
 export class SqliteHistoryStore implements HistoryStore {
   private readonly addTx: (version: NewHistoryVersion) => number
@@ -64,30 +36,16 @@ export class SqliteHistoryStore implements HistoryStore {
     const nextVersion = db.prepare<[string], { next: number }>(
       'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM history_versions WHERE session_id = ?',
     )
-    const insert = db.prepare(
-      `INSERT INTO history_versions (session_id, version, taken_at, kind, detail, actor_names, stickies, sheets, links, content)
-       VALUES (@sessionId, @version, @takenAt, @kind, @detail, @actorNames, @stickies, @sheets, @links, @content)`,
-    )
+    const insert = db.prepare(insertSql('history_versions', HISTORY_COLUMNS, 'sqlite'))
     this.addTx = db.transaction((v: NewHistoryVersion) => {
       const version = nextVersion.get(v.sessionId)?.next ?? 1
-      insert.run({
-        sessionId: v.sessionId,
-        version,
-        takenAt: v.takenAt,
-        kind: v.kind,
-        detail: v.detail,
-        actorNames: JSON.stringify(v.actorNames),
-        stickies: v.counts.stickies,
-        sheets: v.counts.sheets,
-        links: v.counts.links,
-        content: Buffer.from(v.content),
-      })
+      insert.run(...historyValues(v, version))
       return version
     })
-    this.selectList = db.prepare<[string], Row>(
+    this.selectList = db.prepare<[string], HistoryHeadRow>(
       `SELECT ${HEAD_COLUMNS} FROM history_versions WHERE session_id = ? ORDER BY version DESC`,
     )
-    this.selectOne = db.prepare<[string, number], Row & { content: Buffer }>(
+    this.selectOne = db.prepare<[string, number], HistoryHeadRow & { content: Buffer }>(
       `SELECT ${HEAD_COLUMNS}, content FROM history_versions WHERE session_id = ? AND version = ?`,
     )
     const droppable = db.prepare<[{ session: string; keep: number }], { version: number }>(
@@ -104,24 +62,17 @@ export class SqliteHistoryStore implements HistoryStore {
 
   async add(version: NewHistoryVersion): Promise<HistoryVersionSummary> {
     const number = this.addTx(version)
-    return {
-      version: number,
-      takenAt: version.takenAt,
-      kind: version.kind,
-      detail: version.detail,
-      actorNames: [...version.actorNames],
-      counts: { ...version.counts },
-    }
+    return addedSummary(version, number)
   }
 
   async list(sessionId: string): Promise<HistoryVersionSummary[]> {
-    return this.selectList.all(sessionId).map(summaryOf)
+    return this.selectList.all(sessionId).map(historySummaryOf)
   }
 
   async get(sessionId: string, version: number): Promise<StoredHistoryVersion | null> {
     const row = this.selectOne.get(sessionId, version)
     if (!row) return null
-    return { ...summaryOf(row), sessionId, content: new Uint8Array(row.content) }
+    return { ...historySummaryOf(row), sessionId, content: new Uint8Array(row.content) }
   }
 
   async prune(sessionId: string, keep: number): Promise<number> {
