@@ -3,9 +3,11 @@
  * SqlitePrivateStickyStore.ts. The order of a session's stickies is an
  * identity column, shared by every instance.
  */
-import { tagSchema, type Tag } from '../../shared/tags'
+import type { Tag } from '../../shared/tags'
+import { insertSql } from '../core/storage/insertSql'
 import type { PgDb } from '../core/storage/pgPool'
 import type { PrivateStickyStore, StoredPrivateSticky } from './PrivateStickyStore'
+import { PRIVATE_STICKY_COLUMNS, privateStickyOf, privateStickyValues, type PrivateStickyRow } from './privateStickyRows'
 
 /** Applied in order; never edit one that shipped, append. */
 export const PRIVATE_STICKY_PG_MIGRATIONS: readonly string[] = [
@@ -26,63 +28,36 @@ export const PRIVATE_STICKY_PG_MIGRATIONS: readonly string[] = [
   `,
 ]
 
-interface Row {
-  id: string
-  session_id: string
-  author_id: string
-  author_name: string
-  author_organisation: string
-  text: string
-  tag: string
-  sheet_id: string | null
-  created_at: string
-}
-
-const COLUMNS = 'id, session_id, author_id, author_name, author_organisation, text, tag, sheet_id, created_at'
-
-const fromRow = (r: Row): StoredPrivateSticky => ({
-  id: r.id,
-  sessionId: r.session_id,
-  authorId: r.author_id,
-  authorName: r.author_name,
-  authorOrganisation: r.author_organisation,
-  text: r.text,
-  tag: tagSchema.catch('opmerking').parse(r.tag),
-  sheetId: r.sheet_id,
-  createdAt: r.created_at,
-})
+const COLUMNS = PRIVATE_STICKY_COLUMNS.join(', ')
+const INSERT = insertSql('private_stickies', PRIVATE_STICKY_COLUMNS, 'pg')
 
 export class PgPrivateStickyStore implements PrivateStickyStore {
   constructor(private readonly db: PgDb) {}
 
   async add(s: StoredPrivateSticky): Promise<void> {
-    await this.db.query(
-      `INSERT INTO private_stickies (id, session_id, author_id, author_name, author_organisation, text, tag, sheet_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [s.id, s.sessionId, s.authorId, s.authorName, s.authorOrganisation, s.text, s.tag, s.sheetId, s.createdAt],
-    )
+    await this.db.query(INSERT, privateStickyValues(s))
   }
 
   async listByAuthor(sessionId: string, authorId: string): Promise<StoredPrivateSticky[]> {
-    const { rows } = await this.db.query<Row>(
+    const { rows } = await this.db.query<PrivateStickyRow>(
       `SELECT ${COLUMNS} FROM private_stickies WHERE session_id = $1 AND author_id = $2 ORDER BY seq`,
       [sessionId, authorId],
     )
-    return rows.map(fromRow)
+    return rows.map(privateStickyOf)
   }
 
   async listBySession(sessionId: string): Promise<StoredPrivateSticky[]> {
-    const { rows } = await this.db.query<Row>(`SELECT ${COLUMNS} FROM private_stickies WHERE session_id = $1 ORDER BY seq`, [sessionId])
-    return rows.map(fromRow)
+    const { rows } = await this.db.query<PrivateStickyRow>(`SELECT ${COLUMNS} FROM private_stickies WHERE session_id = $1 ORDER BY seq`, [sessionId])
+    return rows.map(privateStickyOf)
   }
 
   async update(sessionId: string, authorId: string, id: string, patch: { text?: string; tag?: Tag }): Promise<StoredPrivateSticky | null> {
-    const { rows } = await this.db.query<Row>(
+    const { rows } = await this.db.query<PrivateStickyRow>(
       `UPDATE private_stickies SET text = COALESCE($1, text), tag = COALESCE($2, tag)
        WHERE id = $3 AND session_id = $4 AND author_id = $5 RETURNING ${COLUMNS}`,
       [patch.text ?? null, patch.tag ?? null, id, sessionId, authorId],
     )
-    return rows[0] ? fromRow(rows[0]) : null
+    return rows[0] ? privateStickyOf(rows[0]) : null
   }
 
   async remove(sessionId: string, authorId: string, id: string): Promise<boolean> {

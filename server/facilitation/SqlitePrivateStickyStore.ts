@@ -3,8 +3,10 @@
  * runs PRIVATE_STICKY_MIGRATIONS; facilitationStoreDefinition.ts).
  */
 import type { SqliteDatabase } from '../core/storage/Backend'
-import { tagSchema, type Tag } from '../../shared/tags'
+import type { Tag } from '../../shared/tags'
+import { insertSql } from '../core/storage/insertSql'
 import type { PrivateStickyStore, StoredPrivateSticky } from './PrivateStickyStore'
+import { PRIVATE_STICKY_COLUMNS, privateStickyOf, privateStickyValues, type PrivateStickyRow } from './privateStickyRows'
 
 /** Applied in order; never edit one that shipped, append. */
 export const PRIVATE_STICKY_MIGRATIONS: readonly string[] = [
@@ -25,29 +27,8 @@ export const PRIVATE_STICKY_MIGRATIONS: readonly string[] = [
   `,
 ]
 
-interface Row {
-  id: string
-  session_id: string
-  author_id: string
-  author_name: string
-  author_organisation: string
-  text: string
-  tag: string
-  sheet_id: string | null
-  created_at: string
-}
-
-const fromRow = (r: Row): StoredPrivateSticky => ({
-  id: r.id,
-  sessionId: r.session_id,
-  authorId: r.author_id,
-  authorName: r.author_name,
-  authorOrganisation: r.author_organisation,
-  text: r.text,
-  tag: tagSchema.catch('opmerking').parse(r.tag),
-  sheetId: r.sheet_id,
-  createdAt: r.created_at,
-})
+/** SQLite orders a session's stickies by a counter of its own, after the shared columns. */
+const INSERT = insertSql('private_stickies', [...PRIVATE_STICKY_COLUMNS, 'seq'], 'sqlite')
 
 export class SqlitePrivateStickyStore implements PrivateStickyStore {
   private seq = 0
@@ -58,23 +39,18 @@ export class SqlitePrivateStickyStore implements PrivateStickyStore {
   }
 
   async add(s: StoredPrivateSticky): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO private_stickies (id, session_id, author_id, author_name, author_organisation, text, tag, sheet_id, created_at, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(s.id, s.sessionId, s.authorId, s.authorName, s.authorOrganisation, s.text, s.tag, s.sheetId, s.createdAt, ++this.seq)
+    this.db.prepare(INSERT).run(...privateStickyValues(s), ++this.seq)
   }
 
   async listByAuthor(sessionId: string, authorId: string): Promise<StoredPrivateSticky[]> {
     return this.db
-      .prepare<[string, string], Row>('SELECT * FROM private_stickies WHERE session_id = ? AND author_id = ? ORDER BY seq')
+      .prepare<[string, string], PrivateStickyRow>('SELECT * FROM private_stickies WHERE session_id = ? AND author_id = ? ORDER BY seq')
       .all(sessionId, authorId)
-      .map(fromRow)
+      .map(privateStickyOf)
   }
 
   async listBySession(sessionId: string): Promise<StoredPrivateSticky[]> {
-    return this.db.prepare<[string], Row>('SELECT * FROM private_stickies WHERE session_id = ? ORDER BY seq').all(sessionId).map(fromRow)
+    return this.db.prepare<[string], PrivateStickyRow>('SELECT * FROM private_stickies WHERE session_id = ? ORDER BY seq').all(sessionId).map(privateStickyOf)
   }
 
   async update(sessionId: string, authorId: string, id: string, patch: { text?: string; tag?: Tag }): Promise<StoredPrivateSticky | null> {
@@ -82,8 +58,8 @@ export class SqlitePrivateStickyStore implements PrivateStickyStore {
       .prepare('UPDATE private_stickies SET text = COALESCE(?, text), tag = COALESCE(?, tag) WHERE id = ? AND session_id = ? AND author_id = ?')
       .run(patch.text ?? null, patch.tag ?? null, id, sessionId, authorId)
     if (info.changes === 0) return null
-    const row = this.db.prepare<[string], Row>('SELECT * FROM private_stickies WHERE id = ?').get(id)
-    return row ? fromRow(row) : null
+    const row = this.db.prepare<[string], PrivateStickyRow>('SELECT * FROM private_stickies WHERE id = ?').get(id)
+    return row ? privateStickyOf(row) : null
   }
 
   async remove(sessionId: string, authorId: string, id: string): Promise<boolean> {
