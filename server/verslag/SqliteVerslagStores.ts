@@ -1,7 +1,19 @@
 /** Versions and board pictures in SQLite (tables of VERSLAG_SCHEMA, migration 3). */
 import type Database from 'better-sqlite3'
-import { PICTURE_TYPES, type PictureType } from '../../shared/verslag/versions'
+import { insertSql } from '../core/storage/insertSql'
 import type { PictureStore, StoredPicture, VerslagStores, VerslagVersionHead, VerslagVersionRecord, VersionStore } from './VerslagStores'
+import {
+  pictureOf,
+  upsertPictureSql,
+  VERSION_COLUMNS,
+  VERSION_HEAD_SELECT,
+  versionHeadOf,
+  versionOf,
+  versionValues,
+  type PictureRow,
+  type VersionHeadRow,
+  type VersionRow,
+} from './verslagRows'
 
 export const VERSLAG_SCHEMA = `
 CREATE TABLE verslag_versions (
@@ -24,47 +36,6 @@ CREATE TABLE board_pictures (
 );
 `
 
-interface VersionRow {
-  session_id: string
-  versie: number
-  vastgesteld_at: string
-  vastgesteld_op: string
-  actor: string
-  actor_name: string
-  models: string
-  picture_type: string | null
-  picture: Buffer | null
-}
-
-type HeadRow = Omit<VersionRow, 'models' | 'picture'> & { has_picture: number }
-
-const pictureType = (value: string): PictureType => (PICTURE_TYPES as readonly string[]).includes(value) ? (value as PictureType) : 'image/png'
-const bytes = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice()
-
-const headOf = (row: HeadRow): VerslagVersionHead => ({
-  sessionId: row.session_id,
-  versie: row.versie,
-  vastgesteldAt: row.vastgesteld_at,
-  vastgesteldOp: row.vastgesteld_op,
-  actor: row.actor,
-  actorName: row.actor_name,
-  hasPicture: row.has_picture === 1,
-})
-
-const versionOf = (row: VersionRow): VerslagVersionRecord => ({
-  sessionId: row.session_id,
-  versie: row.versie,
-  vastgesteldAt: row.vastgesteld_at,
-  vastgesteldOp: row.vastgesteld_op,
-  actor: row.actor,
-  actorName: row.actor_name,
-  models: row.models,
-  picture:
-    row.picture && row.picture_type
-      ? { contentType: pictureType(row.picture_type), data: bytes(row.picture), updatedAt: row.vastgesteld_at }
-      : null,
-})
-
 class SqliteVersionStore implements VersionStore {
   private readonly insert
   private readonly selectHeads
@@ -72,13 +43,9 @@ class SqliteVersionStore implements VersionStore {
   private readonly selectLatest
 
   constructor(db: Database.Database) {
-    this.insert = db.prepare<[VersionRow]>(
-      `INSERT OR IGNORE INTO verslag_versions (session_id, versie, vastgesteld_at, vastgesteld_op, actor, actor_name, models, picture_type, picture)
-       VALUES (@session_id, @versie, @vastgesteld_at, @vastgesteld_op, @actor, @actor_name, @models, @picture_type, @picture)`,
-    )
-    this.selectHeads = db.prepare<[string], HeadRow>(
-      `SELECT session_id, versie, vastgesteld_at, vastgesteld_op, actor, actor_name, picture_type,
-              (picture IS NOT NULL) AS has_picture
+    this.insert = db.prepare(`${insertSql('verslag_versions', VERSION_COLUMNS, 'sqlite')} ON CONFLICT DO NOTHING`)
+    this.selectHeads = db.prepare<[string], VersionHeadRow>(
+      `SELECT ${VERSION_HEAD_SELECT}
        FROM verslag_versions WHERE session_id = ? ORDER BY versie`,
     )
     this.selectOne = db.prepare<[string, number], VersionRow>('SELECT * FROM verslag_versions WHERE session_id = ? AND versie = ?')
@@ -86,22 +53,12 @@ class SqliteVersionStore implements VersionStore {
   }
 
   async add(v: VerslagVersionRecord): Promise<boolean> {
-    const result = this.insert.run({
-      session_id: v.sessionId,
-      versie: v.versie,
-      vastgesteld_at: v.vastgesteldAt,
-      vastgesteld_op: v.vastgesteldOp,
-      actor: v.actor,
-      actor_name: v.actorName,
-      models: v.models,
-      picture_type: v.picture?.contentType ?? null,
-      picture: v.picture ? Buffer.from(v.picture.data) : null,
-    })
+    const result = this.insert.run(...versionValues(v))
     return result.changes === 1
   }
 
   async list(sessionId: string): Promise<VerslagVersionHead[]> {
-    return this.selectHeads.all(sessionId).map(headOf)
+    return this.selectHeads.all(sessionId).map(versionHeadOf)
   }
 
   async get(sessionId: string, versie: number): Promise<VerslagVersionRecord | null> {
@@ -121,10 +78,9 @@ class SqlitePictureStore implements PictureStore {
 
   constructor(db: Database.Database) {
     this.upsert = db.prepare<[string, string, Buffer, string]>(
-      `INSERT INTO board_pictures (session_id, content_type, data, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (session_id) DO UPDATE SET content_type = excluded.content_type, data = excluded.data, updated_at = excluded.updated_at`,
+      upsertPictureSql(['?', '?', '?', '?']),
     )
-    this.selectOne = db.prepare<[string], { content_type: string; data: Buffer; updated_at: string }>(
+    this.selectOne = db.prepare<[string], PictureRow>(
       'SELECT content_type, data, updated_at FROM board_pictures WHERE session_id = ?',
     )
   }
@@ -135,7 +91,7 @@ class SqlitePictureStore implements PictureStore {
 
   async get(sessionId: string): Promise<StoredPicture | null> {
     const row = this.selectOne.get(sessionId)
-    return row ? { contentType: pictureType(row.content_type), data: bytes(row.data), updatedAt: row.updated_at } : null
+    return row ? pictureOf(row) : null
   }
 }
 
