@@ -1,8 +1,9 @@
 /** The session index in PostgreSQL; the SQLite sibling is SqliteSessionStore.ts. */
 import type { SessionSummary } from '../../shared/api'
-import { sessionTypeSchema } from '../../shared/session'
+import { insertSql } from '../core/storage/insertSql'
 import type { PgDb } from '../core/storage/pgPool'
 import type { SessionStore } from './SessionStore'
+import { SESSION_COLUMNS, sessionOf, sessionUpdate, sessionValues, type SessionPatch, type SessionRow } from './sessionRows'
 
 export const SESSIONS_PG_MIGRATIONS: readonly string[] = [
   `
@@ -20,64 +21,27 @@ export const SESSIONS_PG_MIGRATIONS: readonly string[] = [
   `,
 ]
 
-interface SessionRow {
-  id: string
-  title: string
-  themagroep: string
-  type: string
-  date: string | null
-  place: string | null
-  created_at: string
-  updated_at: string
-}
-
-const fromRow = (row: SessionRow): SessionSummary => ({
-  id: row.id,
-  title: row.title,
-  themagroep: row.themagroep,
-  type: sessionTypeSchema.catch('brownpapersessie').parse(row.type),
-  date: row.date,
-  place: row.place,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-})
-
-const COLUMNS: Record<keyof Omit<SessionSummary, 'id' | 'createdAt'>, string> = {
-  title: 'title',
-  themagroep: 'themagroep',
-  type: 'type',
-  date: 'date',
-  place: 'place',
-  updatedAt: 'updated_at',
-}
+const INSERT = insertSql('sessions', SESSION_COLUMNS, 'pg')
 
 export class PgSessionStore implements SessionStore {
   constructor(private readonly db: PgDb) {}
 
   async create(s: SessionSummary): Promise<void> {
-    await this.db.query(
-      `INSERT INTO sessions (id, title, themagroep, type, date, place, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [s.id, s.title, s.themagroep, s.type, s.date, s.place, s.createdAt, s.updatedAt],
-    )
+    await this.db.query(INSERT, sessionValues(s))
   }
 
   async get(id: string): Promise<SessionSummary | null> {
     const { rows } = await this.db.query<SessionRow>('SELECT * FROM sessions WHERE id = $1', [id])
-    return rows[0] ? fromRow(rows[0]) : null
+    return rows[0] ? sessionOf(rows[0]) : null
   }
 
   async list(): Promise<SessionSummary[]> {
-    return (await this.db.query<SessionRow>('SELECT * FROM sessions ORDER BY created_at DESC, id')).rows.map(fromRow)
+    return (await this.db.query<SessionRow>('SELECT * FROM sessions ORDER BY created_at DESC, id')).rows.map(sessionOf)
   }
 
-  async update(id: string, patch: Partial<Omit<SessionSummary, 'id' | 'createdAt'>>): Promise<void> {
-    const entries = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[])
-      .filter((key) => patch[key] !== undefined)
-      .map((key) => [COLUMNS[key], patch[key] ?? null] as const)
-    if (entries.length === 0) return
-    const sets = entries.map(([column], i) => `${column} = $${i + 1}`).join(', ')
-    await this.db.query(`UPDATE sessions SET ${sets} WHERE id = $${entries.length + 1}`, [...entries.map(([, v]) => v), id])
+  async update(id: string, patch: SessionPatch): Promise<void> {
+    const update = sessionUpdate(id, patch, (i) => `$${i}`)
+    if (update) await this.db.query(update.sql, update.values)
   }
 }
 
