@@ -1,22 +1,12 @@
 /** The account link store contract (SPEC U2), on every backend: stored by hash, used once, kept across a reopen. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { AccountLinkRecord } from '../../server/accounts/AccountLinkStore'
 import { ACCOUNT_STORES } from '../../server/accounts/accountStoreDefinition'
-import type { Backend } from '../../server/core/storage/Backend'
-import { MemoryBackend } from '../../server/core/storage/MemoryBackend'
 import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
-import { PgBackend } from '../../server/core/storage/PgBackend'
-import { createTestDatabase, type TestDatabase } from '../helpers/pgDatabase'
+import { storeBackends } from '../helpers/storeBackends'
 import { removeTempDirs, tempDir } from '../helpers/tempDir'
 
-let pgDb: TestDatabase
-beforeAll(async () => {
-  pgDb = await createTestDatabase()
-})
-afterAll(async () => {
-  await pgDb.drop()
-})
-let schemas = 0
+const { backends, open } = storeBackends([ACCOUNT_STORES])
 
 const link: AccountLinkRecord = {
   id: 'l1',
@@ -32,22 +22,9 @@ const link: AccountLinkRecord = {
   usedAt: null,
 }
 
-const backends: [string, () => Promise<Backend> | Backend][] = [
-  ['memory', () => new MemoryBackend()],
-  ['sqlite', () => new SqliteBackend(tempDir())],
-  ['postgres', () => PgBackend.open(pgDb.url, [ACCOUNT_STORES], { schema: `links${++schemas}` })],
-]
-
 describe.each(backends)('account links on %s', (_name, make) => {
-  const open: Backend[] = []
-  afterEach(async () => {
-    for (const b of open.splice(0)) await b.close()
-    removeTempDirs()
-  })
-
   it('[U2] finds a link by its token hash only, and the first use wins', async () => {
-    const backend = await make()
-    open.push(backend)
+    const backend = await open(make)
     const links = backend.stores(ACCOUNT_STORES).accountLinks
     await links.create(link)
     expect(await links.getByTokenHash(link.tokenHash)).toEqual(link)

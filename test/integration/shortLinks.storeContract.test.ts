@@ -1,22 +1,10 @@
 /** The short-link store contract (SPEC M7), on every backend: found by the code's hash only, kept whole, a code used once. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Backend } from '../../server/core/storage/Backend'
-import { MemoryBackend } from '../../server/core/storage/MemoryBackend'
-import { PgBackend } from '../../server/core/storage/PgBackend'
-import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
+import { describe, expect, it } from 'vitest'
 import type { StoredShortLink } from '../../server/shortLinks/ShortLinkStore'
 import { SHORT_LINK_STORES } from '../../server/shortLinks/shortLinkStoreDefinition'
-import { createTestDatabase, type TestDatabase } from '../helpers/pgDatabase'
-import { removeTempDirs, tempDir } from '../helpers/tempDir'
+import { storeBackends } from '../helpers/storeBackends'
 
-let pgDb: TestDatabase
-beforeAll(async () => {
-  pgDb = await createTestDatabase()
-})
-afterAll(async () => {
-  await pgDb.drop()
-})
-let schemas = 0
+const { backends, open } = storeBackends([SHORT_LINK_STORES])
 
 const link: StoredShortLink = {
   codeHash: 'c'.repeat(64),
@@ -28,22 +16,9 @@ const link: StoredShortLink = {
   createdAt: '2026-01-01T10:00:00.000Z',
 }
 
-const backends: [string, () => Promise<Backend> | Backend][] = [
-  ['memory', () => new MemoryBackend()],
-  ['sqlite', () => new SqliteBackend(tempDir())],
-  ['postgres', () => PgBackend.open(pgDb.url, [SHORT_LINK_STORES], { schema: `short${++schemas}` })],
-]
-
 describe.each(backends)('short links on %s', (_name, make) => {
-  const open: Backend[] = []
-  afterEach(async () => {
-    for (const b of open.splice(0)) await b.close()
-    removeTempDirs()
-  })
-
   it('[M7] gives a link back whole by its code hash only, and refuses a second link with the same code', async () => {
-    const backend = await make()
-    open.push(backend)
+    const backend = await open(make)
     const links = backend.stores(SHORT_LINK_STORES)
     await links.create(link)
     await links.create({ ...link, codeHash: 'd'.repeat(64), sessionId: 's-2' })
