@@ -5,7 +5,7 @@
  */
 import type { AuditEntry, InviteRole } from '../../shared/access'
 import { normalizeThemagroepName, themagroepKey } from '../../shared/themagroepName'
-import { accountRoleSchema, inviteRoleSchema } from '../../shared/access'
+import { insertSql } from '../core/storage/insertSql'
 import { num, type PgDb } from '../core/storage/pgPool'
 import type {
   AccessStores,
@@ -21,6 +21,26 @@ import type {
   UserRecord,
   UserStore,
 } from './AccessStores'
+import {
+  AUDIT_COLUMNS,
+  auditOf,
+  auditValues,
+  INVITE_COLUMNS,
+  inviteOf,
+  inviteValues,
+  LOGIN_COLUMNS,
+  LOGIN_UPSERT,
+  loginOf,
+  loginValues,
+  participantOf,
+  USER_COLUMNS,
+  userOf,
+  userValues,
+  type AuditRow,
+  type InviteRow,
+  type LoginRow,
+  type UserRow,
+} from './accessRows'
 
 export const ACCESS_PG_SCHEMA = `
 CREATE TABLE users (
@@ -72,71 +92,6 @@ CREATE TABLE audit (
 );
 `
 
-interface UserRow {
-  id: string
-  email: string
-  name: string
-  role: string
-  password_hash: string
-  created_at: string
-}
-interface LoginRow {
-  token_hash: string
-  user_id: string | null
-  participant: string | null
-  created_at: string
-  expires_at: string
-}
-interface InviteRow {
-  id: string
-  token_hash: string
-  session_id: string
-  role: string
-  created_by: string
-  created_at: string
-  expires_at: string
-  revoked_at: string | null
-}
-interface AuditRow {
-  id: string
-  at: string
-  actor: string
-  actor_name: string
-  action: string
-  session_id: string | null
-  themagroep: string | null
-  detail: string
-}
-
-const toUser = (r: UserRow): UserRecord => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  role: accountRoleSchema.parse(r.role),
-  passwordHash: r.password_hash,
-  createdAt: r.created_at,
-})
-const toInvite = (r: InviteRow): InviteRecord => ({
-  id: r.id,
-  tokenHash: r.token_hash,
-  sessionId: r.session_id,
-  role: inviteRoleSchema.parse(r.role),
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-})
-const toAudit = (r: AuditRow): AuditEntry => ({
-  id: num(r.id),
-  at: r.at,
-  actor: r.actor,
-  actorName: r.actor_name,
-  action: r.action,
-  sessionId: r.session_id,
-  themagroep: r.themagroep,
-  detail: r.detail,
-})
-
 /** Migration 2 (U6, U12): deactivated accounts, and logins found per account. */
 export const ACCOUNT_DEACTIVATION_PG_SCHEMA = `
 CREATE TABLE user_deactivations (
@@ -149,19 +104,16 @@ CREATE INDEX logins_user ON logins (user_id);
 class PgUserStore implements UserStore {
   constructor(private readonly db: PgDb) {}
   async create(u: UserRecord): Promise<boolean> {
-    const result = await this.db.query(
-      'INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
-      [u.id, u.email, u.name, u.role, u.passwordHash, u.createdAt],
-    )
+    const result = await this.db.query(`${insertSql('users', USER_COLUMNS, 'pg')} ON CONFLICT DO NOTHING`, userValues(u))
     return result.rowCount === 1
   }
   async get(id: string): Promise<UserRecord | null> {
     const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id])
-    return rows[0] ? toUser(rows[0]) : null
+    return rows[0] ? userOf(rows[0]) : null
   }
   async getByEmail(email: string): Promise<UserRecord | null> {
     const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE email = $1', [email])
-    return rows[0] ? toUser(rows[0]) : null
+    return rows[0] ? userOf(rows[0]) : null
   }
   async count(): Promise<number> {
     const { rows } = await this.db.query<{ n: string }>('SELECT COUNT(*) AS n FROM users')
@@ -169,7 +121,7 @@ class PgUserStore implements UserStore {
   }
   async list(): Promise<UserRecord[]> {
     const { rows } = await this.db.query<UserRow>('SELECT * FROM users ORDER BY email COLLATE "C"')
-    return rows.map(toUser)
+    return rows.map(userOf)
   }
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.db.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, id])
@@ -189,24 +141,11 @@ class PgUserStore implements UserStore {
 class PgLoginStore implements LoginStore {
   constructor(private readonly db: PgDb) {}
   async create(l: LoginRecord): Promise<void> {
-    await this.db.query(
-      `INSERT INTO logins (token_hash, user_id, participant, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (token_hash) DO UPDATE SET user_id = excluded.user_id, participant = excluded.participant,
-         created_at = excluded.created_at, expires_at = excluded.expires_at`,
-      [l.tokenHash, l.userId, l.participant ? JSON.stringify(l.participant) : null, l.createdAt, l.expiresAt],
-    )
+    await this.db.query(`${insertSql('logins', LOGIN_COLUMNS, 'pg')} ${LOGIN_UPSERT}`, loginValues(l))
   }
   async get(tokenHash: string): Promise<LoginRecord | null> {
     const { rows } = await this.db.query<LoginRow>('SELECT * FROM logins WHERE token_hash = $1', [tokenHash])
-    const row = rows[0]
-    if (!row) return null
-    return {
-      tokenHash: row.token_hash,
-      userId: row.user_id,
-      participant: row.participant ? (JSON.parse(row.participant) as ParticipantIdentity) : null,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-    }
+    return rows[0] ? loginOf(rows[0]) : null
   }
   async delete(tokenHash: string): Promise<void> {
     await this.db.query('DELETE FROM logins WHERE token_hash = $1', [tokenHash])
@@ -222,7 +161,7 @@ class PgLoginStore implements LoginStore {
       "SELECT participant FROM logins WHERE participant IS NOT NULL AND (participant::jsonb ->> 'sessionId') = $1 ORDER BY created_at COLLATE \"C\", token_hash COLLATE \"C\"",
       [sessionId],
     )
-    return rows.map((r) => JSON.parse(r.participant) as ParticipantIdentity)
+    return rows.map((r) => participantOf(r.participant))
   }
 }
 
@@ -320,25 +259,22 @@ class PgThemagroepStore implements ThemagroepStore {
 class PgInviteStore implements InviteStore {
   constructor(private readonly db: PgDb) {}
   async create(i: InviteRecord): Promise<void> {
-    await this.db.query(
-      'INSERT INTO invites (id, token_hash, session_id, role, created_by, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [i.id, i.tokenHash, i.sessionId, i.role, i.createdBy, i.createdAt, i.expiresAt, i.revokedAt],
-    )
+    await this.db.query(insertSql('invites', INVITE_COLUMNS, 'pg'), inviteValues(i))
   }
   async get(id: string): Promise<InviteRecord | null> {
     const { rows } = await this.db.query<InviteRow>('SELECT * FROM invites WHERE id = $1', [id])
-    return rows[0] ? toInvite(rows[0]) : null
+    return rows[0] ? inviteOf(rows[0]) : null
   }
   async getByTokenHash(tokenHash: string): Promise<InviteRecord | null> {
     const { rows } = await this.db.query<InviteRow>('SELECT * FROM invites WHERE token_hash = $1', [tokenHash])
-    return rows[0] ? toInvite(rows[0]) : null
+    return rows[0] ? inviteOf(rows[0]) : null
   }
   async listForSession(sessionId: string): Promise<InviteRecord[]> {
     const { rows } = await this.db.query<InviteRow>(
       'SELECT * FROM invites WHERE session_id = $1 ORDER BY created_at DESC, seq DESC',
       [sessionId],
     )
-    return rows.map(toInvite)
+    return rows.map(inviteOf)
   }
   async revoke(id: string, at: string): Promise<boolean> {
     const result = await this.db.query('UPDATE invites SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2', [at, id])
@@ -353,22 +289,19 @@ class PgInviteStore implements InviteStore {
 class PgAuditStore implements AuditStore {
   constructor(private readonly db: PgDb) {}
   async append(e: NewAuditEntry): Promise<number> {
-    const { rows } = await this.db.query<{ id: string }>(
-      'INSERT INTO audit (at, actor, actor_name, action, session_id, themagroep, detail) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-      [e.at, e.actor, e.actorName, e.action, e.sessionId, e.themagroep, e.detail],
-    )
+    const { rows } = await this.db.query<{ id: string }>(`${insertSql('audit', AUDIT_COLUMNS, 'pg')} RETURNING id`, auditValues(e))
     return num(rows[0]?.id ?? 0)
   }
   async list(query: AuditQuery = {}): Promise<AuditEntry[]> {
     const { themagroepen, actor, limit = 200 } = query
     if (!themagroepen) {
-      return (await this.db.query<AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT $1', [limit])).rows.map(toAudit)
+      return (await this.db.query<AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT $1', [limit])).rows.map(auditOf)
     }
     const { rows } = await this.db.query<AuditRow>(
       'SELECT * FROM audit WHERE themagroep = ANY($1::text[]) OR actor = $2 ORDER BY id DESC LIMIT $3',
       [[...themagroepen], actor ?? '', limit],
     )
-    return rows.map(toAudit)
+    return rows.map(auditOf)
   }
 }
 

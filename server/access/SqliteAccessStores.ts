@@ -6,7 +6,7 @@
 import { normalizeThemagroepName, themagroepKey } from '../../shared/themagroepName'
 import type Database from 'better-sqlite3'
 import type { AuditEntry, InviteRole } from '../../shared/access'
-import { accountRoleSchema, inviteRoleSchema } from '../../shared/access'
+import { insertSql } from '../core/storage/insertSql'
 import type {
   AccessStores,
   AuditQuery,
@@ -21,6 +21,26 @@ import type {
   UserRecord,
   UserStore,
 } from './AccessStores'
+import {
+  AUDIT_COLUMNS,
+  auditOf,
+  auditValues,
+  INVITE_COLUMNS,
+  inviteOf,
+  inviteValues,
+  LOGIN_COLUMNS,
+  LOGIN_UPSERT,
+  loginOf,
+  loginValues,
+  participantOf,
+  USER_COLUMNS,
+  userOf,
+  userValues,
+  type AuditRow,
+  type InviteRow,
+  type LoginRow,
+  type UserRow,
+} from './accessRows'
 
 /** Migration 2 of the SQLite store (sqliteMigrations.ts). */
 export const ACCESS_SCHEMA = `
@@ -80,80 +100,18 @@ CREATE TABLE IF NOT EXISTS user_deactivations (
 CREATE INDEX IF NOT EXISTS logins_user ON logins(user_id);
 `
 
-interface UserRow {
-  id: string
-  email: string
-  name: string
-  role: string
-  password_hash: string
-  created_at: string
-}
-interface LoginRow {
-  token_hash: string
-  user_id: string | null
-  participant: string | null
-  created_at: string
-  expires_at: string
-}
-interface InviteRow {
-  id: string
-  token_hash: string
-  session_id: string
-  role: string
-  created_by: string
-  created_at: string
-  expires_at: string
-  revoked_at: string | null
-}
-interface AuditRow {
-  id: number
-  at: string
-  actor: string
-  actor_name: string
-  action: string
-  session_id: string | null
-  themagroep: string | null
-  detail: string
-}
-
-const toUser = (r: UserRow): UserRecord => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  role: accountRoleSchema.parse(r.role),
-  passwordHash: r.password_hash,
-  createdAt: r.created_at,
-})
-const toInvite = (r: InviteRow): InviteRecord => ({
-  id: r.id,
-  tokenHash: r.token_hash,
-  sessionId: r.session_id,
-  role: inviteRoleSchema.parse(r.role),
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-})
-const toAudit = (r: AuditRow): AuditEntry => ({
-  id: r.id,
-  at: r.at,
-  actor: r.actor,
-  actorName: r.actor_name,
-  action: r.action,
-  sessionId: r.session_id,
-  themagroep: r.themagroep,
-  detail: r.detail,
-})
-
 class SqliteUserStore implements UserStore {
   private readonly insert
   private readonly byId
   private readonly byEmail
   private readonly total
+  private readonly all
+  private readonly setHash
+  private readonly deactivate
+  private readonly reactivate
+  private readonly deactivation
   constructor(db: Database.Database) {
-    this.insert = db.prepare(
-      'INSERT OR IGNORE INTO users (id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
+    this.insert = db.prepare(`${insertSql('users', USER_COLUMNS, 'sqlite')} ON CONFLICT DO NOTHING`)
     this.byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?')
     this.byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?')
     this.total = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users')
@@ -163,13 +121,8 @@ class SqliteUserStore implements UserStore {
     this.reactivate = db.prepare('DELETE FROM user_deactivations WHERE user_id = ?')
     this.deactivation = db.prepare<[string], { at: string }>('SELECT at FROM user_deactivations WHERE user_id = ?')
   }
-  private readonly all
-  private readonly setHash
-  private readonly deactivate
-  private readonly reactivate
-  private readonly deactivation
   async list(): Promise<UserRecord[]> {
-    return this.all.all().map(toUser)
+    return this.all.all().map(userOf)
   }
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
     this.setHash.run(passwordHash, id)
@@ -184,15 +137,15 @@ class SqliteUserStore implements UserStore {
     return this.deactivation.get(id)?.at ?? null
   }
   async create(u: UserRecord): Promise<boolean> {
-    return this.insert.run(u.id, u.email, u.name, u.role, u.passwordHash, u.createdAt).changes === 1
+    return this.insert.run(...userValues(u)).changes === 1
   }
   async get(id: string): Promise<UserRecord | null> {
     const row = this.byId.get(id)
-    return row ? toUser(row) : null
+    return row ? userOf(row) : null
   }
   async getByEmail(email: string): Promise<UserRecord | null> {
     const row = this.byEmail.get(email)
-    return row ? toUser(row) : null
+    return row ? userOf(row) : null
   }
   async count(): Promise<number> {
     return this.total.get()?.n ?? 0
@@ -204,10 +157,10 @@ class SqliteLoginStore implements LoginStore {
   private readonly byHash
   private readonly remove
   private readonly removeExpired
+  private readonly removeForUser
+  private readonly ofSession
   constructor(db: Database.Database) {
-    this.insert = db.prepare(
-      'INSERT OR REPLACE INTO logins (token_hash, user_id, participant, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-    )
+    this.insert = db.prepare(`${insertSql('logins', LOGIN_COLUMNS, 'sqlite')} ${LOGIN_UPSERT}`)
     this.byHash = db.prepare<[string], LoginRow>('SELECT * FROM logins WHERE token_hash = ?')
     this.remove = db.prepare('DELETE FROM logins WHERE token_hash = ?')
     this.removeExpired = db.prepare('DELETE FROM logins WHERE expires_at < ?')
@@ -216,27 +169,18 @@ class SqliteLoginStore implements LoginStore {
       "SELECT participant FROM logins WHERE participant IS NOT NULL AND json_extract(participant, '$.sessionId') = ? ORDER BY created_at, rowid",
     )
   }
-  private readonly removeForUser
-  private readonly ofSession
   async participantsOf(sessionId: string): Promise<ParticipantIdentity[]> {
-    return this.ofSession.all(sessionId).map((r) => JSON.parse(r.participant) as ParticipantIdentity)
+    return this.ofSession.all(sessionId).map((r) => participantOf(r.participant))
   }
   async deleteForUser(userId: string, keepTokenHash = ''): Promise<number> {
     return this.removeForUser.run(userId, keepTokenHash).changes
   }
   async create(l: LoginRecord): Promise<void> {
-    this.insert.run(l.tokenHash, l.userId, l.participant ? JSON.stringify(l.participant) : null, l.createdAt, l.expiresAt)
+    this.insert.run(...loginValues(l))
   }
   async get(tokenHash: string): Promise<LoginRecord | null> {
     const row = this.byHash.get(tokenHash)
-    if (!row) return null
-    return {
-      tokenHash: row.token_hash,
-      userId: row.user_id,
-      participant: row.participant ? (JSON.parse(row.participant) as ParticipantIdentity) : null,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-    }
+    return row ? loginOf(row) : null
   }
   async delete(tokenHash: string): Promise<void> {
     this.remove.run(tokenHash)
@@ -342,9 +286,7 @@ class SqliteInviteStore implements InviteStore {
   private readonly markRevoked
   private readonly updateRole
   constructor(db: Database.Database) {
-    this.insert = db.prepare(
-      'INSERT INTO invites (id, token_hash, session_id, role, created_by, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
+    this.insert = db.prepare(insertSql('invites', INVITE_COLUMNS, 'sqlite'))
     this.byId = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE id = ?')
     this.byHash = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE token_hash = ?')
     this.forSession = db.prepare<[string], InviteRow>(
@@ -354,18 +296,18 @@ class SqliteInviteStore implements InviteStore {
     this.updateRole = db.prepare('UPDATE invites SET role = ? WHERE id = ? AND revoked_at IS NULL')
   }
   async create(i: InviteRecord): Promise<void> {
-    this.insert.run(i.id, i.tokenHash, i.sessionId, i.role, i.createdBy, i.createdAt, i.expiresAt, i.revokedAt)
+    this.insert.run(...inviteValues(i))
   }
   async get(id: string): Promise<InviteRecord | null> {
     const row = this.byId.get(id)
-    return row ? toInvite(row) : null
+    return row ? inviteOf(row) : null
   }
   async getByTokenHash(tokenHash: string): Promise<InviteRecord | null> {
     const row = this.byHash.get(tokenHash)
-    return row ? toInvite(row) : null
+    return row ? inviteOf(row) : null
   }
   async listForSession(sessionId: string): Promise<InviteRecord[]> {
-    return this.forSession.all(sessionId).map(toInvite)
+    return this.forSession.all(sessionId).map(inviteOf)
   }
   async revoke(id: string, at: string): Promise<boolean> {
     return this.markRevoked.run(at, id).changes === 1
@@ -378,24 +320,22 @@ class SqliteInviteStore implements InviteStore {
 class SqliteAuditStore implements AuditStore {
   private readonly insert
   constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare(
-      'INSERT INTO audit (at, actor, actor_name, action, session_id, themagroep, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
+    this.insert = db.prepare(insertSql('audit', AUDIT_COLUMNS, 'sqlite'))
   }
   async append(e: NewAuditEntry): Promise<number> {
-    return Number(this.insert.run(e.at, e.actor, e.actorName, e.action, e.sessionId, e.themagroep, e.detail).lastInsertRowid)
+    return Number(this.insert.run(...auditValues(e)).lastInsertRowid)
   }
   async list(query: AuditQuery = {}): Promise<AuditEntry[]> {
     const { themagroepen, actor, limit = 200 } = query
     if (!themagroepen) {
-      return this.db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit).map(toAudit)
+      return this.db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit).map(auditOf)
     }
     const marks = themagroepen.map(() => '?').join(', ')
     const where = themagroepen.length > 0 ? `themagroep IN (${marks}) OR actor = ?` : 'actor = ?'
     return this.db
       .prepare<unknown[], AuditRow>(`SELECT * FROM audit WHERE ${where} ORDER BY id DESC LIMIT ?`)
       .all(...themagroepen, actor ?? '', limit)
-      .map(toAudit)
+      .map(auditOf)
   }
 }
 
