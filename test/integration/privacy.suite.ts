@@ -260,11 +260,15 @@ describe('privacy: an account of the person (G13)', () => {
 })
 
 describe('privacy: delete a session (G6)', () => {
-  it('[G6][U14] a deleted session is gone from every table, the register and the actielijst; its open board closes; the other session stays', async () => {
+  it('[G6][U14][R15] a deleted session is gone from every table, the register and the actielijst; its open board closes; the other session stays', async () => {
     const { s, f, second } = await world()
     const client = connectYClient(s.wsUrl, second)
     clients.push(client)
     await client.synced
+    // R15: a conclusie of the deleted session taken over into the other one keeps its text, but no longer names it.
+    const origin = await s.api<{ id: string }>('POST', `/api/sessions/${second}/stickies`, { text: 'Eén loket voor de wijk', tag: 'conclusie' })
+    const taken = await s.api<{ stickyId: string }>('POST', `/api/sessions/${f.session.id}/conclusies/overnemen`, { fromSessionId: second, stickyId: origin.body.id })
+    expect(taken.status).toBe(201)
     // U14: who was there goes with the session.
     const attendanceOf = async () => ((await backend.tables(s)).get('attendance') ?? []).filter((r) => r.session_id === second)
     expect(await attendanceOf()).toHaveLength(2)
@@ -279,6 +283,9 @@ describe('privacy: delete a session (G6)', () => {
       if (rows.some((row) => Object.values(row).some((v) => (Buffer.isBuffer(v) ? v.includes(second) : String(v).includes(second))))) holding.push(table)
     }
     expect(holding).toEqual([])
+    expect(res.body.places).toContainEqual({ place: 'board', sessionId: f.session.id, count: 1 })
+    const kept = (await s.api<{ sections: { kind: string; conclusies?: { item: { id: string; text: string } }[] }[] }>('GET', `/api/sessions/${f.session.id}/verslag.json`)).body
+    expect(kept.sections.flatMap((sec) => sec.conclusies ?? []).map((c) => [c.item.id, c.item.text])).toContainEqual([taken.body.stickyId, 'Eén loket voor de wijk'])
     expect((await s.api('GET', `/api/sessions/${second}`)).status).toBe(404)
     expect(JSON.stringify((await s.api('GET', '/api/regelruimte.json')).body)).not.toContain(second)
     expect(JSON.stringify((await s.api('GET', `/api/themagroepen/${encodeURIComponent(GROEP_A)}/actielijst.json`)).body)).not.toContain(second)
