@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { layoutEvidenceChain, wrapText, type ChainNode } from '../../shared/evidenceChain'
+import { layoutEvidenceChain, type ChainNode } from '../../shared/evidenceChain'
 import type { RegisterRow } from '../../shared/regelruimte'
 import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
@@ -23,13 +23,15 @@ export function EvidenceChain({ row }: { row: RegisterRow }) {
   const [language] = useLanguage()
   const id = useId()
   const sessionName = (title: string, date: string | null) => (date ? `${title} (${formatDate(date, language)})` : title)
+  // On a box the date comes first: sessions of one themagroep often share a title, and a long one is cut.
+  const boxLabel = (title: string, date: string | null) => (date ? `${formatDate(date, language)} · ${title}` : title)
   const layout = layoutEvidenceChain({
     verzoek: row.text,
-    session: sessionName(row.sessionTitle, row.sessionDate),
+    session: boxLabel(row.sessionTitle, row.sessionDate),
     conclusies: row.keten.conclusies.map((c) => ({
       text: c.text,
       factoren: c.factoren,
-      herkomst: (c.herkomst ?? []).map((h) => ({ session: sessionName(h.sessionTitle, h.sessionDate), text: h.text, factoren: h.factoren })),
+      herkomst: (c.herkomst ?? []).map((h) => ({ session: boxLabel(h.sessionTitle, h.sessionDate), text: h.text, factoren: h.factoren })),
     })),
     direct: row.keten.direct,
   })
@@ -94,7 +96,7 @@ export function EvidenceChain({ row }: { row: RegisterRow }) {
           <text x={n.x + 8} y={n.y + 8} fontSize={13} fill="#2b241d">
             {n.session !== undefined && (
               <tspan x={n.x + 8} dy={12} fontSize={11} fill="#5c534a" className="bp-chain__session">
-                {wrapText(n.session, 30, 1)[0]}
+                {n.session.length > 29 ? `${n.session.slice(0, 28)}…` : n.session}
               </tspan>
             )}
             {n.lines.map((line, i) => (
