@@ -10,6 +10,7 @@ import type { AttemptLimitSettings } from './access/attemptLimits'
 import type { TrustProxy } from './config'
 import { accountsExtension } from './accounts/accountsExtension'
 import { ACCOUNT_STORES } from './accounts/accountStoreDefinition'
+import { ATTENDANCE_STORES } from './accounts/attendanceStoreDefinition'
 import { actielijstExtension } from './actielijst/actielijstExtension'
 import type { ActieStores } from './actielijst/ActieStore'
 import { historyExtension, type HistorySettings } from './history/historyExtension'
@@ -106,6 +107,7 @@ export const STORE_DEFINITIONS: readonly StoreDefinition<unknown>[] = [
   ACTIE_STORES,
   SHORT_LINK_STORES,
   ACCOUNT_STORES,
+  ATTENDANCE_STORES,
   PRIVACY_STORES,
 ]
 

@@ -67,10 +67,14 @@ export const accountSummarySchema = z.object({
 })
 export type AccountSummary = z.infer<typeof accountSummarySchema>
 
-/** U12: someone who joined the session from an invite. */
+/** U12, U14: someone who joined the session from an invite, as kept in its attendance. */
 export const sessionParticipantSchema = z.object({
   name: z.string(),
   organisation: z.string(),
   role: z.string(),
+  /** ISO time of their first join. */
+  firstJoinedAt: z.string(),
+  /** ISO time they last joined or opened the board. */
+  lastSeenAt: z.string(),
 })
 export type SessionParticipant = z.infer<typeof sessionParticipantSchema>

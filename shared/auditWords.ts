@@ -41,6 +41,7 @@ const WORDS: Readonly<Record<string, { nl: Phrase; en: Phrase }>> = {
   'history.restore': { nl: (w) => `${w} zette een eerdere versie van het bord terug`, en: (w) => `${w} restored an earlier version of the board` },
   'actielijst.status': { nl: (w) => `${w} wijzigde de status van een afspraak`, en: (w) => `${w} changed the status of an afspraak` },
   'actielijst.carry': { nl: (w) => `${w} nam een afspraak mee naar een volgende sessie`, en: (w) => `${w} carried an afspraak over to a later session` },
+  'conclusie.overnemen': { nl: (w) => `${w} nam een conclusie mee uit een eerdere sessie`, en: (w) => `${w} took over a conclusie from an earlier session` },
   'actielijst.feed': { nl: (w) => `${w} vernieuwde de agendalink van de actielijst`, en: (w) => `${w} renewed the actielijst's calendar link` },
   'privacy.search': { nl: (w) => `${w} zocht naar persoonsgegevens`, en: (w) => `${w} searched for personal data` },
   'privacy.export': { nl: (w) => `${w} exporteerde persoonsgegevens`, en: (w) => `${w} exported personal data` },

@@ -15,6 +15,8 @@ export interface ChainNode {
   lines: string[]
   /** The whole text (for the picture's description and a tooltip). */
   text: string
+  /** R15: the session the sticky is in, named on the box when the chain crosses sessions. */
+  session?: string
   x: number
   y: number
   width: number
@@ -24,6 +26,8 @@ export interface ChainNode {
 export interface ChainEdge {
   from: string
   to: string
+  /** R15: a conclusie taken over into a later session points at its copy there. */
+  kind?: 'herkomst'
 }
 
 export interface ChainLayout {
@@ -33,9 +37,18 @@ export interface ChainLayout {
   edges: ChainEdge[]
 }
 
+/** R15: one step back along a taken-over conclusie: the earlier session (as named on its boxes), the conclusie there and its factors there. */
+export interface ChainHerkomstInput {
+  session: string
+  text: string
+  factoren: readonly string[]
+}
+
 export interface EvidenceChainInput {
   verzoek: string
-  conclusies: readonly { text: string; factoren: readonly string[] }[]
+  /** R15: the request's own session, named on its boxes when some conclusie comes from another session. */
+  session?: string
+  conclusies: readonly { text: string; factoren: readonly string[]; herkomst?: readonly ChainHerkomstInput[] }[]
   direct: readonly string[]
 }
 
@@ -70,7 +83,7 @@ export function wrapText(text: string, maxChars = MAX_CHARS, maxLines = MAX_LINE
   return kept
 }
 
-const boxHeight = (lines: readonly string[]) => lines.length * LINE_HEIGHT + 2 * PADDING
+const boxHeight = (lines: readonly string[], labelled: boolean) => (lines.length + (labelled ? 1 : 0)) * LINE_HEIGHT + 2 * PADDING
 
 /** Stacks boxes in a column from the top; returns the column's height. */
 function stack(nodes: ChainNode[], x: number): number {
@@ -83,45 +96,76 @@ function stack(nodes: ChainNode[], x: number): number {
   return Math.max(0, y - ROW_GAP)
 }
 
-function node(id: string, kind: ChainNodeKind, text: string): ChainNode {
+function node(id: string, kind: ChainNodeKind, text: string, session: string | undefined): ChainNode {
   const lines = wrapText(text)
-  return { id, kind, lines, text, x: 0, y: 0, width: CHAIN_BOX_WIDTH, height: boxHeight(lines) }
+  return { id, kind, lines, text, ...(session !== undefined ? { session } : {}), x: 0, y: 0, width: CHAIN_BOX_WIDTH, height: boxHeight(lines, session !== undefined) }
 }
 
 /**
- * Lays out the chain: a factor shared by two conclusies (the same text) is
- * one box with two arrows; a directly linked sticky stands with the factors
- * and points at the request. Columns are centred on the tallest.
+ * Lays out the chain: a factor shared by two conclusies (the same text in the
+ * same session) is one box with two arrows; a directly linked sticky stands
+ * with the factors and points at the request. R15: a conclusie taken over
+ * from an earlier session has that session's conclusie to its left (a
+ * `herkomst` arrow) with the factors behind it there further left, and so on
+ * back; every box then names its session. Columns run from the causes on the
+ * left to the request on the right (a box stands left of everything it
+ * points at), each centred on the tallest.
  */
 export function layoutEvidenceChain(input: EvidenceChainInput): ChainLayout {
-  const factors: ChainNode[] = []
-  const factorId = new Map<string, string>()
+  const crossing = input.conclusies.some((c) => (c.herkomst?.length ?? 0) > 0)
+  const own = crossing ? input.session : undefined
+  const nodes: ChainNode[] = []
   const edges: ChainEdge[] = []
-  const factorOf = (text: string): string => {
-    let id = factorId.get(text)
+  const byKey = new Map<string, string>()
+  const counters = { f: 0, h: 0 }
+  const addEdge = (from: string, to: string, kind?: 'herkomst') => {
+    if (from !== to && !edges.some((e) => e.from === from && e.to === to)) edges.push(kind ? { from, to, kind } : { from, to })
+  }
+  /** One box per kind, session and text (factors, and conclusies of earlier sessions). */
+  const shared = (prefix: 'f' | 'h', kind: ChainNodeKind, text: string, session: string | undefined): string => {
+    const key = JSON.stringify([prefix, session ?? null, text])
+    let id = byKey.get(key)
     if (!id) {
-      id = `f${factors.length}`
-      factorId.set(text, id)
-      factors.push(node(id, 'factor', text))
+      id = `${prefix}${counters[prefix]++}`
+      byKey.set(key, id)
+      nodes.push(node(id, kind, text, session))
     }
     return id
   }
-  const conclusies = input.conclusies.map((c, i) => node(`c${i}`, 'conclusie', c.text))
+  const conclusies = input.conclusies.map((c, i) => node(`c${i}`, 'conclusie', c.text, own))
+  nodes.push(...conclusies)
   input.conclusies.forEach((c, i) => {
-    for (const f of c.factoren) {
-      const from = factorOf(f)
-      if (!edges.some((e) => e.from === from && e.to === `c${i}`)) edges.push({ from, to: `c${i}` })
+    for (const f of c.factoren) addEdge(shared('f', 'factor', f, own), `c${i}`)
+  })
+  const verzoek = node('v', 'verzoek', input.verzoek, own)
+  nodes.push(verzoek)
+  for (const c of conclusies) addEdge(c.id, 'v')
+  for (const d of input.direct) addEdge(shared('f', 'factor', d, own), 'v')
+  input.conclusies.forEach((c, i) => {
+    let to = `c${i}`
+    for (const step of c.herkomst ?? []) {
+      const id = shared('h', 'conclusie', step.text, step.session)
+      addEdge(id, to, 'herkomst')
+      for (const f of step.factoren) addEdge(shared('f', 'factor', f, step.session), id)
+      to = id
     }
   })
-  const verzoek = node('v', 'verzoek', input.verzoek)
-  for (const c of conclusies) edges.push({ from: c.id, to: 'v' })
-  for (const d of input.direct) {
-    const from = factorOf(d)
-    if (!edges.some((e) => e.from === from && e.to === 'v')) edges.push({ from, to: 'v' })
-  }
 
+  // Rank: 0 for the request, one more than anything a box points at (longest path); factors stand at least two back.
+  const rank = new Map(nodes.map((n) => [n.id, n.kind === 'factor' ? 2 : n.kind === 'conclusie' ? 1 : 0]))
+  for (let pass = 0, changed = true; changed && pass <= nodes.length; pass++) {
+    changed = false
+    for (const e of edges) {
+      const needed = rank.get(e.to)! + 1
+      if (rank.get(e.from)! < needed) {
+        rank.set(e.from, needed)
+        changed = true
+      }
+    }
+  }
+  const deepest = Math.max(...rank.values())
   // Empty columns take no room: the request stands alone when nothing leads to it.
-  const columns = [factors, conclusies, [verzoek]].filter((column) => column.length > 0)
+  const columns = Array.from({ length: deepest + 1 }, (_, i) => nodes.filter((n) => rank.get(n.id) === deepest - i)).filter((column) => column.length > 0)
   const heights = columns.map((column, i) => stack(column, i * (CHAIN_BOX_WIDTH + CHAIN_COLUMN_GAP)))
   const height = Math.max(...heights)
   columns.forEach((column, i) => {
@@ -131,7 +175,7 @@ export function layoutEvidenceChain(input: EvidenceChainInput): ChainLayout {
   return {
     width: columns.length * CHAIN_BOX_WIDTH + (columns.length - 1) * CHAIN_COLUMN_GAP,
     height,
-    nodes: [...factors, ...conclusies, verzoek],
+    nodes: columns.flat(),
     edges,
   }
 }

@@ -21,6 +21,29 @@ export const statusChangeSchema = z.object({
 })
 export type StatusChange = z.infer<typeof statusChangeSchema>
 
+/**
+ * R15: one step back along a conclusie taken over from an earlier session:
+ * that session and the conclusie there, with the factors behind it there.
+ */
+export const ketenHerkomstSchema = z.object({
+  sessionId: z.string(),
+  sessionTitle: z.string(),
+  sessionDate: z.string().nullable(),
+  stickyId: z.string(),
+  text: z.string(),
+  factoren: z.array(z.string()),
+})
+export type KetenHerkomst = z.infer<typeof ketenHerkomstSchema>
+
+/** R12, R15: a conclusie in a request's evidence chain. */
+export const ketenConclusieSchema = z.object({
+  text: z.string(),
+  factoren: z.array(z.string()),
+  /** R15: where it was taken over from, nearest first (absent when it was not, or its origin is out of reach). */
+  herkomst: z.array(ketenHerkomstSchema).optional(),
+})
+export type KetenConclusie = z.infer<typeof ketenConclusieSchema>
+
 /** One regelruimte request of one session. */
 export const registerRowSchema = z.object({
   sessionId: z.string(),
@@ -47,7 +70,7 @@ export const registerRowSchema = z.object({
   history: z.array(statusChangeSchema),
   /** R12: the evidence chain as links: each conclusie with the factors behind it, and the stickies linked to the request directly. */
   keten: z.object({
-    conclusies: z.array(z.object({ text: z.string(), factoren: z.array(z.string()) })),
+    conclusies: z.array(ketenConclusieSchema),
     direct: z.array(z.string()),
   }),
 })

@@ -47,6 +47,16 @@ export const regelruimteFieldsSchema = z.object({
 })
 
 /**
+ * R13: where a sticky taken over from an earlier session of the themagroep
+ * comes from (its session and sticky), so the evidence chain can follow it.
+ */
+export const herkomstSchema = z.object({
+  sessionId: z.string().min(1).max(100),
+  stickyId: z.string().min(1).max(100),
+})
+export type Herkomst = z.infer<typeof herkomstSchema>
+
+/**
  * The meta object of a note. Every field is optional but `tag`, so that a
  * note made by stock tldraw (meta `{}`) is read as an "opmerking".
  */
@@ -64,6 +74,8 @@ export const stickyMetaSchema = z
     prose: z.boolean().optional(),
     /** The number or letter of a numbered item as written ("1.", "a)", "6. a."); absent for a bullet. */
     listMarker: z.string().max(20).optional(),
+    /** R13: taken over from a sticky of an earlier session. */
+    herkomst: herkomstSchema.optional(),
   })
   .extend(afspraakFieldsSchema.shape)
   .extend(regelruimteFieldsSchema.shape)

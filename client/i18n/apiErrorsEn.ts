@@ -50,6 +50,8 @@ export const apiErrorsEn: Readonly<Record<keyof typeof apiErrorsNl, string>> = {
   'apiError.no_afspraken': 'There are no afspraken on the board yet, so there is no calendar to download.',
   'apiError.afspraak_not_found': 'This afspraak is not (or no longer) on the actielijst of this themagroep.',
   'apiError.already_carried_over': 'This afspraak has already been carried over to another session.',
+  'apiError.conclusie_not_found': 'This conclusie is not (or no longer) in that session. Load the list again.',
+  'apiError.already_taken_over': 'This conclusie has already been taken over into this session.',
   'apiError.feed_not_found': 'This calendar link does not exist (any more). Ask the secretariaat for a new one.',
   'apiError.import_busy': 'Other verslagen are being imported. Try again in a moment.',
   'apiError.import_too_large': 'The verslag is too large to import. Split it up or leave out pictures.',

@@ -51,6 +51,8 @@ export const apiErrorsNl = {
   'apiError.no_afspraken': 'Er staan nog geen afspraken op het bord, dus er is geen agenda om te downloaden.',
   'apiError.afspraak_not_found': 'Deze afspraak staat niet (meer) in de actielijst van deze themagroep.',
   'apiError.already_carried_over': 'Deze afspraak is al overgenomen in een andere sessie.',
+  'apiError.conclusie_not_found': 'Deze conclusie staat niet (meer) in die sessie. Laad de lijst opnieuw.',
+  'apiError.already_taken_over': 'Deze conclusie is al overgenomen in deze sessie.',
   'apiError.feed_not_found': 'Deze agendalink bestaat niet (meer). Vraag het secretariaat om een nieuwe.',
   'apiError.import_busy': 'Er worden al verslagen ingelezen. Probeer het zo opnieuw.',
   'apiError.import_too_large': 'Het verslag is te groot om in te lezen. Splits het op of laat plaatjes weg.',

@@ -9,6 +9,7 @@ import '../verslag/verslag.css'
 import './panel.css'
 import { canEditBoard, canEditVerslag, canFollowActielijst } from './permissions'
 import { EarlierAfspraken } from '../actielijst/EarlierAfspraken'
+import { EarlierConclusies } from '../regelruimte/EarlierConclusies'
 import { useSessionInfo } from '../sync/useSessionInfo'
 import { SessionDetailsPanel } from './SessionDetailsPanel'
 import { StickyPanel } from './StickyPanel'
@@ -78,6 +79,7 @@ export function BoardSide({ sessionId, doc, editor }: { sessionId: string; doc: 
             {pane === 'sticky' && (editor ? <StickyPanel editor={editor} readOnly={!editsBoard} /> : <p className="bp-muted">{t('board.loading')}</p>)}
             {pane === 'sessie' && (doc ? <SessionDetailsPanel doc={doc} readOnly={!editsVerslag} sessionId={sessionId} /> : <p className="bp-muted">{t('board.loading')}</p>)}
             {pane === 'sessie' && doc && ready && canFollowActielijst(me) && <EarlierAfsprakenOf sessionId={sessionId} doc={doc} />}
+            {pane === 'sessie' && doc && editsVerslag && <EarlierConclusiesOf sessionId={sessionId} doc={doc} />}
             {pane === 'verslag' && doc && <VerslagPane sessionId={sessionId} doc={doc} editor={editor} />}
           </div>
         </div>
@@ -91,4 +93,10 @@ function EarlierAfsprakenOf({ sessionId, doc }: { sessionId: string; doc: Y.Doc 
   const info = useSessionInfo(doc)
   if (!info) return null
   return <EarlierAfspraken key={`${info.themagroep}/${info.date ?? ''}`} sessionId={sessionId} themagroep={info.themagroep} date={info.date ?? null} />
+}
+
+/** R14: listed again when the session's date changes (which sessions are earlier depends on it). */
+function EarlierConclusiesOf({ sessionId, doc }: { sessionId: string; doc: Y.Doc }) {
+  const info = useSessionInfo(doc)
+  return <EarlierConclusies key={`${info?.themagroep ?? ''}/${info?.date ?? ''}`} sessionId={sessionId} />
 }

@@ -1,7 +1,9 @@
 import { useId } from 'react'
 import { layoutEvidenceChain, type ChainNode } from '../../shared/evidenceChain'
 import type { RegisterRow } from '../../shared/regelruimte'
+import { useLanguage } from '../i18n/useLanguage'
 import { useT } from '../i18n/useT'
+import { formatDate } from '../start/formatDate'
 
 const FILL: Readonly<Record<ChainNode['kind'], { fill: string; stroke: string }>> = {
   factor: { fill: '#f6efe4', stroke: '#8a7a66' },
@@ -10,19 +12,40 @@ const FILL: Readonly<Record<ChainNode['kind'], { fill: string; stroke: string }>
 }
 
 /**
- * SPEC R12: a request's evidence chain drawn as SVG — factoren → conclusies
- * → verzoek, an arrow for every link — with a title and a description in
- * words, so a screen reader reads the same chain.
+ * SPEC R12, R15: a request's evidence chain drawn as SVG — factoren →
+ * conclusies → verzoek, an arrow for every link, and a conclusie taken over
+ * from an earlier session with that session's conclusie and factors to its
+ * left (a dashed arrow; every box then names its session) — with a title and
+ * a description in words, so a screen reader reads the same chain.
  */
 export function EvidenceChain({ row }: { row: RegisterRow }) {
   const t = useT()
+  const [language] = useLanguage()
   const id = useId()
-  const layout = layoutEvidenceChain({ verzoek: row.text, conclusies: row.keten.conclusies, direct: row.keten.direct })
+  const sessionName = (title: string, date: string | null) => (date ? `${title} (${formatDate(date, language)})` : title)
+  // On a box the date comes first: sessions of one themagroep often share a title, and a long one is cut.
+  const boxLabel = (title: string, date: string | null) => (date ? `${formatDate(date, language)} · ${title}` : title)
+  const layout = layoutEvidenceChain({
+    verzoek: row.text,
+    session: boxLabel(row.sessionTitle, row.sessionDate),
+    conclusies: row.keten.conclusies.map((c) => ({
+      text: c.text,
+      factoren: c.factoren,
+      herkomst: (c.herkomst ?? []).map((h) => ({ session: boxLabel(h.sessionTitle, h.sessionDate), text: h.text, factoren: h.factoren })),
+    })),
+    direct: row.keten.direct,
+  })
   const byId = new Map(layout.nodes.map((n) => [n.id, n]))
   const description = [
-    ...row.keten.conclusies.map((c) =>
+    ...row.keten.conclusies.flatMap((c) => [
       c.factoren.length > 0 ? t('regelruimte.chain.conclusieFrom', { conclusie: c.text, factoren: c.factoren.join('; ') }) : t('regelruimte.chain.conclusie', { conclusie: c.text }),
-    ),
+      ...(c.herkomst ?? []).map((h) => {
+        const session = sessionName(h.sessionTitle, h.sessionDate)
+        return h.factoren.length > 0
+          ? t('regelruimte.chain.herkomstFrom', { session, conclusie: h.text, factoren: h.factoren.join('; ') })
+          : t('regelruimte.chain.herkomst', { session, conclusie: h.text })
+      }),
+    ]),
     ...row.keten.direct.map((d) => t('regelruimte.chain.direct', { text: d })),
   ].join(' ')
   const margin = 8
@@ -60,17 +83,24 @@ export function EvidenceChain({ row }: { row: RegisterRow }) {
             fill="none"
             stroke="#5c534a"
             strokeWidth={1.5}
+            strokeDasharray={e.kind === 'herkomst' ? '6 4' : undefined}
+            data-kind={e.kind}
             markerEnd={`url(#${id}-arrow)`}
           />
         )
       })}
       {layout.nodes.map((n) => (
-        <g key={n.id} className={`bp-chain__node is-${n.kind}`} data-kind={n.kind}>
-          <title>{n.text}</title>
+        <g key={n.id} className={`bp-chain__node is-${n.kind}`} data-kind={n.kind} data-session={n.session}>
+          <title>{n.session !== undefined ? `${n.session}: ${n.text}` : n.text}</title>
           <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={6} fill={FILL[n.kind].fill} stroke={FILL[n.kind].stroke} strokeWidth={n.kind === 'verzoek' ? 2 : 1} />
           <text x={n.x + 8} y={n.y + 8} fontSize={13} fill="#2b241d">
+            {n.session !== undefined && (
+              <tspan x={n.x + 8} dy={12} fontSize={11} fill="#5c534a" className="bp-chain__session">
+                {n.session.length > 29 ? `${n.session.slice(0, 28)}…` : n.session}
+              </tspan>
+            )}
             {n.lines.map((line, i) => (
-              <tspan key={i} x={n.x + 8} dy={i === 0 ? 13 : 16}>
+              <tspan key={i} x={n.x + 8} dy={i === 0 && n.session === undefined ? 13 : 16}>
                 {line}
               </tspan>
             ))}

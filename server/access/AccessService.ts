@@ -37,11 +37,15 @@ export interface AccessOptions {
 
 const hoursFrom = (now: Date, hours: number): string => new Date(now.getTime() + hours * 3_600_000).toISOString()
 
+/** U14: told when a participant joins or opens the session's board with their login. */
+export type ParticipantSeen = (participant: ParticipantIdentity, at: string) => Promise<void>
+
 export class AccessService {
   readonly stores: AccessStores
   private readonly adminToken: string | null
   private readonly now: () => Date
   private readonly setupTokens: SetupTokens
+  private readonly seenListeners: ParticipantSeen[] = []
 
   constructor(options: AccessOptions) {
     this.stores = options.stores
@@ -259,7 +263,19 @@ export class AccessService {
       createdAt: this.iso(),
       expiresAt: invite.expiresAt,
     })
+    await this.participantSeen(participant)
     return { participant, sessionToken, expiresAt: invite.expiresAt }
+  }
+
+  /** U14: who keeps a record of who was there (the accounts extension) listens here. */
+  onParticipantSeen(listener: ParticipantSeen): void {
+    this.seenListeners.push(listener)
+  }
+
+  /** U14: a participant joined, or opened the board with their login: every listener is told, in order. */
+  async participantSeen(participant: ParticipantIdentity): Promise<void> {
+    const at = this.iso()
+    for (const listener of this.seenListeners) await listener(participant, at)
   }
 
   // --- themagroepen -----------------------------------------------------------------

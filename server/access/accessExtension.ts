@@ -146,6 +146,11 @@ export function accessExtension(opts: AccessExtensionOptions): AccessExtension {
     async authenticateConnection(req, sessionId) {
       const decision = await authenticateConnection(access, opts.sessions, req, sessionId, publicUrl)
       if (!decision.ok) return { code: decision.code, reason: decision.reason }
+      // U14: a participant opening the board with their login was there now (an invite token used directly is no person).
+      if (decision.actor.kind === 'participant' && decision.credential) {
+        const { kind: _kind, ...participant } = decision.actor
+        await access.participantSeen(participant).catch((err: unknown) => log().error({ err, room: sessionId }, 'could not record who was there'))
+      }
       const grant: Grant & { actor: Actor } = {
         actor: decision.actor,
         readOnly: decision.readOnly,

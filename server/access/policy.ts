@@ -53,6 +53,9 @@ export const ACTIONS = [
   'history:restore',
   // U12: who joined a session (server/accounts)
   'participants:read',
+  // R13, R14: conclusies of earlier sessions of the themagroep, listed and taken over into this one (server/regelruimte)
+  'conclusie:earlier',
+  'conclusie:takeOver',
   // G1–G7 (privacy): find, erase and export a person; delete a session
   'privacy:search',
   'privacy:erase',
@@ -96,6 +99,8 @@ const SESSION_ACTIONS: Readonly<Partial<Record<Action, { rule: string; inviteRol
   'history:restore': { rule: 'P21', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'facilitation:update': { rule: 'F2', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'participants:read': { rule: 'U12', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'conclusie:earlier': { rule: 'R13', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
+  'conclusie:takeOver': { rule: 'R13', inviteRoles: ['secretariaat'], accountRoles: ['coordinator', 'secretariaat'] },
   'invite:create': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:list': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },
   'invite:revoke': { rule: 'P10', inviteRoles: [], accountRoles: ['coordinator'] },

@@ -4,6 +4,7 @@ import type { AttemptLimiters } from '../access/attemptLimits'
 import type { Authorize } from '../access/authorize'
 import type { CoreContext } from '../core/CoreContext'
 import type { AccountLinkStore } from './AccountLinkStore'
+import type { AttendanceStore } from './AttendanceStore'
 
 export type AccountsContext = CoreContext & {
   access: AccessService
@@ -11,6 +12,8 @@ export type AccountsContext = CoreContext & {
   /** U3, U9: the same failure budgets as join (a token tried) and login (a password tried). */
   attempts: AttemptLimiters
   links: AccountLinkStore
+  /** U12, U14: who was there. */
+  attendance: AttendanceStore
   /** PUBLIC_URL: origin of account links; null means the request's own origin. */
   publicUrl: string | null
   now: () => Date

@@ -9,6 +9,7 @@ import type { Router } from 'express'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes'
 import { personQuerySchema, type PersonQuery, type PrivacyEraseResponse, type PrivacyPlace, type PrivacySearchResponse } from '../../shared/privacy'
+import { parseStickyMeta } from '../../shared/boardModel'
 import { allRecords, recordsOf, Y_SESSION } from '../../shared/ydoc'
 import type { AccessExtension } from '../access/accessExtension'
 import { isActor } from '../access/Actor'
@@ -147,6 +148,38 @@ export function privacyExtension(opts: PrivacyExtensionOptions): PrivacyExtensio
     return changed
   }
 
+  /**
+   * G6, R15: a conclusie taken over from a deleted session keeps its text but
+   * no longer names that session (its `meta.herkomst` goes); each board
+   * changed is compacted, so no stored update names it either.
+   */
+  async function unlinkHerkomst(c: CoreContext, deleted: string): Promise<PrivacyPlace[]> {
+    const names = (doc: Y.Doc) =>
+      allRecords(doc).filter((r) => r.typeName === 'shape' && r.type === 'note' && parseStickyMeta(r.meta).herkomst?.sessionId === deleted).map((r) => String(r.id))
+    const changed: PrivacyPlace[] = []
+    for (const name of await store.rooms()) {
+      if (name === deleted || names(await storedDoc(c, name)).length === 0) continue
+      const room = await c.rooms.open(name)
+      try {
+        const count = room.transact((doc) => {
+          const kv = recordsOf(doc)
+          const ids = names(doc)
+          for (const id of ids) {
+            const record = kv.get(id)!
+            const { herkomst: _gone, ...meta } = record.meta as Record<string, unknown>
+            kv.set(id, { ...record, meta })
+          }
+          return ids.length
+        })
+        await room.compact()
+        if (count > 0) changed.push({ place: 'board', sessionId: name, count })
+      } finally {
+        c.rooms.release(room, { compact: false })
+      }
+    }
+    return changed
+  }
+
   function routes(router: Router): void {
     router.post('/privacy/search', authorize('privacy:search'), async (req, res) => {
       const c = supported()
@@ -205,7 +238,8 @@ export function privacyExtension(opts: PrivacyExtensionOptions): PrivacyExtensio
       const session = await findSession(opts.sessions, req.params.id)
       await c.rooms.discard(session.id, CloseCode.UnknownSession, 'UnknownSession')
       await opts.actielijst.deleteSession(session.id)
-      const places = await store.deleteSession(session.id)
+      const unlinked = await unlinkHerkomst(c, session.id)
+      const places = [...(await store.deleteSession(session.id)), ...unlinked]
       await access.audit(callerOf(res), 'session.delete', { themagroep: session.themagroep, detail: 'sessie verwijderd' })
       await store.scrub()
       res.json({ places })

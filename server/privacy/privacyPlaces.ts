@@ -23,6 +23,8 @@ export const PLACES: readonly Place[] = [
   // A failed login's actor is the e-mail that was tried.
   { place: 'audit', table: 'audit', session: 'session_id', columns: { actor: 'text', actor_name: 'text', detail: 'text' } },
   { place: 'participants', table: 'logins', session: { json: 'participant', key: 'sessionId' }, columns: { participant: 'json' } },
+  // U14: who was there, kept after their login is gone.
+  { place: 'attendance', table: 'attendance', session: 'session_id', columns: { name: 'text', organisation: 'text' }, person: ['name', 'organisation'] },
   { place: 'accounts', table: 'users', session: null, columns: { name: 'text', email: 'text' } },
   // U1, U10: an invitation or reset link names the account's e-mail.
   { place: 'account_links', table: 'account_links', session: null, columns: { email: 'text' } },
@@ -53,6 +55,7 @@ export const SESSION_TABLES: readonly { place: string; table: string; where: str
   { place: 'invites', table: 'invites', where: 'session_id = ?' },
   { place: 'short_links', table: 'short_links', where: 'session_id = ?' },
   { place: 'participants', table: 'logins', where: { json: 'participant', key: 'sessionId' } },
+  { place: 'attendance', table: 'attendance', where: 'session_id = ?' },
   { place: 'audit', table: 'audit', where: 'session_id = ?' },
   { place: 'verslag_versions', table: 'verslag_versions', where: 'session_id = ?' },
   { place: 'board_pictures', table: 'board_pictures', where: 'session_id = ?' },

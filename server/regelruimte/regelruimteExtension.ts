@@ -16,6 +16,7 @@ import { REGELRUIMTE_STORES } from './regelruimteStoreDefinition'
 import { getRegelruimteCsvRoute, getRegelruimteXlsxRoute } from './routes/getRegelruimteCsv'
 import { getRegelruimteJsonRoute } from './routes/getRegelruimteJson'
 import { patchRegelruimteStatusRoute } from './routes/patchRegelruimteStatus'
+import { conclusieHerkomstRoutes } from './routes/conclusieHerkomst'
 
 export interface RegelruimteExtensionOptions {
   backend: Backend
@@ -32,6 +33,7 @@ const REGELRUIMTE_ROUTES: ((router: Router, ctx: RegelruimteContext) => void)[] 
   getRegelruimteCsvRoute,
   getRegelruimteXlsxRoute,
   patchRegelruimteStatusRoute,
+  conclusieHerkomstRoutes,
 ]
 
 export function regelruimteExtension(opts: RegelruimteExtensionOptions): RegelruimteExtension {

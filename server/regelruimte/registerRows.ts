@@ -5,11 +5,17 @@
  * register and the verslag never disagree. Adds the status history.
  */
 import type { SessionSummary } from '../../shared/api'
-import type { RegisterRow, StatusChange } from '../../shared/regelruimte'
+import type { KetenHerkomst, RegisterRow, StatusChange } from '../../shared/regelruimte'
 import type { Verslag } from '../../shared/verslag/schema'
 import type { RegelruimteStatusEntry } from './RegelruimteStatusStore'
 
-export function registerRows(session: SessionSummary, verslag: Verslag, history: readonly RegelruimteStatusEntry[]): RegisterRow[] {
+export function registerRows(
+  session: SessionSummary,
+  verslag: Verslag,
+  history: readonly RegelruimteStatusEntry[],
+  /** R15: per conclusie sticky id, where it was taken over from (nearest first). */
+  herkomst: ReadonlyMap<string, readonly KetenHerkomst[]> = new Map(),
+): RegisterRow[] {
   const bySticky = new Map<string, StatusChange[]>()
   for (const { sessionId: _s, stickyId, ...change } of history) {
     const list = bySticky.get(stickyId)
@@ -39,7 +45,10 @@ export function registerRows(session: SessionSummary, verslag: Verslag, history:
             factoren: factoren.filter((f) => !seen.has(f.id) && seen.add(f.id)).map((f) => f.text),
             history: bySticky.get(v.item.id) ?? [],
             keten: {
-              conclusies: v.conclusies.map((c) => ({ text: c.conclusie.text, factoren: c.factoren.map((f) => f.text) })),
+              conclusies: v.conclusies.map((c) => {
+                const from = herkomst.get(c.conclusie.id) ?? []
+                return { text: c.conclusie.text, factoren: c.factoren.map((f) => f.text), ...(from.length > 0 ? { herkomst: [...from] } : {}) }
+              }),
               direct: v.restsOn.map((f) => f.text),
             },
           }

@@ -96,6 +96,8 @@ const SPEC_ROWS: Readonly<Record<string, SpecRow>> = {
   'themagroep:removeMember': COORDINATOR_OF_GROUP,
   'account:password': ACCOUNTS,
   'participants:read': SECRETARIAAT_AND_COORDINATOR,
+  'conclusie:earlier': SECRETARIAAT_AND_COORDINATOR,
+  'conclusie:takeOver': SECRETARIAAT_AND_COORDINATOR,
   'privacy:search': ANY_COORDINATOR,
   'privacy:erase': ANY_COORDINATOR,
   'privacy:export': ANY_COORDINATOR,
@@ -115,6 +117,7 @@ const RULE: Readonly<Record<string, string>> = {
   'actielijst:read': 'A1', 'actielijst:update': 'A1', 'actielijst:feed': 'A8',
   'account:invite': 'U1', 'account:list': 'U4', 'account:manage': 'U6', 'themagroep:removeMember': 'U5', 'account:password': 'U9',
   'participants:read': 'U12',
+  'conclusie:earlier': 'R13', 'conclusie:takeOver': 'R13',
   'privacy:search': 'G1', 'privacy:erase': 'G1', 'privacy:export': 'G1', 'session:delete': 'G6',
 }
 
@@ -244,6 +247,11 @@ const REQUESTS: Readonly<Record<string, (w: World) => Promise<Partial<Request>> 
   'DELETE /api/sessions/:id': async (w) => {
     const session = await asAdmin<{ id: string }>(w, 'POST', '/api/sessions', JSON.stringify({ title: 'Te verwijderen', themagroep: GROEP_A }), 'application/json')
     return { path: `/api/sessions/${session.id}` }
+  },
+  // R13: a fresh conclusie of another session of GROEP_A for every allowed caller (taking one over twice is 409).
+  'POST /api/sessions/:id/conclusies/overnemen': async (w) => {
+    const sticky = await asAdmin<{ id: string }>(w, 'POST', `/api/sessions/${w.sessionA2.id}/stickies`, JSON.stringify({ text: `Conclusie ${++accountCount}`, tag: 'conclusie' }), 'application/json')
+    return json({ fromSessionId: w.sessionA2.id, stickyId: sticky.id })
   },
   'GET /api/sessions/:id/versions/:n/verslag.:format': (w) => ({ path: `/api/sessions/${w.f.session.id}/versions/${w.versie}/verslag.md` }),
   'GET /api/sessions/:id/history/:version': async (w) => ({ path: `/api/sessions/${w.f.session.id}/history/${await historyVersion(w)}` }),
@@ -376,6 +384,8 @@ const SESSION_SCOPED_ACTIONS = new Set<string>([
   'invite:revoke',
   'invite:changeRole',
   'participants:read',
+  'conclusie:earlier',
+  'conclusie:takeOver',
   'session:delete',
 ])
 

@@ -74,7 +74,7 @@ async function world(options: Partial<ServerOptions> = {}): Promise<{ s: TestSer
 const texts = (records: unknown[]): string => JSON.stringify(records)
 
 describe('privacy: erase a person (G2–G4)', () => {
-  it('[G1][G2][G3][G4] after erase, neither name nor organisation is in the database file, the boards, verslag versions or the audit log; the sticky texts stay', async () => {
+  it('[G1][G2][G3][G4][U14] after erase, neither name nor organisation is in the database file, the boards, verslag versions or the audit log; the sticky texts stay', async () => {
     const { s, f, second } = await world()
     // An open board sees the change live (G2).
     const client = connectYClient(s.wsUrl, second)
@@ -86,6 +86,8 @@ describe('privacy: erase a person (G2–G4)', () => {
     const foundBoards = found.body.places.filter((p) => p.place === 'board').map((p) => p.sessionId)
     expect(foundBoards.sort()).toEqual([f.session.id, second].sort())
     expect(found.body.places.map((p) => p.place)).toEqual(expect.arrayContaining(['participants', 'verslag_versions', 'audit']))
+    // U14: who was there, in both sessions.
+    expect(found.body.places.filter((p) => p.place === 'attendance').map((p) => p.sessionId).sort()).toEqual([f.session.id, second].sort())
     expect((await backend.storedBytes(s)).includes(NAME)).toBe(true)
 
     const erased = await s.api<{ pseudonym: string; places: { place: string; sessionId: string | null }[] }>('POST', '/api/privacy/erase', { name: NAME, organisation: ORG })
@@ -93,6 +95,10 @@ describe('privacy: erase a person (G2–G4)', () => {
     expect(erased.body.pseudonym).toMatch(/^Deelnemer \d+$/)
     expect(erased.body.places.filter((p) => p.place === 'board').map((p) => p.sessionId).sort()).toEqual([f.session.id, second].sort())
 
+    expect(erased.body.places.filter((p) => p.place === 'attendance').map((p) => p.sessionId).sort()).toEqual([f.session.id, second].sort())
+    // Who was there (U14) names the pseudonym, with no organisation; someone else stays who they are.
+    const present = await s.api<{ participants: { name: string; organisation: string }[] }>('GET', `/api/sessions/${second}/participants`)
+    expect(present.body.participants.map((p) => `${p.name}|${p.organisation}`).sort()).toEqual(['Bert Blijft|GGD Gelderland', `${erased.body.pseudonym}|`])
     await waitFor(() => texts(allRecords(client.doc)).includes(erased.body.pseudonym), 'the open board sees the pseudonym')
     expect(texts(allRecords(client.doc))).not.toContain(NAME)
 
@@ -254,13 +260,22 @@ describe('privacy: an account of the person (G13)', () => {
 })
 
 describe('privacy: delete a session (G6)', () => {
-  it('[G6] a deleted session is gone from every table, the register and the actielijst; its open board closes; the other session stays', async () => {
+  it('[G6][U14][R15] a deleted session is gone from every table, the register and the actielijst; its open board closes; the other session stays', async () => {
     const { s, f, second } = await world()
     const client = connectYClient(s.wsUrl, second)
     clients.push(client)
     await client.synced
-    const res = await s.api('DELETE', `/api/sessions/${second}`)
+    // R15: a conclusie of the deleted session taken over into the other one keeps its text, but no longer names it.
+    const origin = await s.api<{ id: string }>('POST', `/api/sessions/${second}/stickies`, { text: 'Eén loket voor de wijk', tag: 'conclusie' })
+    const taken = await s.api<{ stickyId: string }>('POST', `/api/sessions/${f.session.id}/conclusies/overnemen`, { fromSessionId: second, stickyId: origin.body.id })
+    expect(taken.status).toBe(201)
+    // U14: who was there goes with the session.
+    const attendanceOf = async () => ((await backend.tables(s)).get('attendance') ?? []).filter((r) => r.session_id === second)
+    expect(await attendanceOf()).toHaveLength(2)
+    const res = await s.api<{ places: { place: string; count: number }[] }>('DELETE', `/api/sessions/${second}`)
     expect(res.status).toBe(200)
+    expect(res.body.places).toContainEqual({ place: 'attendance', sessionId: second, count: 2 })
+    expect(await attendanceOf()).toEqual([])
     expect(await client.serverClosed).toBe(4404)
 
     const holding: string[] = []
@@ -268,6 +283,9 @@ describe('privacy: delete a session (G6)', () => {
       if (rows.some((row) => Object.values(row).some((v) => (Buffer.isBuffer(v) ? v.includes(second) : String(v).includes(second))))) holding.push(table)
     }
     expect(holding).toEqual([])
+    expect(res.body.places).toContainEqual({ place: 'board', sessionId: f.session.id, count: 1 })
+    const kept = (await s.api<{ sections: { kind: string; conclusies?: { item: { id: string; text: string } }[] }[] }>('GET', `/api/sessions/${f.session.id}/verslag.json`)).body
+    expect(kept.sections.flatMap((sec) => sec.conclusies ?? []).map((c) => [c.item.id, c.item.text])).toContainEqual([taken.body.stickyId, 'Eén loket voor de wijk'])
     expect((await s.api('GET', `/api/sessions/${second}`)).status).toBe(404)
     expect(JSON.stringify((await s.api('GET', '/api/regelruimte.json')).body)).not.toContain(second)
     expect(JSON.stringify((await s.api('GET', `/api/themagroepen/${encodeURIComponent(GROEP_A)}/actielijst.json`)).body)).not.toContain(second)

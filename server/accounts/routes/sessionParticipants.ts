@@ -1,22 +1,30 @@
 import type { Router } from 'express'
 import type { SessionParticipant } from '../../../shared/accounts'
+import { personKey } from '../AttendanceStore'
 import type { AccountsContext } from '../AccountsContext'
 
 /**
- * GET /api/sessions/:id/participants → {participants: [{name, organisation, role}]}:
- * who joined the session from an invite (U12), each person once, for the
- * secretariaat and coördinatoren of the session.
+ * GET /api/sessions/:id/participants → {participants: [{name, organisation,
+ * role, firstJoinedAt, lastSeenAt}]}: who was there (U12), read from the
+ * session's attendance (U14), which outlives every login, for the
+ * secretariaat and coördinatoren of the session. The role is the invite's
+ * as it is now (W23); a record whose invite is gone keeps the role it had.
  */
 export function sessionParticipantsRoute(router: Router, ctx: AccountsContext): void {
   router.get('/sessions/:id/participants', ctx.authorize('participants:read'), async (req, res) => {
-    const seen = new Set<string>()
-    const participants: SessionParticipant[] = []
-    for (const p of await ctx.access.stores.logins.participantsOf(String(req.params.id))) {
-      const key = JSON.stringify([p.name.trim().toLowerCase(), p.organisation.trim().toLowerCase(), p.role])
-      if (seen.has(key)) continue
-      seen.add(key)
-      participants.push({ name: p.name, organisation: p.organisation, role: p.role })
+    const sessionId = String(req.params.id)
+    const roles = new Map((await ctx.access.stores.invites.listForSession(sessionId)).map((invite) => [invite.id, invite.role]))
+    // An erasure (G2) may have made two records of one invite the same person: they are listed once.
+    const byPerson = new Map<string, SessionParticipant>()
+    for (const r of await ctx.attendance.listForSession(sessionId)) {
+      const key = personKey(r)
+      const seen = byPerson.get(key)
+      if (seen) {
+        if (r.lastSeenAt > seen.lastSeenAt) seen.lastSeenAt = r.lastSeenAt
+        continue
+      }
+      byPerson.set(key, { name: r.name, organisation: r.organisation, role: roles.get(r.inviteId) ?? r.role, firstJoinedAt: r.firstJoinedAt, lastSeenAt: r.lastSeenAt })
     }
-    res.json({ participants })
+    res.json({ participants: [...byPerson.values()] })
   })
 }
