@@ -1,6 +1,7 @@
 /** Who was there, in SQLite (one transaction decides whether a person is new). */
 import type Database from 'better-sqlite3'
-import { inviteRoleSchema } from '../../shared/access'
+import { insertSql } from '../core/storage/insertSql'
+import { ATTENDANCE_COLUMNS, attendanceOf, attendanceValues, type AttendanceRow } from './attendanceRows'
 import { byFirstJoined, samePerson, type AttendanceEntry, type AttendanceRecord, type AttendanceStore } from './AttendanceStore'
 
 export const ATTENDANCE_SCHEMA = `
@@ -17,43 +18,19 @@ CREATE TABLE IF NOT EXISTS attendance (
 CREATE INDEX IF NOT EXISTS attendance_session ON attendance (session_id, invite_id);
 `
 
-interface Row {
-  seq: number
-  session_id: string
-  invite_id: string
-  name: string
-  organisation: string
-  role: string
-  first_joined_at: string
-  last_seen_at: string
-}
-
-const toRecord = (r: Row): AttendanceRecord & { seq: number } => ({
-  seq: r.seq,
-  sessionId: r.session_id,
-  inviteId: r.invite_id,
-  name: r.name,
-  organisation: r.organisation,
-  role: inviteRoleSchema.parse(r.role),
-  firstJoinedAt: r.first_joined_at,
-  lastSeenAt: r.last_seen_at,
-})
-
 export class SqliteAttendanceStore implements AttendanceStore {
   private readonly recordTx: (entry: AttendanceEntry, at: string) => void
   private readonly bySession
 
   constructor(db: Database.Database) {
-    const ofInvite = db.prepare<[string, string], Row>('SELECT * FROM attendance WHERE session_id = ? AND invite_id = ?')
+    const ofInvite = db.prepare<[string, string], AttendanceRow>('SELECT * FROM attendance WHERE session_id = ? AND invite_id = ?')
     const seen = db.prepare<[string, string, number, string]>('UPDATE attendance SET last_seen_at = ?, role = ? WHERE seq = ? AND last_seen_at <= ?')
-    const insert = db.prepare<[string, string, string, string, string, string, string]>(
-      'INSERT INTO attendance (session_id, invite_id, name, organisation, role, first_joined_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
-    this.bySession = db.prepare<[string], Row>('SELECT * FROM attendance WHERE session_id = ?')
+    const insert = db.prepare(insertSql('attendance', ATTENDANCE_COLUMNS, 'sqlite'))
+    this.bySession = db.prepare<[string], AttendanceRow>('SELECT * FROM attendance WHERE session_id = ?')
     this.recordTx = db.transaction((entry: AttendanceEntry, at: string) => {
-      const found = samePerson(ofInvite.all(entry.sessionId, entry.inviteId).map(toRecord), entry)
+      const found = samePerson(ofInvite.all(entry.sessionId, entry.inviteId).map(attendanceOf), entry)
       if (found) seen.run(at, entry.role, found.seq, at)
-      else insert.run(entry.sessionId, entry.inviteId, entry.name.trim(), entry.organisation.trim(), entry.role, at, at)
+      else insert.run(...attendanceValues(entry, at))
     })
   }
 
@@ -64,7 +41,7 @@ export class SqliteAttendanceStore implements AttendanceStore {
   async listForSession(sessionId: string): Promise<AttendanceRecord[]> {
     return this.bySession
       .all(sessionId)
-      .map(toRecord)
+      .map(attendanceOf)
       .sort(byFirstJoined)
       .map(({ seq: _seq, ...record }) => record)
   }

@@ -4,45 +4,20 @@
  * invite with the same folded name and organisation), first joined kept, last
  * seen moving on, never back.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { AttendanceEntry } from '../../server/accounts/AttendanceStore'
 import { ATTENDANCE_STORES } from '../../server/accounts/attendanceStoreDefinition'
-import type { Backend } from '../../server/core/storage/Backend'
-import { MemoryBackend } from '../../server/core/storage/MemoryBackend'
-import { PgBackend } from '../../server/core/storage/PgBackend'
 import { SqliteBackend } from '../../server/core/storage/SqliteBackend'
-import { createTestDatabase, type TestDatabase } from '../helpers/pgDatabase'
+import { storeBackends } from '../helpers/storeBackends'
 import { removeTempDirs, tempDir } from '../helpers/tempDir'
 
-let pgDb: TestDatabase
-beforeAll(async () => {
-  pgDb = await createTestDatabase()
-})
-afterAll(async () => {
-  await pgDb.drop()
-})
-let schemas = 0
+const { backends, open } = storeBackends([ATTENDANCE_STORES])
 
 const karin: AttendanceEntry = { sessionId: 's1', inviteId: 'i1', name: 'Karin Smit', organisation: 'GGD Amsterdam', role: 'deelnemer' }
 const T = (minute: number) => `2026-03-02T10:${String(minute).padStart(2, '0')}:00.000Z`
 
-const backends: [string, () => Promise<Backend> | Backend][] = [
-  ['memory', () => new MemoryBackend()],
-  ['sqlite', () => new SqliteBackend(tempDir())],
-  ['postgres', () => PgBackend.open(pgDb.url, [ATTENDANCE_STORES], { schema: `attendance${++schemas}` })],
-]
-
 describe.each(backends)('attendance on %s', (_name, make) => {
-  const open: Backend[] = []
-  afterEach(async () => {
-    for (const b of open.splice(0)) await b.close()
-    removeTempDirs()
-  })
-  const store = async () => {
-    const backend = await make()
-    open.push(backend)
-    return backend.stores(ATTENDANCE_STORES).attendance
-  }
+  const store = async () => (await open(make)).stores(ATTENDANCE_STORES).attendance
 
   it('[U14] one record per person: the same invite with the same name and organisation, folded; first joined kept, last seen moves on and never back', async () => {
     const attendance = await store()
