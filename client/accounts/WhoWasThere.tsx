@@ -51,7 +51,7 @@ export function WhoWasThere({ sessionId, doc, info }: { sessionId: string; doc: 
           </ul>
           {missing > 0 ? (
             <button type="button" onClick={() => writeSessionInfo(doc, { deelnemers: next })}>
-              {t('whoWasThere.add', { count: missing })}
+              {missing === 1 ? t('whoWasThere.addOne') : t('whoWasThere.add', { count: missing })}
             </button>
           ) : (
             <p className="bp-muted">{t('whoWasThere.allListed')}</p>

@@ -72,7 +72,7 @@ export function EarlierConclusies({ sessionId }: { sessionId: string }) {
             <li key={key(c)} className="bp-earlier__item" data-sticky={c.stickyId}>
               <strong className="bp-earlier__wat">{c.text}</strong>
               <span className="bp-muted bp-earlier__meta">
-                {[t('earlierConclusies.from', { session: session(c) }), ...(c.factoren.length > 0 ? [t('earlierConclusies.restsOn', { count: c.factoren.length })] : [])].join(' · ')}
+                {[t('earlierConclusies.from', { session: session(c) }), ...(c.factoren.length > 0 ? [c.factoren.length === 1 ? t('earlierConclusies.restsOnOne') : t('earlierConclusies.restsOn', { count: c.factoren.length })] : [])].join(' · ')}
               </span>
               <span className="bp-earlier__actions">
                 <button type="button" data-action="meenemen" disabled={busy} onClick={() => void takeOver(c)} aria-label={t('earlierConclusies.carryOf', { text: c.text.slice(0, 60) })}>

@@ -120,7 +120,7 @@ describe('accounts in the app (e2e)', () => {
     await a.locator('[data-pane=sessie]').click()
     const who = a.getByTestId('who-was-there')
     await who.getByText('Karin Smit, GGD Amsterdam').waitFor()
-    await who.getByRole('button', { name: 'Zet 2 organisatie(s) bij de deelnemers' }).click()
+    await who.getByRole('button', { name: 'Zet 2 organisaties bij de deelnemers' }).click()
     await who.getByText('Alle organisaties staan al bij de deelnemers.').waitFor()
     const rows = a.locator('[data-row=deelnemer] input[aria-label=Organisatie]')
     await expect.poll(async () => rows.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['GGD Amsterdam', 'Zilveren Kruis'])

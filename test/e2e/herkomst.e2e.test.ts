@@ -83,7 +83,7 @@ describe('conclusies across sessions (e2e)', () => {
     const panel = p.getByTestId('earlier-conclusies')
     const listed = () => panel.locator('li .bp-earlier__wat').allInnerTexts()
     await expect.poll(listed).toEqual(['Eén financiering binnen één domein'])
-    expect(await panel.locator('li .bp-earlier__meta').innerText()).toBe('uit Brownpapersessie juni (13 juni 2026) · rust op 2 sticky(s)')
+    expect(await panel.locator('li .bp-earlier__meta').innerText()).toBe('uit Brownpapersessie juni (13 juni 2026) · rust op 2 stickies')
     expect(await axeViolations(p, '[data-testid=earlier-conclusies]')).toEqual([])
     await panel.screenshot({ path: path.join(RESULTS, 'e2e-herkomst-panel.png') })
 
