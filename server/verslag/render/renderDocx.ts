@@ -29,7 +29,7 @@ import { columnWidths } from './columnWidths'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, stemmenTable, wanneerText, printable } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, markedText, footerLines, headerLines, oneLine, refContext, stemmenTable, wanneerText, printable } from '../../../shared/verslag/wording'
 import { safeDeep } from '../../../shared/safeText'
 
 export interface RenderDocxOptions {
@@ -219,19 +219,22 @@ function sectionChildren(s: VerslagSection, v: Verslag): (Paragraph | Table)[] {
       })
       const texts = s.verzoeken.map((r) => [r.nummer, [r.item.text, ...r.conclusies.map((c) => `${L.followsFrom} “${c.conclusie.text}”`)].join('\n'), r.gevraagdeRuimte ?? '', r.regeling ?? '', r.adressaat ?? '', r.indiener ?? '', L.statusLabel[r.status]])
       out.push(table([L.nummer, L.verzoek, L.gevraagdeRuimte, L.regeling, L.adressaat, L.indiener, L.status], rows, texts, SMALL))
+      out.push(...itemParagraphs(s.notesAfter ?? [], v))
       break
     }
     case 'afspraken': {
       out.push(...itemParagraphs(s.notes, v))
       if (s.afspraken.length === 0) break
       const rows = s.afspraken.map((a) => [
-        [new Paragraph({ children: [...runs(a.item.text), ...votes(a.item, v)] }), ...itemParagraphs(a.item.children, v, 1)],
+        // A numbered afspraak keeps its number as written (SPEC V20, I25).
+        [new Paragraph({ children: [...runs(markedText(a.item)), ...votes(a.item, v)] }), ...itemParagraphs(a.item.children, v, 1)],
         textCell(a.wie),
         textCell(wanneerText(a, lang)),
         textCell(a.waar),
       ])
-      const texts = s.afspraken.map((a) => [a.item.text, a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
+      const texts = s.afspraken.map((a) => [markedText(a.item), a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
       out.push(table([L.afspraak, L.wie, L.wanneer, L.waar], rows, texts))
+      out.push(...itemParagraphs(s.notesAfter ?? [], v))
       break
     }
   }

@@ -15,7 +15,7 @@ import { safeDeep } from '../../../shared/safeText'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { agendaMarker, asksForText, footerLines, headerLines, oneLine, printable, refContext, stemmenTable, wanneerText } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, markedText, footerLines, headerLines, oneLine, printable, refContext, stemmenTable, wanneerText } from '../../../shared/verslag/wording'
 import { columnWidths } from './columnWidths'
 
 export interface RenderPdfOptions {
@@ -149,14 +149,16 @@ function section(s: VerslagSection, v: Verslag): Node[] {
       })
       const texts = s.verzoeken.map((r) => [r.nummer, [r.item.text, ...r.conclusies.map((c) => `${L.followsFrom} “${c.conclusie.text}”`)].join('\n'), r.gevraagdeRuimte ?? '', r.regeling ?? '', r.adressaat ?? '', r.indiener ?? '', L.statusLabel[r.status]])
       out.push(table([L.nummer, L.verzoek, L.gevraagdeRuimte, L.regeling, L.adressaat, L.indiener, L.status], rows, texts))
+      out.push(...items(s.notesAfter ?? [], v))
       break
     }
     case 'afspraken': {
       out.push(...items(s.notes, v))
       if (s.afspraken.length === 0) break
-      const rows = s.afspraken.map((a) => [{ stack: [{ text: [a.item.text, ...votes(a.item, v)] }, ...items(a.item.children, v, 1)] }, a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
-      const texts = s.afspraken.map((a) => [a.item.text, a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
+      const rows = s.afspraken.map((a) => [{ stack: [{ text: [markedText(a.item), ...votes(a.item, v)] }, ...items(a.item.children, v, 1)] }, a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
+      const texts = s.afspraken.map((a) => [markedText(a.item), a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
       out.push(table([L.afspraak, L.wie, L.wanneer, L.waar], rows, texts))
+      out.push(...items(s.notesAfter ?? [], v))
       break
     }
   }
