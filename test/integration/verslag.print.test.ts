@@ -19,14 +19,14 @@ import { renderPdf } from '../../server/verslag/render/renderPdf'
 import { CORPUS } from '../fixtures/corpus/manifest'
 import { chainBoard } from '../helpers/verslagBoard'
 import { removeTempDirs, tempDir } from '../helpers/tempDir'
-import { wordNummeringDocx } from '../helpers/wordNummering'
+import { corpusDocx } from '../helpers/corpusDocx'
 
 const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'corpus')
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'verslagen')
 
 async function corpusVerslag(file: string): Promise<Verslag> {
   if (file.endsWith('.docx')) {
-    const bytes = file === 'word-nummering.docx' ? await wordNummeringDocx() : readFileSync(path.join(DIR, file))
+    const bytes = await corpusDocx(file)
     return buildVerslag(importVerslag(await parseVerslagDocx(bytes)).doc)
   }
   return buildVerslag(importVerslag(parseVerslagText(readFileSync(path.join(DIR, file), 'utf8'))).doc)
