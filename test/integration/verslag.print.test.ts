@@ -104,6 +104,28 @@ describe('Printed formats (V24, V25)', () => {
     expect(faq).not.toContain('800x533')
   })
 
+  it('[V31][V28][V30] as printed (pdfmake, and the .docx through LibreOffice): "i." and "ii." start their text at the same place; numbered afspraken keep their number; prose after the afspraken stays after the table', () => {
+    /** Each word with its left edge, in reading order (poppler's -bbox). */
+    const words = (pdf: string) =>
+      [...execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: m[3]! }))
+    const after = (list: { x: number; w: string }[], marker: string, word: string) => list[list.findIndex((x, i) => x.w === marker && list[i + 1]?.w === word) + 1]
+    for (const pdf of [path.join(work, 'verslag-genummerde-agendapunten.pdf'), path.join(work, 'lo', 'verslag-genummerde-agendapunten.pdf')]) {
+      const list = words(pdf)
+      const first = after(list, 'i.', 'de')
+      const second = after(list, 'ii.', 'de')
+      expect(first, pdf).toBeDefined()
+      expect(second, pdf).toBeDefined()
+      expect(Math.abs(first!.x - second!.x), pdf).toBeLessThan(0.5)
+    }
+    for (const pdf of [path.join(work, 'word-meerniveau-nummering.pdf'), path.join(work, 'lo', 'word-meerniveau-nummering.pdf')]) {
+      expect(squash(text(pdf)), pdf).toMatch(/1\. Zorgkantoor Oost schrijft/)
+    }
+    for (const pdf of [path.join(work, 'email-notulen-doorgestuurd.pdf'), path.join(work, 'lo', 'email-notulen-doorgestuurd.pdf')]) {
+      const all = squash(text(pdf))
+      expect(all.indexOf('Met vriendelijke groet'), pdf).toBeGreaterThan(all.indexOf('14 januari 2025, 10:00'))
+    }
+  })
+
   it('[V25][V8] the same verslag gives the same PDF bytes', async () => {
     const v = verslagen.get('chain')!
     expect(Buffer.compare(await renderPdf(v), readFileSync(path.join(work, 'chain.pdf')))).toBe(0)

@@ -6,6 +6,7 @@
  * every format. Each case is a small text in that shape, not a corpus file.
  */
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx'
+import { strFromU8, unzipSync } from 'fflate'
 import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
 import { buildVerslag } from '../../server/verslag/buildVerslag'
@@ -209,6 +210,8 @@ describe('Running headers, invisible characters, English fields (I26–I28)', ()
     expect(md).not.toMatch(/[\u200B\u2060\u00AD\uFEFF\r]/)
     expect(md).toContain('- de wijkverpleging belt vaak\n  - vooral op vrijdag')
     expect(md).toContain('De indicatiestelling duurt lang.')
+    // A joiner inside an emoji is part of the picture and stays.
+    expect(renderMarkdown(fromText('Verslag: Zorg\n\nPunten\n\n- de 🧑\u200D⚕️ wijkverpleegkundige\n').v)).toContain('- de 🧑\u200D⚕️ wijkverpleegkundige')
   })
 
   it('[I28] English header fields fill the session; "Agenda najaar" is a section of its own; only "Agenda" is the agenda', () => {
@@ -253,5 +256,17 @@ describe('Numbered afspraken in every format (V28)', () => {
     inOrder(renderHtml(v))
     inOrder((await mammoth.convertToHtml({ buffer: await renderDocx(v) })).value)
     expect(renderMarkdown(buildVerslag(importVerslag(parseVerslagText(renderMarkdown(v))).doc))).toBe(renderMarkdown(v))
+  })
+
+  it('[V31] the .docx: a paragraph after a list or after a table has space above; the markers of one list share one hanging indent', async () => {
+    const { v } = fromText('Verslag: Ruimte\n\nPunten\n\nDrie punten:\n\na. Eerste\n   i. een\n   ii. twee\n   iii. drie\nb. Tweede\n\nDaarna volgt tekst.\n\nAfspraken\n\n- De notitie rondsturen\n\nTot de volgende keer.\n')
+    const xml = strFromU8(unzipSync(await renderDocx(v))['word/document.xml']!)
+    const paragraph = (text: string) => xml.split('<w:p>').find((p) => p.includes(text))!
+    expect(paragraph('Daarna volgt tekst.')).toContain('<w:spacing w:before="160"/>')
+    expect(paragraph('Tot de volgende keer.')).toContain('<w:spacing w:before="160"/>')
+    expect(paragraph('Drie punten:')).not.toContain('w:before')
+    const hanging = (text: string) => /w:hanging="(\d+)"/.exec(paragraph(text))?.[1]
+    expect(hanging('een')).toBeDefined()
+    expect(new Set([hanging('een'), hanging('twee'), hanging('drie')]).size).toBe(1)
   })
 })

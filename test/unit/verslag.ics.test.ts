@@ -91,6 +91,8 @@ describe('afspraken.ics', () => {
     expect(Array.from(text).length).toBeGreaterThanOrEqual(295)
     const v = buildVerslag(importVerslag(parseVerslagText(`Verslag: Emoji\n\nAfspraken\n\n- 3 mei 2024 ${text}\n`)).doc)
     const item = v.sections.flatMap((s) => (s.kind === 'afspraken' ? s.afspraken : []))[0]!.item
+    // The import keeps the emoji whole (its zero-width joiners too, I27).
+    expect(item.text).toBe(`3 mei 2024 ${text}`)
     const ics = renderAfsprakenIcs(v, 'sessie-emoji')
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
     expect(ics).not.toMatch(/[\uD800-\uDFFF]/u)

@@ -23,8 +23,10 @@ export function normaliseText(text: string): string[] {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    // Zero-width characters, a byte-order mark inside the text and soft hyphens are invisible: left out.
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '')
+    // Zero-width characters, a byte-order mark inside the text and soft hyphens are invisible: left out —
+    // except a joiner inside an emoji ("🧑‍⚕️" is one picture, not two).
+    .replace(/(?<![\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu, '')
+    .replace(/[\u200B\u200C\u2060\uFEFF\u00AD]/g, '')
     .split('\n')
     .map((l) => l.replace(/\s+$/, ''))
 }
