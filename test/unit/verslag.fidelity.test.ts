@@ -183,6 +183,10 @@ describe('Running headers, invisible characters, English fields (I26–I28)', ()
       'woording aan de zorgverzekeraar en de gemeente.',
       'Het verzoek gaat naar het meldpunt van het pro-',
       'gramma, dat binnen zes weken antwoord geeft.',
+      'Daarna volgt een gesprek met de zorgverzekeraar',
+      'en de huisarts over wat er in de wijk nodig is.',
+      'De gemeente schuift aan als de Wmo erbij komt',
+      'kijken, zoals bij huishoudelijke hulp.',
     ]
     const { parsed, v, report } = fromText(lines.join('\n'))
     expect(parsed.shape).toBe('wrapped')
