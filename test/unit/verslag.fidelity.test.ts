@@ -167,6 +167,34 @@ describe('A pasted e-mail and a web page (I24, I25)', () => {
   })
 })
 
+describe('Who decides the headings (I25)', () => {
+  it('[I25] in web text a short line left over ("Lees meer") is text; a Markdown text or a .docx with headings of its own declares them, so a short line in it stays text', async () => {
+    const web = fromText('Regelruimte in de wijk\nWijkverpleegkundigen lopen aan tegen regels die goede zorg in de weg zitten, zo blijkt.\nLees meer\nStap voor stap\n1. Beschrijf het knelpunt.\n2. Dien het verzoek in.\n')
+    expect(headings(web.v)).toEqual(['Stap voor stap'])
+    const md = fromText('# Titel\n\n## Eerste kop\n\nTekst van de eerste alinea.\n\nLees meer\n\n## Tweede kop\n\nNog wat tekst.\n')
+    expect(headings(md.v)).toEqual(['Eerste kop', 'Tweede kop'])
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Titel', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ text: 'Eerste kop', heading: HeadingLevel.HEADING_2 }),
+            new Paragraph('Tekst van de eerste alinea.'),
+            new Paragraph('Lees meer'),
+          ],
+        },
+      ],
+    })
+    const parsed = await parseVerslagDocx(await Packer.toBuffer(doc))
+    expect(parsed.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', 'Titel'],
+      ['heading', 'Eerste kop'],
+      ['paragraph', 'Tekst van de eerste alinea.'],
+      ['paragraph', 'Lees meer'],
+    ])
+  })
+})
+
 describe('Running headers, invisible characters, English fields (I26–I28)', () => {
   it('[I26] a running header with the page number at its end or start is left out and reported; a word hyphenated across the page break is joined', () => {
     const lines = [
