@@ -117,6 +117,20 @@ describe('Numbered section headings in text (I23)', () => {
     expect(md).toContain('a. punt 4 aangepast;')
   })
 
+  it('[I23] pasted without blank lines: "1. Opening" above a sentence is a heading too; items after "…de volgende punten:" stay a list', () => {
+    const pasted = fromText('Verslag bijeenkomst themagroep Wijkverpleging\n1. Opening\nDe voorzitter opent de bijeenkomst.\n2. Mededelingen\nEr zijn geen mededelingen.\n3. Afspraken\n- Het programmabureau stuurt de notitie rond.\n')
+    expect(headings(pasted.v)).toEqual(['1. Opening', '2. Mededelingen', '3. Afspraken'])
+    const list = fromText('Verslag: Lijst\n\nPunten\n\nDe werkgroep noemt de volgende punten:\n1. Wachttijden\nDe wachttijd is lang.\n2. Overdracht\nEr is geen dossier.\n')
+    expect(headings(list.v)).toEqual(['Punten'])
+  })
+
+  it('[I29] text before the first heading keeps its order around a list: the paragraph after the list stays after it', () => {
+    const { v } = fromText('Verslag: Volgorde\n\nEerst een inleidende zin.\n\n- punt een\n- punt twee\n\nEen slotzin na de lijst.\n\nKop\n\nTekst onder de kop.\n')
+    const md = renderMarkdown(v)
+    const at = ['Eerst een inleidende zin.', '- punt een', '- punt twee', 'Een slotzin na de lijst.', '## Kop'].map((t) => md.indexOf(t))
+    expect(at.every((n, i) => n >= 0 && (i === 0 || n > at[i - 1]!))).toBe(true)
+  })
+
   it('[I23] one numbered line alone, or a numbered list with blank lines between its items, stays a list', () => {
     expect(headings(fromText('Verslag: Een\n\nPunten\n\n1. Eerste punt\n\nDaarna tekst.\n').v)).toEqual(['Punten'])
     const { v } = fromText('Verslag: Lijst\n\nPunten\n\n1. Eerste punt\n\n2. Tweede punt\n\n3. Derde punt\n')

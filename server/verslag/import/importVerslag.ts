@@ -349,7 +349,9 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
     for (const block of section.blocks) {
       if (consumed.has(block)) continue
       if (target.kind === 'stemmen') target = { kind: 'sheet', sheet: newSheet(target.name, 'name'), tag: 'opmerking', level: target.level }
-      if (target.kind === 'intro' && block.kind === 'paragraph') {
+      // Paragraphs before any list are the introduction; once a list has started (its items go to a
+      // sheet "Inleiding"), the paragraphs after it follow it there, in their order (SPEC I29).
+      if (target.kind === 'intro' && block.kind === 'paragraph' && preambleSheet === null) {
         intro.push(block.text)
         continue
       }

@@ -161,8 +161,13 @@ function numberedHeadings(lines: string[]): Set<number> {
   for (let i = 0; i < lines.length; i++) {
     const item = typedListItem(lines[i]!)
     if (!item?.marker || item.indent !== '' || !/^\d{1,3}[.)]$/.test(item.marker)) continue
-    if (i > 0 && !isBlank(lines[i - 1]!)) continue
-    if (i + 1 >= lines.length || !isBlank(lines[i + 1]!)) continue
+    // Alone on its line: after a blank line, or (text without blank lines) after a line of text that is
+    // no list item and does not announce one ("…de volgende punten:"); before a blank line or a capitalised line of text.
+    const before = i > 0 ? lines[i - 1]! : ''
+    if (!isBlank(before) && (typedListItem(before) || /:\s*$/.test(before))) continue
+    if (i + 1 >= lines.length) continue
+    const below = lines[i + 1]!
+    if (!isBlank(below) && (isIndented(below) || !(STARTS_UPPER.test(below.trim()) || typedListItem(below)))) continue
     let k = i + 1
     while (k < lines.length && isBlank(lines[k]!)) k++
     const after = k < lines.length ? typedListItem(lines[k]!) : undefined
