@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { TAG_INFO } from '../../shared/tags'
 import { VERSLAG_LABELS } from '../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../shared/verslag/schema'
-import { asksForText, footerLines, headerLines, isImagePlaceholder, refContext, stemmenTable, wanneerText } from '../../shared/verslag/wording'
+import { asksForText, footerLines, markedText, headerLines, isImagePlaceholder, refContext, stemmenTable, wanneerText } from '../../shared/verslag/wording'
 
 /**
  * The verslag as the server's model has it, laid out like the html export.
@@ -277,6 +277,7 @@ function Section({ section: s, verslag: v }: { section: VerslagSection; verslag:
               ))}
             </tbody>
           </table>
+          {s.notesAfter && <Items items={s.notesAfter} verslag={v} />}
         </section>
       )
     case 'afspraken':
@@ -297,7 +298,7 @@ function Section({ section: s, verslag: v }: { section: VerslagSection; verslag:
               {s.afspraken.map((a) => (
                 <tr key={a.item.id} data-sticky={a.item.id}>
                   <td>
-                    <Text text={a.item.text} />
+                    <Text text={markedText(a.item)} />
                   </td>
                   <td>{a.wie ?? ''}</td>
                   <td>{wanneerText(a, v.language)}</td>
@@ -306,6 +307,7 @@ function Section({ section: s, verslag: v }: { section: VerslagSection; verslag:
               ))}
             </tbody>
           </table>
+          {s.notesAfter && <Items items={s.notesAfter} verslag={v} />}
         </section>
       )
   }

@@ -224,13 +224,19 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     ]
     return groups.length > 0 ? { kind: 'factoren', heading, tag, groups } : null
   }
+  /** Prose before the section's first entry is shown before its table, prose after it after the table (SPEC V30). */
+  const proseAround = (list: DomainSticky[]) => {
+    const first = list.findIndex((s) => !s.meta.prose)
+    const after = first < 0 ? [] : list.slice(first).filter((s) => s.meta.prose).map(item)
+    return { notes: (first < 0 ? list : list.slice(0, first)).filter((s) => s.meta.prose).map(item), ...(after.length > 0 ? { notesAfter: after } : {}) }
+  }
   const regelruimteSection = (heading: string, sheetId: string | null): VerslagSection | null => {
     const list = collectedRoots('regelruimte', sheetId)
     if (list.length === 0) return null
     return {
       kind: 'regelruimte',
       heading,
-      notes: list.filter((s) => s.meta.prose).map(item),
+      ...proseAround(list),
       verzoeken: list
         .filter((s) => !s.meta.prose)
         .map((s) => ({
@@ -257,7 +263,7 @@ export function buildVerslag(doc: Y.Doc, options: BuildVerslagOptions = {}): Ver
     return {
       kind: 'afspraken',
       heading,
-      notes: list.filter((s) => s.meta.prose).map(item),
+      ...proseAround(list),
       afspraken: list
         .filter((s) => !s.meta.prose)
         .map((s) => ({

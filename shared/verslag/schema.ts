@@ -113,6 +113,8 @@ export const regelruimteSectionSchema = z.object({
   /** Prose kept with the tag regelruimte: shown before the table. */
   notes: z.array(verslagItemSchema),
   verzoeken: z.array(regelruimteVerzoekSchema),
+  /** Prose that follows the requests in reading order: shown after the table (SPEC V30). */
+  notesAfter: z.array(verslagItemSchema).optional(),
 })
 
 export const afspraakSchema = z.object({
@@ -131,6 +133,8 @@ export const afsprakenSectionSchema = z.object({
   ...sectionBase,
   notes: z.array(verslagItemSchema),
   afspraken: z.array(afspraakSchema),
+  /** Prose that follows the afspraken in reading order: shown after them (SPEC V30). */
+  notesAfter: z.array(verslagItemSchema).optional(),
 })
 
 export const verslagSectionSchema = z.discriminatedUnion('kind', [

@@ -34,7 +34,7 @@ function printableSection(s: VerslagSection): VerslagSection {
       return { ...s, groups: s.groups.map((g) => ({ ...g, items: printableItems(g.items) })) }
     case 'regelruimte':
     case 'afspraken':
-      return { ...s, notes: printableItems(s.notes) }
+      return { ...s, notes: printableItems(s.notes), ...(s.notesAfter ? { notesAfter: printableItems(s.notesAfter) } : {}) }
     default:
       return s
   }
@@ -49,6 +49,11 @@ export function printable(v: Verslag): Verslag {
 export function agendaMarker(line: string): { marker: string; text: string } | undefined {
   const m = /^(\d{1,3}[.)]|[a-z][.)])\s+(\S.*)$/.exec(line)
   return m ? { marker: m[1]!, text: m[2]! } : undefined
+}
+
+/** An item's text with its number as written before it ("1. Notitie rondsturen"), for table cells (SPEC V20). */
+export function markedText(item: { text: string; marker?: string | undefined }): string {
+  return item.marker ? `${item.marker} ${item.text}` : item.text
 }
 
 export interface LabelledLine {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import ICAL from 'ical.js'
 import mammoth from 'mammoth'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionSummary } from '../../shared/api'
@@ -165,6 +166,25 @@ describe('HTTP API: verslag export and import', () => {
     const body = (await ics.json()) as { error: string; message: string }
     expect(body.error).toBe('no_afspraken')
     expect(body.message).toMatch(/geen afspraken met een datum/)
+  })
+
+  it('[V23][V29] over HTTP: an imported verslag whose only afspraak has no date has no calendar (404 no_afspraken); an emoji afspraak of 300 characters reads back in ical.js', async () => {
+    server = await startTestServer()
+    const undated = await importBody('Verslag: Zonder datum\n\nAfspraken\n\n- de notitie rondsturen aan de zorgverzekeraars\n', 'text/plain')
+    expect(undated.status).toBe(201)
+    const none = await get(`/api/sessions/${((await undated.json()) as { id: string }).id}/afspraken.ics`)
+    expect(none.status).toBe(404)
+    expect((await none.json()) as unknown).toEqual({ error: 'no_afspraken', message: expect.stringMatching(/geen afspraken met een datum/) })
+    const text = Array.from(`3 mei 2026 ${'overleg met huisartsen, wijkverpleging; 🧑‍⚕️ en zorgverzekeraars '.repeat(5)}`).slice(0, 300).join('').trim()
+    const dated = await importBody(`Verslag: Met emoji\n\nAfspraken\n\n- ${text}\n`, 'text/plain')
+    const ics = await get(`/api/sessions/${((await dated.json()) as { id: string }).id}/afspraken.ics`)
+    expect(ics.status).toBe(200)
+    const calendar = await ics.text()
+    for (const line of calendar.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
+    const events = new ICAL.Component(ICAL.parse(calendar)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e))
+    expect(events).toHaveLength(1)
+    expect(events[0]!.summary).toBe(Array.from(text).slice(0, 200).join(''))
+    expect(events[0]!.description).toContain(text)
   })
 
   it('[I20] the import answers with a report of what it recognised; one call retags every sticky of a section', async () => {

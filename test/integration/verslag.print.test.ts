@@ -19,14 +19,14 @@ import { renderPdf } from '../../server/verslag/render/renderPdf'
 import { CORPUS } from '../fixtures/corpus/manifest'
 import { chainBoard } from '../helpers/verslagBoard'
 import { removeTempDirs, tempDir } from '../helpers/tempDir'
-import { wordNummeringDocx } from '../helpers/wordNummering'
+import { corpusDocx } from '../helpers/corpusDocx'
 
 const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'corpus')
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'verslagen')
 
 async function corpusVerslag(file: string): Promise<Verslag> {
   if (file.endsWith('.docx')) {
-    const bytes = file === 'word-nummering.docx' ? await wordNummeringDocx() : readFileSync(path.join(DIR, file))
+    const bytes = await corpusDocx(file)
     return buildVerslag(importVerslag(await parseVerslagDocx(bytes)).doc)
   }
   return buildVerslag(importVerslag(parseVerslagText(readFileSync(path.join(DIR, file), 'utf8'))).doc)
@@ -102,6 +102,28 @@ describe('Printed formats (V24, V25)', () => {
     const faq = squash(text(path.join(work, 'faq-programma-web.pdf')))
     expect(faq).toContain('1. Wat is het doel van het programma?')
     expect(faq).not.toContain('800x533')
+  })
+
+  it('[V31][V28][V30] as printed (pdfmake, and the .docx through LibreOffice): "i." and "ii." start their text at the same place; numbered afspraken keep their number; prose after the afspraken stays after the table', () => {
+    /** Each word with its left edge, in reading order (poppler's -bbox). */
+    const words = (pdf: string) =>
+      [...execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: m[3]! }))
+    const after = (list: { x: number; w: string }[], marker: string, word: string) => list[list.findIndex((x, i) => x.w === marker && list[i + 1]?.w === word) + 1]
+    for (const pdf of [path.join(work, 'verslag-genummerde-agendapunten.pdf'), path.join(work, 'lo', 'verslag-genummerde-agendapunten.pdf')]) {
+      const list = words(pdf)
+      const first = after(list, 'i.', 'de')
+      const second = after(list, 'ii.', 'de')
+      expect(first, pdf).toBeDefined()
+      expect(second, pdf).toBeDefined()
+      expect(Math.abs(first!.x - second!.x), pdf).toBeLessThan(0.5)
+    }
+    for (const pdf of [path.join(work, 'word-meerniveau-nummering.pdf'), path.join(work, 'lo', 'word-meerniveau-nummering.pdf')]) {
+      expect(squash(text(pdf)), pdf).toMatch(/1\. Zorgkantoor Oost schrijft/)
+    }
+    for (const pdf of [path.join(work, 'email-notulen-doorgestuurd.pdf'), path.join(work, 'lo', 'email-notulen-doorgestuurd.pdf')]) {
+      const all = squash(text(pdf))
+      expect(all.indexOf('Met vriendelijke groet'), pdf).toBeGreaterThan(all.indexOf('14 januari 2025, 10:00'))
+    }
   })
 
   it('[V25][V8] the same verslag gives the same PDF bytes', async () => {

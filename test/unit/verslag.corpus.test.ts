@@ -21,13 +21,15 @@ import { renderDocx } from '../../server/verslag/render/renderDocx'
 import { renderHtml } from '../../server/verslag/render/renderHtml'
 import { renderMarkdown } from '../../server/verslag/render/renderMarkdown'
 import { CORPUS } from '../fixtures/corpus/manifest'
-import { wordNummeringDocx } from '../helpers/wordNummering'
+import { FIELD_LINE } from '../../server/verslag/import/classifyLine'
+import { formatDate, parseDate } from '../../shared/dates'
+import { corpusDocx } from '../helpers/corpusDocx'
 
 const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'corpus')
 
 async function parse(file: string): Promise<{ parsed: ParsedVerslag; source: string }> {
   if (file.endsWith('.docx')) {
-    const bytes = file === 'word-nummering.docx' ? await wordNummeringDocx() : readFileSync(path.join(DIR, file))
+    const bytes = await corpusDocx(file)
     return { parsed: await parseVerslagDocx(bytes), source: readFileSync(path.join(DIR, file.replace(/\.docx$/, '.txt')), 'utf8') }
   }
   const source = readFileSync(path.join(DIR, file), 'utf8')
@@ -45,16 +47,17 @@ function items(v: Verslag): VerslagItem[] {
       case 'factoren':
         return s.groups.flatMap((g) => all(g.items))
       case 'regelruimte':
-        return all([...s.notes, ...s.verzoeken.map((r) => r.item)])
+        return all([...s.notes, ...s.verzoeken.map((r) => r.item), ...(s.notesAfter ?? [])])
       case 'afspraken':
-        return all([...s.notes, ...s.afspraken.map((a) => a.item)])
+        return all([...s.notes, ...s.afspraken.map((a) => a.item), ...(s.notesAfter ?? [])])
     }
   })
 }
 
-/** Text as a reader compares it: no Markdown emphasis or escapes, list markers gone, whitespace collapsed. */
+/** Text as a reader compares it: no Markdown emphasis or escapes, list markers gone, whitespace collapsed, nothing invisible. */
 function plain(text: string): string {
   return text
+    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '')
     .replace(/\\([\\`*_[\]<>#+\-.)|!•◦▪–—])/g, '$1')
     .replace(/\*\*|__|(?<![\p{L}])_|_(?![\p{L}])/gu, '')
     .replace(/\s+/g, ' ')
@@ -66,9 +69,22 @@ function expectedOf(line: string): string {
   return plain(
     line
       .replace(/^\s*#{1,6}\s+/, '')
-      .replace(/^\s*(?:[•◦▪–—\-*+]|\d{1,3}[.)]|[a-z][.)])\s+/u, '')
+      .replace(/^\s*(?:[•◦▪–—\-*+]|\d{1,3}[.)]|[a-z][.)]|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)])\s+/u, '')
       .replace(/[\p{L}]+-$/u, ''),
   )
+}
+
+/**
+ * What a header field line ("Datum: 12 november 2024", "Aanwezig: A, B") must leave in the export: the
+ * date in words, or each name of the list, or the value — the key may be worded as the verslag words it.
+ */
+function fieldParts(line: string): string[] | undefined {
+  const m = /^\s*([^:]+):\s*(.+)$/.exec(plain(line))
+  if (!m || !FIELD_LINE.test(plain(line))) return undefined
+  const value = m[2]!.trim()
+  const date = parseDate(value)
+  if (date && /^[\p{L}\s]*\d{1,2}[\s./-]+\S+[\s./-]+\d{2,4}$/u.test(value)) return [formatDate(date, 'nl')]
+  return value.split(/[,;]\s*/).map((p) => p.replace(/\.$/, '').trim()).filter((p) => p !== '')
 }
 
 describe('The corpus: texts in the shapes people have (I21)', () => {
@@ -85,12 +101,21 @@ describe('The corpus: texts in the shapes people have (I21)', () => {
         const { parsed, source, md, v, doc, stickyCount } = await load()
         const dropped = new Set(parsed.dropped ?? [])
         const exported = plain(md)
-        const missing = source
-          .split(/\r?\n|\f/)
-          .filter((l) => l.trim() !== '' && !dropped.has(l.trim()) && !isImagePlaceholder(l))
-          .map(expectedOf)
+        const lines = source.split(/\r?\n|\f/).filter((l) => plain(l) !== '' && !dropped.has(l.trim()) && !isImagePlaceholder(l))
+        const missing = lines
+          .flatMap((l) => fieldParts(l) ?? [expectedOf(l)])
           .filter((l) => l !== '' && !exported.includes(l))
         expect(missing).toEqual([])
+        // …and in the source's order: each line found after the one before it (header fields and the title aside, they head the verslag).
+        let at = 0
+        const outOfOrder: string[] = []
+        for (const l of lines.filter((x) => fieldParts(x) === undefined).map(expectedOf)) {
+          if (l === '' || plain(v.heading).endsWith(l)) continue
+          const next = exported.indexOf(l, at)
+          if (next < 0) outOfOrder.push(l)
+          else at = next
+        }
+        expect(outOfOrder).toEqual([])
         // The board holds what the verslag lists, image placeholders included (V21).
         expect(readBoard(allRecords(doc)).stickies).toHaveLength(stickyCount)
         expect(v.stickyCount).toBe(stickyCount)

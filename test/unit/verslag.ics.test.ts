@@ -81,4 +81,33 @@ describe('afspraken.ics', () => {
     expect(renderAfsprakenIcs(buildVerslag(doc), 'sessie-1')).toBe(ics)
     expect(renderAfsprakenIcs(buildVerslag(doc), 'sessie-2')).not.toBe(ics)
   })
+
+  it('[V23][V29] a 300-character afspraak with emoji, commas and semicolons: ical.js reads SUMMARY as its first 200 characters and DESCRIPTION whole; no line over 75 octets, no broken character', () => {
+    // Each 🧑‍⚕️ is several UTF-16 units; one sits across the 200th unit, where a cut by units would split it.
+    const head = 'Overleg huisartsen, wijkverpleging; zorgverzekeraars: '
+    let body = head
+    while (Array.from(body).length < 300) body += Array.from(body).length % 7 === 0 ? '🧑‍⚕️ ' : 'regelruimte, indicatie; '
+    const text = Array.from(body).slice(0, 300).join('').trim()
+    expect(Array.from(text).length).toBeGreaterThanOrEqual(295)
+    const v = buildVerslag(importVerslag(parseVerslagText(`Verslag: Emoji\n\nAfspraken\n\n- 3 mei 2024 ${text}\n`)).doc)
+    const item = v.sections.flatMap((s) => (s.kind === 'afspraken' ? s.afspraken : []))[0]!.item
+    // The import keeps the emoji whole (its zero-width joiners too, I27).
+    expect(item.text).toBe(`3 mei 2024 ${text}`)
+    const ics = renderAfsprakenIcs(v, 'sessie-emoji')
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
+    expect(ics).not.toMatch(/[\uD800-\uDFFF]/u)
+    expect(ics).not.toContain('\uFFFD')
+    const { events: list } = parsed(ics)
+    expect(list).toHaveLength(1)
+    expect(list[0]!.summary).toBe(Array.from(item.text).slice(0, 200).join(''))
+    expect(list[0]!.description).toContain(item.text)
+    expect(list[0]!.startDate.toString()).toBe('2024-05-03')
+  })
+
+  it('[V13][V23] an afspraak without a date is not in the calendar; the dated one beside it is (ical.js)', () => {
+    const v = buildVerslag(importVerslag(parseVerslagText('Verslag: Half\n\nAfspraken\n\n- de notitie rondsturen aan de zorgverzekeraars\n- 12 juni 2025 overleg met de huisartsen in Zwolle\n')).doc)
+    const { events: list } = parsed(renderAfsprakenIcs(v, 'sessie-half'))
+    expect(list.map((e) => e.summary)).toEqual(['12 juni 2025 overleg met de huisartsen in Zwolle'])
+    expect(list[0]!.startDate.isDate).toBe(true)
+  })
 })

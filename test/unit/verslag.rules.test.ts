@@ -99,7 +99,7 @@ describe('buildVerslag: wording, fields and empty sections', () => {
     expect(headings.some((h) => h.includes('Leeg'))).toBe(false)
   })
 
-  it('[V7][V4] afspraak and regelruimte fields are kept when given; a date that is not ISO is dropped; prose is kept as notes', () => {
+  it('[V7][V4][V30] afspraak and regelruimte fields are kept when given; a date that is not ISO is dropped; prose after the entries is kept after them', () => {
     const { doc, add } = board(['Vel'])
     add('Overleg', 'afspraak', 'Vel', { wie: 'LHV', wanneer: '22 juni', waar: 'Barneveld' })
     add('Afspraken in proza', 'afspraak', 'Vel', { prose: true })
@@ -111,12 +111,14 @@ describe('buildVerslag: wording, fields and empty sections', () => {
     expect(afspraken.afspraken.map((a) => ({ text: a.item.text, wie: a.wie, wanneer: a.wanneer, waar: a.waar }))).toEqual([
       { text: 'Overleg', wie: 'LHV', wanneer: undefined, waar: 'Barneveld' },
     ])
-    expect(afspraken.notes.map((n) => n.text)).toEqual(['Afspraken in proza'])
+    expect(afspraken.notes).toEqual([])
+    expect(afspraken.notesAfter?.map((n) => n.text)).toEqual(['Afspraken in proza'])
     const rr = v.sections.find((s) => s.kind === 'regelruimte')
     if (rr?.kind !== 'regelruimte') throw new Error('no regelruimte')
     expect(rr.verzoeken).toHaveLength(1)
     expect(rr.verzoeken[0]).toMatchObject({ gevraagdeRuimte: 'Ruimte', indiener: 'ActiZ', regeling: 'Wlz', adressaat: 'VWS' })
-    expect(rr.notes.map((n) => n.text)).toEqual(['Regelruimte in proza'])
+    expect(rr.notes).toEqual([])
+    expect(rr.notesAfter?.map((n) => n.text)).toEqual(['Regelruimte in proza'])
   })
 
   it('[V4] a child whose parent is listed elsewhere, or missing, is at the top level; a grandchild nests two deep', () => {

@@ -14,7 +14,7 @@ export const KNOWN_HEADING =
  * A few words may qualify the key ("Afwezig met bericht: ActiZ").
  */
 export const FIELD_LINE =
-  /^(geplaatst op|gepubliceerd op|laatst gewijzigd op|themagroep|soort bijeenkomst|datum|plaats|locatie|deelnemers|aanwezig|afgemeld|afwezig)(\s+\p{L}+){0,3}\s*:\s*\S/iu
+  /^(geplaatst op|gepubliceerd op|laatst gewijzigd op|themagroep|soort bijeenkomst|datum|plaats|locatie|deelnemers|aanwezig|afgemeld|afwezig|date|location|venue|present|attendees|apologies|absent)(\s+\p{L}+){0,3}\s*:\s*\S/iu
 
 /** An image placeholder such as "huisarts in the lead 1000x667": prose, not a heading (SPEC V21). */
 export { IMAGE_PLACEHOLDER }

@@ -101,6 +101,46 @@ function shorten(text: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trim()}…`
 }
 
+/** A header line of a pasted e-mail: "Van:", "Verzonden:", "Aan:", "Onderwerp:" (or the English ones). */
+const MAIL_HEADER = /^(van|from|verzonden|sent|datum|date|aan|to|cc|bcc|onderwerp|subject|bijlagen?|attachments?)\s*:/i
+
+/**
+ * The header of an e-mail the text starts with (SPEC I24): its subject ("RE:", "FW:" and the like taken
+ * off) for the title, the day it was sent for the year of dates written without one. Its lines stay text.
+ */
+function mailHeader(blocks: ParsedBlock[]): { subject?: string; sent?: string; blocks: Set<ParsedBlock> } {
+  const taken = new Set<ParsedBlock>()
+  let subject: string | undefined
+  let sent: string | undefined
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph') break
+    const lines = block.text.split('\n')
+    if (!lines.every((l) => MAIL_HEADER.test(l.trim()))) break
+    taken.add(block)
+    for (const l of lines) {
+      const [, key, value] = /^([^:]+):\s*(.*)$/.exec(l.trim())!
+      if (/^(onderwerp|subject)$/i.test(key!.trim())) subject ??= value!.replace(/^((re|fw|fwd|doorst|antw|wg)\s*:\s*)+/i, '').trim()
+      if (/^(verzonden|sent|datum|date)$/i.test(key!.trim())) sent ??= findDate(value!)?.iso
+    }
+  }
+  const lines = [...taken].flatMap((b) => b.text.split('\n'))
+  // Two header lines at least, one of them naming the sender: a "Datum:" line alone is no e-mail.
+  if (lines.length < 2 || !lines.some((l) => /^(van|from)\s*:/i.test(l.trim()))) return { blocks: new Set() }
+  return { ...(subject ? { subject } : {}), ...(sent ? { sent } : {}), blocks: taken }
+}
+
+/**
+ * Navigation lines before a web page's first heading (a breadcrumb, menu items): at most three short
+ * paragraphs whose lines are all short and none ends a sentence.
+ */
+function isNavigation(blocks: ParsedBlock[]): boolean {
+  return (
+    blocks.length > 0 &&
+    blocks.length <= 3 &&
+    blocks.every((b) => b.kind === 'paragraph' && b.text.split('\n').every((l) => l.trim().length <= 100 && !/[.!?:;]["”’')\]]*$/.test(l.trim())))
+  )
+}
+
 export interface ImportOptions {
   /** Themagroep when the text names none (default "Onbekend"); the verslag leaves it out until it is set (V22). */
   fallbackThemagroep?: string
@@ -115,7 +155,7 @@ export interface ImportGaps {
 }
 
 const MEETING_WORDS =
-  /\b(vond|vonden|plaats|plaatsvond|gehouden|bijeen|bijeenkomst|sessie|workshop|overleg|vergadering|vergaderden|kwam|kwamen|met|met online|took place|was held|met on|meeting)\b/i
+  /\b(vond|vonden|plaats|plaatsvond|gehouden|bijeen|bijeenkomst|sessie|workshop|overleg|vergadering|vergaderden|kwam|kwamen|bezocht|bezochten|werkbezoek|met|met online|took place|was held|met on|meeting|visited)\b/i
 
 /**
  * The date and place of the meeting from a sentence such as "Op 14 maart
@@ -168,8 +208,16 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
   const loose: PlannedSticky[] = []
 
   // Title (SPEC I4, V22): the first heading, else a first line standing alone; in full, and not repeated in the body.
+  // A pasted e-mail gives its subject (SPEC I24); navigation lines of a web page (a breadcrumb, a menu) before the
+  // first heading do not hide it (they stay where they were).
   const first = sections[0]
-  if (first?.heading) {
+  const mail = mailHeader(first?.heading ? [] : (first?.blocks ?? []))
+  const second = sections[1]
+  if (mail.subject) info.title = mail.subject
+  else if (!first?.heading && second?.heading && first && isNavigation(first.blocks)) {
+    info.title = second.heading.text
+    second.heading = null
+  } else if (first?.heading) {
     info.title = first.heading.text
     first.heading = null
   } else {
@@ -201,12 +249,12 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
     }
     if (/^(geplaatst|gepubliceerd) op$/.test(f.key) && date) take(() => (info.geplaatstOp = date))
     else if (f.key === 'laatst gewijzigd op' && date) take(() => (info.laatstGewijzigdOp = date))
-    else if (/^datum\b/.test(f.key) && date) take(() => (info.date = date))
+    else if (/^(datum|date)\b/.test(f.key) && date) take(() => (info.date = date))
     else if (f.key === 'themagroep') take(() => (info.themagroep = f.value.slice(0, 300)))
-    else if (/^(plaats|locatie)\b/.test(f.key)) take(() => (info.place = f.value.slice(0, 300)))
+    else if (/^(plaats|locatie|location|venue)\b/.test(f.key)) take(() => (info.place = f.value.slice(0, 300)))
     else if (f.key === 'soort bijeenkomst' && sessionTypeOf(f.value)) take(() => ((info.type = sessionTypeOf(f.value)!), (typeGiven = true)))
-    else if (/^(deelnemers|aanwezig)\b/.test(f.key)) take(() => info.deelnemers.push(...splitList(f.value).map(deelnemer)))
-    else if (/^(afgemeld|afwezig)\b/.test(f.key)) take(() => info.afgemeld.push(...splitList(f.value)))
+    else if (/^(deelnemers|aanwezig|present|attendees)\b/.test(f.key)) take(() => info.deelnemers.push(...splitList(f.value).map(deelnemer)))
+    else if (/^(afgemeld|afwezig|apologies|absent)\b/.test(f.key)) take(() => info.afgemeld.push(...splitList(f.value)))
   }
   /** Fields the text does not give: filled to satisfy the session's schema, left out of the verslag until someone sets them (SPEC V22). */
   const gaps: ImportGaps = {}
@@ -221,13 +269,14 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
   const typed = sessionTypeOf(info.title) ?? (typeGiven ? undefined : opbrengstType)
   if (typed) info.type = typed
   else if (!typeGiven) gaps.type = info.type
-  const fieldYear = info.date ?? info.geplaatstOp ?? info.laatstGewijzigdOp
+  const fieldYear = info.date ?? info.geplaatstOp ?? info.laatstGewijzigdOp ?? mail.sent
   if (!info.date || !info.place) {
-    const when = meetingSentence(parsed.blocks.slice(0, 8).flatMap((b) => (b.kind === 'paragraph' && !consumed.has(b) ? [b.text] : [])), fieldYear ? Number(fieldYear.slice(0, 4)) : undefined)
+    const when = meetingSentence(parsed.blocks.slice(0, 8).flatMap((b) => (b.kind === 'paragraph' && !consumed.has(b) && !mail.blocks.has(b) ? [b.text] : [])), fieldYear ? Number(fieldYear.slice(0, 4)) : undefined)
     if (when?.date && !info.date) info.date = when.date
     if (when?.place && !info.place) info.place = when.place.slice(0, 300)
   }
-  const yearSource = info.date ?? info.geplaatstOp ?? info.laatstGewijzigdOp
+  // The year of dates written without one: the verslag's own dates, else the day the e-mail was sent.
+  const yearSource = info.date ?? info.geplaatstOp ?? info.laatstGewijzigdOp ?? mail.sent
   const year = yearSource ? Number(yearSource.slice(0, 4)) : undefined
 
   const newSheet = (name: string, headingStyle: SheetHeadingStyle): PlannedSheet => {
@@ -250,6 +299,17 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
     }
     factorTarget = null
     if (/^(stemmen|votes)$/i.test(text)) return { kind: 'stemmen', name: text, level }
+    // A numbered section heading ("5. Afspraken", "2.1 Wijkverpleging") keeps its name as written; a known
+    // word after the number still tags what is under it (SPEC I23).
+    const bare = text.replace(/^\d{1,3}(?:\.\d{1,3})*[.)]?\s+(?=\p{L})/u, '')
+    if (bare !== text) {
+      const tag: Tag = /^((vervolg)?afspraken|actiepunten|acties)\b/i.test(bare)
+        ? 'afspraak'
+        : /^regelruimte\b/i.test(bare)
+          ? 'regelruimte'
+          : 'opmerking'
+      return { kind: 'sheet', sheet: newSheet(text, 'name'), tag, level }
+    }
     if (!KNOWN_HEADING.test(text)) return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'opmerking', level }
     const opbrengst = /^opbrengst\b[^–—-]*[–—-]\s*(.+)$/i.exec(text)
     if (opbrengst) return { kind: 'sheet', sheet: findSheet(opbrengst[1]!.trim()) ?? newSheet(opbrengst[1]!.trim(), 'opbrengst'), tag: 'opmerking', level }
@@ -270,7 +330,8 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
     if (/^regelruimte\b/i.test(text)) return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'regelruimte', level }
     if (/^(deelnemers|aanwezig)\b/i.test(text)) return { kind: 'deelnemers' }
     if (/^(afgemeld|afwezig)\b/i.test(text)) return { kind: 'afgemeld' }
-    if (/^agenda\b/i.test(text)) return { kind: 'agenda' }
+    // Only "Agenda" itself is the meeting's agenda; "Agenda najaar" in a newsletter is a section of its own.
+    if (/^agenda$/i.test(text)) return { kind: 'agenda' }
     if (/^overige?$/i.test(text)) return { kind: 'loose', tag: 'opmerking' }
     return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'opmerking', level }
   }
@@ -288,7 +349,9 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
     for (const block of section.blocks) {
       if (consumed.has(block)) continue
       if (target.kind === 'stemmen') target = { kind: 'sheet', sheet: newSheet(target.name, 'name'), tag: 'opmerking', level: target.level }
-      if (target.kind === 'intro' && block.kind === 'paragraph') {
+      // Paragraphs before any list are the introduction; once a list has started (its items go to a
+      // sheet "Inleiding"), the paragraphs after it follow it there, in their order (SPEC I29).
+      if (target.kind === 'intro' && block.kind === 'paragraph' && preambleSheet === null) {
         intro.push(block.text)
         continue
       }

@@ -9,6 +9,7 @@
  */
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import { REGELRUIMTE_STATUSES, type RegelruimteStatus } from '../../../shared/sticky'
+import { typedListItem } from './listMarkers'
 import type { BlockFields, ParsedBlock } from './parsedVerslag'
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[.:]$/, '')
@@ -80,6 +81,10 @@ export function knownTableBullets(rows: string[][][]): ParsedBlock[] | null {
         .filter((l) => !TRACE_LINE.test(l.trim()))
         .join('\n')
         .trim()
+      // A numbered afspraak's number, written before its text in the cell (SPEC V20, I25).
+      const [firstLine = '', ...more] = text.split('\n')
+      const numbered = labels === AFSPRAAK_COLUMNS ? typedListItem(firstLine) : undefined
+      if (numbered?.marker !== undefined) return { kind: 'bullet', text: [numbered.text.trim(), ...more].join('\n'), depth: 0, fields, marker: numbered.marker }
       return { kind: 'bullet', text, depth: 0, fields }
     })
   }

@@ -10,6 +10,7 @@ import mammoth from 'mammoth'
 import { FIELD_LINE, isHeadingLine } from './classifyLine'
 import { knownTableBullets, TRACE_LINE } from './knownTables'
 import { TypedNesting, typedListItem, wordMarker } from './listMarkers'
+import { wordNumberMarkers } from './wordNumbering'
 import type { ParsedBlock, ParsedVerslag } from './parsedVerslag'
 
 import { UnreadableDocxError } from './UnreadableDocxError'
@@ -31,10 +32,16 @@ function decode(text: string): string {
   })
 }
 
+/** Brackets the number Word shows before a numbered paragraph (SPEC I22), put in by parseVerslagDocx. */
+const MARK_OPEN = '\u0001'
+const MARK_CLOSE = '\u0002'
+const MARKED = /^\s*\u0001([^\u0001\u0002]*)\u0002\s*/
+
 const clean = (t: string) =>
   t
     .split('\n')
-    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    // Spaces collapse; a tab inside a line stays one tab (cells pasted from a spreadsheet), so our own export reads back the same.
+    .map((l) => l.replace(/ +/g, ' ').replace(/ ?\t[ \t]*/g, '\t').trim())
     .join('\n')
     .replace(/^\n+|\n+$/g, '')
 
@@ -45,6 +52,9 @@ export function blocksFromHtml(html: string): ParsedBlock[] {
   /** Items seen so far in each open list, for the numbers Word shows (SPEC I15). */
   const counters: number[] = []
   const typed = new TypedNesting()
+  // A document with Word headings (two or more, as our own export) declares its headings: a short plain
+  // paragraph in it is text ("Lees meer", a byline), unless it is all bold (SPEC I13, I25).
+  const declared = (html.match(/<h[1-6][\s>]/g) ?? []).length >= 2
   let buffer = ''
   let current: 'h' | 'p' | 'li' | 'cell' | null = null
   let level = 0
@@ -56,26 +66,34 @@ export function blocksFromHtml(html: string): ParsedBlock[] {
   let cellLines: string[] | null = null
 
   const flush = () => {
-    const text = clean(buffer).replace(VOTES_SUFFIX, '')
+    let text = clean(buffer).replace(VOTES_SUFFIX, '')
     buffer = ''
+    // The number Word shows before this paragraph, when parseVerslagDocx could read it (SPEC I22).
+    const mark = MARKED.exec(text)
+    const wordNumber = mark ? mark[1]!.trim() : undefined
+    if (mark) text = text.slice(mark[0].length)
+    // A numbered paragraph that mammoth did not make a list item or heading: its number as typed text.
+    if (wordNumber && current === 'p') text = `${wordNumber} ${text}`
     if (text === '') return
     // Trace lines of our own export are derived from arrows, not content (SPEC I13).
     if (current !== 'cell' && current !== 'h' && TRACE_LINE.test(text)) return
-    if (current === 'h') blocks.push({ kind: 'heading', text, level })
-    else if (current === 'cell') cellLines?.push(...text.split('\n'))
+    // A heading numbered by Word keeps its number as the reader saw it: "2.1 Wijkverpleging".
+    if (current === 'h') blocks.push({ kind: 'heading', text: wordNumber ? `${wordNumber} ${text}` : text, level })
+    else if (current === 'cell') cellLines?.push(...(wordNumber ? `${wordNumber} ${text}` : text).split('\n'))
     else if (current === 'li') {
       typed.reset()
       const depth = Math.max(0, lists.length - 1)
       const n = (counters[counters.length - 1] ?? 0) + 1
       if (counters.length > 0) counters[counters.length - 1] = n
-      blocks.push({ kind: 'bullet', text, depth, ...(lists[lists.length - 1] ? { marker: wordMarker(n, depth) } : {}) })
+      const marker = wordNumber !== undefined ? wordNumber : lists[lists.length - 1] ? wordMarker(n, depth) : ''
+      blocks.push({ kind: 'bullet', text, depth, ...(marker ? { marker } : {}) })
     } else if (typedListItem(text.split('\n')[0]!)) {
       // A list typed as characters in a paragraph ("• …", "1. …", as LibreOffice makes from text).
       const [firstLine, ...more] = text.split('\n')
       const item = typedListItem(firstLine!)!
       blocks.push({ kind: 'bullet', text: [item.text.trim(), ...more].join('\n'), depth: typed.depthOf(item), ...(item.marker !== undefined ? { marker: item.marker } : {}) })
       return
-    } else if (!text.includes('\n') && !FIELD_LINE.test(text) && ((allBold && sawText && text.length <= 120) || isHeadingLine(text)))
+    } else if (!text.includes('\n') && !FIELD_LINE.test(text) && ((allBold && sawText && text.length <= 120) || (!declared && isHeadingLine(text))))
       blocks.push({ kind: 'heading', text })
     else blocks.push({ kind: 'paragraph', text })
     typed.reset()
@@ -85,7 +103,8 @@ export function blocksFromHtml(html: string): ParsedBlock[] {
   for (const token of tokens) {
     if (token[0] !== '<') {
       const text = decode(token)
-      if (text.trim() !== '') {
+      const shown = text.replace(/\u0001[^\u0001\u0002]*\u0002/g, '')
+      if (shown.trim() !== '') {
         sawText = true
         if (bold === 0) allBold = false
       }
@@ -172,11 +191,29 @@ export function blocksFromHtml(html: string): ParsedBlock[] {
 
 export async function parseVerslagDocx(buffer: Buffer): Promise<ParsedVerslag> {
   let html: string
+  // Word's own numbers (SPEC I22): one per paragraph mammoth reads as numbered, in the same order; when the
+  // two counts differ the numbers are not used and lists fall back to 1., a., i. by depth.
+  const markers = wordNumberMarkers(buffer)
+  let seen = 0
+  const numbered: { children: unknown[] }[] = []
+  /** mammoth's document tree, walked in document order: its numbered paragraphs. */
+  const collect = (element: { type?: string; numbering?: unknown; children?: unknown[] }) => {
+    if (element.type === 'paragraph' && element.numbering && Array.isArray(element.children)) numbered.push(element as { children: unknown[] })
+    for (const child of element.children ?? []) if (child && typeof child === 'object') collect(child as typeof element)
+  }
   try {
     // Images are left out: the import keeps text; their alt text stays.
     const result = await mammoth.convertToHtml(
       { buffer },
-      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+      {
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+        transformDocument: (doc: { children?: unknown[] }) => {
+          collect(doc)
+          if (markers !== null && markers.length === numbered.length)
+            for (const p of numbered) p.children.unshift({ type: 'run', children: [{ type: 'text', value: `${MARK_OPEN}${markers[seen++]!}${MARK_CLOSE}` }], isBold: false, isItalic: false, isUnderline: false, isStrikethrough: false, isAllCaps: false, isSmallCaps: false, verticalAlignment: 'baseline', styleId: null, styleName: null, font: null, fontSize: null, highlight: null })
+          return doc
+        },
+      },
     )
     html = result.value
   } catch (error) {

@@ -23,7 +23,10 @@ export function normaliseText(text: string): string[] {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u200B\u200C\u200D\u2060]/g, '')
+    // Zero-width characters, a byte-order mark inside the text and soft hyphens are invisible: left out —
+    // except a joiner inside an emoji ("🧑‍⚕️" is one picture, not two).
+    .replace(/(?<![\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu, '')
+    .replace(/[\u200B\u200C\u2060\uFEFF\u00AD]/g, '')
     .split('\n')
     .map((l) => l.replace(/\s+$/, ''))
 }
@@ -74,6 +77,10 @@ function boldHeading(line: string): string | undefined {
 export function parseVerslagText(text: string): ParsedVerslag {
   const shaped = shapeText(normaliseText(text))
   const lines = shaped.lines
+  // A Markdown text (two "#" headings or more, as our own export) declares its headings: a short line
+  // in it is text ("Lees meer"), so that importing our Markdown gives the same Markdown (SPEC I13, I25).
+  const declared = lines.filter((l) => MARKDOWN_HEADING.test(l.trim())).length >= 2
+  const textOnly = shaped.textOnly || declared
   const blocks: ParsedBlock[] = []
   /** The open list levels, outermost first: their indentation and kind of bullet or counter (SPEC I14). */
   let levels: { indent: number; kind: string }[] = []
@@ -123,7 +130,8 @@ export function parseVerslagText(text: string): ParsedVerslag {
       // The label of a request's trace list in our own export: derived, not content.
     } else if (md) blocks.push({ kind: 'heading', text: unescapeMarkdown(md[2]!), level: md[1]!.length })
     else if (bold !== undefined) blocks.push({ kind: 'heading', text: bold })
-    else if (only !== undefined && isHeadingLine(only)) blocks.push({ kind: 'heading', text: unescapeMarkdown(only.trim()) })
+    // In lines and wrapped shape the shape has decided the headings; a short line left is text, unless it is a known heading.
+    else if (only !== undefined && isHeadingLine(only) && (!textOnly || (!declared && KNOWN_HEADING.test(only.trim())))) blocks.push({ kind: 'heading', text: unescapeMarkdown(only.trim()) })
     else blocks.push({ kind: 'paragraph', text: unescapeMarkdown(paragraph.join('\n')) })
     paragraph = []
   }

@@ -16,6 +16,12 @@ export interface ShapedText {
   lines: string[]
   /** Indices into `lines` of lines recognised as headings from their place in the text. */
   headings: Set<number>
+  /**
+   * In lines and wrapped shape, the shape decides headings: every other line is text, however short
+   * ("Lees meer", a byline, a wrapped subtitle joined into one line) — only a Markdown, bold or known
+   * heading ("Afspraken") typed on its own line is still one (SPEC I16, I25).
+   */
+  textOnly: boolean
   /** Page headers, footers and page numbers left out (SPEC I18). */
   dropped: string[]
   shape: TextShape
@@ -60,7 +66,6 @@ function pageFurniture(lines: string[], pageBreaks: ReadonlySet<number>): Set<nu
   const drop = new Set<number>()
   const numbers = lines.flatMap((l, i) => (PAGE_NUMBER.test(l.trim()) ? [i] : []))
   if (numbers.length >= 2) for (const i of numbers) drop.add(i)
-  if (drop.size === 0 && pageBreaks.size === 0) return drop
   const content = lines.flatMap((l, i) => (isBlank(l) ? [] : [i]))
   const rank = new Map(content.map((i, r) => [i, r]))
   const boundaries = [0, content.length - 1, ...[...drop].map((i) => rank.get(i)!)]
@@ -69,14 +74,29 @@ function pageFurniture(lines: string[], pageBreaks: ReadonlySet<number>): Set<nu
     if (after >= 0) boundaries.push(after, after - 1)
   }
   const nearBoundary = (i: number) => boundaries.some((b) => Math.abs(rank.get(i)! - b) <= 3)
-  const key = (l: string) => l.trim().replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase()
+  // Digits and spacing aside: "Zorgblad 4 | 2024 17" and "18 Zorgblad 4 | 2024" are the same running header.
+  const key = (l: string) => l.trim().replace(/[\d\s]+/g, '').toLowerCase()
   const counts = new Map<string, number[]>()
   lines.forEach((l, i) => {
     const text = l.trim()
-    if (drop.has(i) || text.length < 3 || text.length > 100 || typedListItem(l) || /:$/.test(text)) return
+    if (drop.has(i) || text.length < 3 || text.length > 100 || typedListItem(l) || /:$/.test(text) || key(l).length < 3) return
     const k = key(l)
     counts.set(k, [...(counts.get(k) ?? []), i])
   })
+  // A running header or footer carrying the page number at its start or end ("Zorgblad 4 | 2024 17",
+  // "18 Zorgblad 4 | 2024"): repeated, and the number goes up each time. It marks a page boundary itself.
+  const pageOf = (l: string) => Number(/^(\d{1,4})\s/.exec(l.trim())?.[1] ?? /\s(\d{1,4})$/.exec(l.trim())?.[1] ?? NaN)
+  for (const at of counts.values()) {
+    const pages = at.map((i) => pageOf(lines[i]!))
+    // A name of two words or more beside the number: "Stap 1" … "Stap 2" are headings, not a page header.
+    const named = at.every((i) => (lines[i]!.match(/\p{L}{2,}/gu) ?? []).length >= 2)
+    if (at.length >= 2 && named && pages.every((n, k) => Number.isFinite(n) && (k === 0 || n > pages[k - 1]!))) {
+      for (const i of at) {
+        drop.add(i)
+        boundaries.push(rank.get(i)!)
+      }
+    }
+  }
   for (const at of counts.values()) if (at.length >= 2 && at.every(nearBoundary)) for (const i of at) drop.add(i)
   return drop
 }
@@ -110,7 +130,7 @@ const CONJUNCTIONS = new Set(['en', 'of', 'tot', 'and', 'or', 'to'])
  * (an abbreviation), "zorg-" + "en" (a conjunction follows) and a word the
  * text elsewhere writes with a hyphen keep their hyphen.
  */
-function joinHyphenated(a: string, b: string, corpus: string): string {
+function joinHyphenated(a: string, b: string, corpus: string, written: string): string {
   const prefix = /([\p{L}\p{N}]+)-$/u.exec(a)?.[1] ?? ''
   const next = /^[\p{L}\p{N}]+/u.exec(b)?.[0] ?? ''
   const joined = `${prefix}${next}`.toLowerCase()
@@ -120,11 +140,45 @@ function joinHyphenated(a: string, b: string, corpus: string): string {
     (corpus.includes(hyphenated) && !corpus.includes(joined)) ||
     // An abbreviation before the hyphen ("NZa-", "Wlz-", "Wmo-" where the text also has "Wmo" alone) keeps it.
     ((/\p{N}|\p{Lu}.*\p{Lu}/u.test(prefix) ||
-      (prefix.length <= 4 && /^\p{Lu}[^aeiouy]*$/u.test(prefix)) ||
-      (/^\p{Lu}/u.test(prefix) && new RegExp(`(^|[^\\p{L}])${prefix.toLowerCase()}([^\\p{L}-]|$)`, 'u').test(corpus))) &&
+      // A short capitalised word without any vowel ("Wlz-", "Ggz-"); "En-" + "schede" is a word cut in two.
+      (prefix.length <= 4 && /^\p{Lu}/u.test(prefix) && !/[aeiouy]/i.test(prefix)) ||
+      // …with its capital: "Wmo" alone counts, "en" alone does not make "En-" + "schede" an abbreviation.
+      (/^\p{Lu}/u.test(prefix) && new RegExp(`(^|[^\\p{L}])${prefix}([^\\p{L}-]|$)`, 'u').test(written))) &&
       !corpus.includes(joined))
   if (CONJUNCTIONS.has(next.toLowerCase())) return `${a} ${b}`
   return keep ? `${a}${b}` : `${a.slice(0, -1)}${b}`
+}
+
+/**
+ * Numbered section headings (SPEC I23): "1. Opening", "2. Vaststellen agenda",
+ * each a short numbered line without final punctuation (not a question),
+ * not indented, standing alone between blank lines and followed by text
+ * or a list that is not numbered. At least two such lines with rising numbers make
+ * them headings, their numbers kept; one alone stays a list item.
+ */
+function numberedHeadings(lines: string[]): Set<number> {
+  const found: number[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const item = typedListItem(lines[i]!)
+    if (!item?.marker || item.indent !== '' || !/^\d{1,3}[.)]$/.test(item.marker)) continue
+    // Alone on its line: after a blank line, or (text without blank lines) after a line of text that is
+    // no list item and does not announce one ("…de volgende punten:"); before a blank line or a capitalised line of text.
+    const before = i > 0 ? lines[i - 1]! : ''
+    if (!isBlank(before) && (typedListItem(before) || /:\s*$/.test(before))) continue
+    if (i + 1 >= lines.length) continue
+    const below = lines[i + 1]!
+    if (!isBlank(below) && (isIndented(below) || !(STARTS_UPPER.test(below.trim()) || typedListItem(below)))) continue
+    let k = i + 1
+    while (k < lines.length && isBlank(lines[k]!)) k++
+    const after = k < lines.length ? typedListItem(lines[k]!) : undefined
+    if (k >= lines.length || (after?.marker !== undefined && /^\d/.test(after.marker))) continue
+    const text = item.text.trim()
+    if (/\?$/.test(text) || !headingLike(text, 80)) continue
+    found.push(i)
+  }
+  const numbers = found.map((i) => parseInt(typedListItem(lines[i]!)!.marker!, 10))
+  const rising = numbers.every((n, k) => k === 0 || n > numbers[k - 1]!)
+  return found.length >= 2 && rising ? new Set(found) : new Set()
 }
 
 export function shapeText(input: string[]): ShapedText {
@@ -140,7 +194,22 @@ export function shapeText(input: string[]): ShapedText {
   }
   const furniture = pageFurniture(split, pageBreaks)
   const dropped = [...furniture].map((i) => split[i]!.trim())
-  const lines = split.filter((_, i) => !furniture.has(i))
+  // Page furniture left out between a line cut mid-sentence and its lower-case continuation takes the
+  // blank lines around it along: the sentence (and a word hyphenated across the page break) goes on (SPEC I18).
+  const lines: string[] = []
+  let acrossFurniture = false
+  split.forEach((l, i) => {
+    if (furniture.has(i) || pageBreaks.has(i)) acrossFurniture = acrossFurniture || furniture.has(i) || pageBreaks.has(i)
+    if (furniture.has(i)) return
+    if (!isBlank(l) && acrossFurniture) {
+      let end = lines.length
+      while (end > 0 && isBlank(lines[end - 1]!)) end--
+      const before = end > 0 ? lines[end - 1]!.trim() : ''
+      if (before !== '' && !FINAL_PUNCTUATION.test(before) && STARTS_LOWER.test(l.trim())) lines.length = end
+    }
+    if (!isBlank(l)) acrossFurniture = false
+    lines.push(l)
+  })
   const content = lines.filter((l) => !isBlank(l))
   const blanks = lines.length - content.length
   const shape: TextShape = isWrapped(lines) ? 'wrapped' : blanks * 4 < content.length && content.length >= 4 ? 'lines' : 'paragraphs'
@@ -158,7 +227,8 @@ export function shapeText(input: string[]): ShapedText {
 
   if (shape === 'wrapped') {
     const width = percentile(content.filter((l) => !typedListItem(l)).map((l) => l.trim().length), 0.9)
-    const corpus = content.join(' ').toLowerCase()
+    const written = content.join(' ')
+    const corpus = written.toLowerCase()
     let para: string | null = null
     /** The last physical line of the paragraph being joined. */
     let last = ''
@@ -203,7 +273,7 @@ export function shapeText(input: string[]): ShapedText {
         i--
         continue
       }
-      if (/[\p{L}\p{N}]-$/u.test(last) && STARTS_LOWER.test(text)) para = joinHyphenated(para, text, corpus)
+      if (/[\p{L}\p{N}]-$/u.test(last) && STARTS_LOWER.test(text)) para = joinHyphenated(para, text, corpus, written)
       else if (/[\p{L}\p{N}]-$/u.test(last) && /^\p{Lu}/u.test(text)) para = `${para}${text}`
       else para = `${para} ${text}`
       last = text
@@ -213,6 +283,7 @@ export function shapeText(input: string[]): ShapedText {
     emit()
   } else {
     const prev = (i: number) => (i > 0 ? lines[i - 1] : undefined)
+    const numbered = numberedHeadings(lines)
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!
       if (isBlank(line)) {
@@ -220,10 +291,18 @@ export function shapeText(input: string[]): ShapedText {
         continue
       }
       const text = line.trim()
-      const next = lines[i + 1]
+      if (numbered.has(i)) {
+        heading(text)
+        continue
+      }
+      // Field lines right under a heading ("Gepubliceerd op: 3 juni 2024") do not decide it: the text after them does.
+      let j = i + 1
+      while (j < lines.length && j < i + 4 && FIELD_LINE.test(lines[j]!.trim())) j++
+      const next = lines[j]
       const before = prev(i)
       const startsRun = before === undefined || isBlank(before) || (shape === 'lines' && !isIndented(line) && !STARTS_LOWER.test(text))
-      // A short line without final punctuation followed by longer text (or a list) is a heading.
+      // A short line without final punctuation followed by longer text (or a list) is a heading; not when
+      // that longer line is itself shaped like a heading (a menu item above a page's title).
       if (
         startsRun &&
         !isIndented(line) &&
@@ -231,7 +310,8 @@ export function shapeText(input: string[]): ShapedText {
         !isBlank(next) &&
         headingLike(text, 80) &&
         !/^(=+|-+)$/.test(next.trim()) &&
-        (typedListItem(next) !== undefined || (next.trim().length >= Math.max(40, text.length * 1.5) && STARTS_UPPER.test(next.trim())))
+        (typedListItem(next) !== undefined ||
+          (next.trim().length >= Math.max(40, text.length * 1.5) && STARTS_UPPER.test(next.trim()) && !headingLike(next, 80)))
       ) {
         heading(text)
         continue
@@ -247,5 +327,5 @@ export function shapeText(input: string[]): ShapedText {
     }
   }
   while (out.length > 0 && isBlank(out[out.length - 1]!)) out.pop()
-  return { lines: out, headings, dropped, shape }
+  return { lines: out, headings, dropped, shape, textOnly: shape !== 'paragraphs' }
 }

@@ -129,7 +129,8 @@ export function renderAfsprakenIcs(unsafe: Verslag, sessionId: string): string {
       `UID:${uid}@brownpaper`,
       `DTSTAMP:${dtstamp}`,
       ...timing(a),
-      `SUMMARY:${escapeText(oneLine(a.item.text).slice(0, 200))}`,
+      // 200 characters, not UTF-16 units: an emoji at the cut stays whole (no lone surrogate).
+      `SUMMARY:${escapeText(Array.from(oneLine(a.item.text)).slice(0, 200).join(''))}`,
       `DESCRIPTION:${escapeText(description)}`,
       ...(a.waar ? [`LOCATION:${escapeText(oneLine(a.waar))}`] : []),
       'END:VEVENT',

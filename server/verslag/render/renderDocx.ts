@@ -29,7 +29,7 @@ import { columnWidths } from './columnWidths'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, stemmenTable, wanneerText, printable } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, markedText, footerLines, headerLines, oneLine, refContext, stemmenTable, wanneerText, printable } from '../../../shared/verslag/wording'
 import { safeDeep } from '../../../shared/safeText'
 
 export interface RenderDocxOptions {
@@ -85,15 +85,27 @@ function itemParagraphs(
   level = 0,
   extras?: (item: VerslagItem, level: number) => Paragraph[],
   typedAbove = false,
+  /** The list follows a table: its first paragraph gets air above. */
+  afterTable = false,
 ): Paragraph[] {
   const out: Paragraph[] = []
   const typed = typedAbove || list.some((i) => i.kind === 'bullet' && i.marker !== undefined)
-  for (const item of list) {
+  // One hanging indent for the typed markers of a list, its widest one's: "i." and "ii." start their text together (SPEC V31).
+  const wide = list.some((i) => i.kind === 'bullet' && (i.marker ?? '').length > 3)
+  list.forEach((item, index) => {
     if (item.kind === 'paragraph') {
-      out.push(new Paragraph({ indent: level > 0 ? { left: LEVEL_INDENT * level } : undefined, children: [...runs(item.text), ...votes(item, v)] }))
+      // Text after a list gets the air a reader expects between a list and a paragraph (SPEC V31).
+      const afterList = index > 0 && list[index - 1]!.kind === 'bullet'
+      out.push(
+        new Paragraph({
+          indent: level > 0 ? { left: LEVEL_INDENT * level } : undefined,
+          ...(afterList || (index === 0 && afterTable) ? { spacing: { before: 160 } } : {}),
+          children: [...runs(item.text), ...votes(item, v)],
+        }),
+      )
     } else if (typed) {
       const marker = item.marker ?? TYPED_GLYPHS[level % TYPED_GLYPHS.length]!
-      const hanging = marker.length <= 3 ? LEVEL_INDENT : LEVEL_INDENT * 2
+      const hanging = wide ? LEVEL_INDENT * 2 : LEVEL_INDENT
       out.push(
         new Paragraph({
           indent: { left: LEVEL_INDENT * level + hanging, hanging },
@@ -112,7 +124,7 @@ function itemParagraphs(
       if (extras) out.push(...extras(item, level))
     }
     out.push(...itemParagraphs(item.children, v, level + 1, extras, typed && item.kind === 'bullet'))
-  }
+  })
   return out
 }
 
@@ -219,19 +231,22 @@ function sectionChildren(s: VerslagSection, v: Verslag): (Paragraph | Table)[] {
       })
       const texts = s.verzoeken.map((r) => [r.nummer, [r.item.text, ...r.conclusies.map((c) => `${L.followsFrom} “${c.conclusie.text}”`)].join('\n'), r.gevraagdeRuimte ?? '', r.regeling ?? '', r.adressaat ?? '', r.indiener ?? '', L.statusLabel[r.status]])
       out.push(table([L.nummer, L.verzoek, L.gevraagdeRuimte, L.regeling, L.adressaat, L.indiener, L.status], rows, texts, SMALL))
+      out.push(...itemParagraphs(s.notesAfter ?? [], v, 0, undefined, false, true))
       break
     }
     case 'afspraken': {
       out.push(...itemParagraphs(s.notes, v))
       if (s.afspraken.length === 0) break
       const rows = s.afspraken.map((a) => [
-        [new Paragraph({ children: [...runs(a.item.text), ...votes(a.item, v)] }), ...itemParagraphs(a.item.children, v, 1)],
+        // A numbered afspraak keeps its number as written (SPEC V20, I25).
+        [new Paragraph({ children: [...runs(markedText(a.item)), ...votes(a.item, v)] }), ...itemParagraphs(a.item.children, v, 1)],
         textCell(a.wie),
         textCell(wanneerText(a, lang)),
         textCell(a.waar),
       ])
-      const texts = s.afspraken.map((a) => [a.item.text, a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
+      const texts = s.afspraken.map((a) => [markedText(a.item), a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
       out.push(table([L.afspraak, L.wie, L.wanneer, L.waar], rows, texts))
+      out.push(...itemParagraphs(s.notesAfter ?? [], v, 0, undefined, false, true))
       break
     }
   }

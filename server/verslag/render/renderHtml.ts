@@ -5,7 +5,7 @@
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { agendaMarker, asksForText, footerLines, headerLines, oneLine, refContext, stemmenTable, wanneerText, printable } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, markedText, footerLines, headerLines, oneLine, refContext, stemmenTable, wanneerText, printable } from '../../../shared/verslag/wording'
 import { safeDeep } from '../../../shared/safeText'
 
 export function escapeHtml(text: string): string {
@@ -156,6 +156,7 @@ function section(s: VerslagSection, v: Verslag): string {
         out.push(`<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`)
       }
       out.push('</tbody></table>')
+      if (s.notesAfter) out.push(items(s.notesAfter, v))
       break
     }
     case 'afspraken': {
@@ -165,10 +166,11 @@ function section(s: VerslagSection, v: Verslag): string {
       out.push('<table>', `<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`, '<tbody>')
       for (const a of s.afspraken) {
         const children = a.item.children.length > 0 ? items(a.item.children, v) : ''
-        const cells = [`${text(a.item.text)}${votes(a.item, v)}${children}`, text(a.wie ?? ''), escapeHtml(wanneerText(a, lang)), text(a.waar ?? '')]
+        const cells = [`${text(markedText(a.item))}${votes(a.item, v)}${children}`, text(a.wie ?? ''), escapeHtml(wanneerText(a, lang)), text(a.waar ?? '')]
         out.push(`<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`)
       }
       out.push('</tbody></table>')
+      if (s.notesAfter) out.push(items(s.notesAfter, v))
       break
     }
   }

@@ -19,6 +19,14 @@ export function escapeMarkdown(line: string): string {
   return out
 }
 
+/**
+ * Escapes a heading's text after "# ": inline syntax only — a numbered heading reads "## 2. Verslag",
+ * not "## 2\\. Verslag" — and a closing run of "#" that would be taken off (SPEC V10, I23).
+ */
+function escapeHeading(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1').replace(/(\s)(#+)$/, '$1\\$2')
+}
+
 function escapeCell(text: string): string {
   return text
     .split('\n')
@@ -78,7 +86,7 @@ function itemBlocks(items: VerslagItem[], v: Verslag, extras?: (item: VerslagIte
 
 function sectionBlocks(section: VerslagSection, v: Verslag): string[] {
   const L = VERSLAG_LABELS[v.language]
-  const blocks = [`## ${escapeMarkdown(section.heading)}`]
+  const blocks = [`## ${escapeHeading(section.heading)}`]
   const quote = (r: { text: string; tag: VerslagItem['tag']; sheet: string | null; id: string }) =>
     `“${escapeMarkdown(oneLine(r.text))}” ${escapeMarkdown(refContext(r, v.language))}`
   switch (section.kind) {
@@ -100,7 +108,7 @@ function sectionBlocks(section: VerslagSection, v: Verslag): string[] {
     }
     case 'factoren':
       for (const group of section.groups) {
-        if (group.heading) blocks.push(`### ${escapeMarkdown(group.heading)}`)
+        if (group.heading) blocks.push(`### ${escapeHeading(group.heading)}`)
         blocks.push(...itemBlocks(group.items, v))
       }
       break
@@ -136,6 +144,7 @@ function sectionBlocks(section: VerslagSection, v: Verslag): string[] {
         if (trace.length > 0) blocks.push(trace.join('\n'))
         blocks.push(...itemBlocks(r.item.children, v))
       }
+      blocks.push(...itemBlocks(section.notesAfter ?? [], v))
       break
     }
     case 'afspraken': {
@@ -152,6 +161,7 @@ function sectionBlocks(section: VerslagSection, v: Verslag): string[] {
         return parts.length > 0 ? [parts.join(' · ')] : []
       }
       blocks.push(...itemBlocks(section.afspraken.map((a) => a.item), v, extras))
+      blocks.push(...itemBlocks(section.notesAfter ?? [], v))
       break
     }
   }
@@ -162,7 +172,7 @@ export function renderMarkdown(model: Verslag): string {
   // L10: no character the format cannot hold (shared/safeText.ts).
   const v = printable(safeDeep(model))
   const L = VERSLAG_LABELS[v.language]
-  const blocks: string[] = [`# ${escapeMarkdown(v.heading)}`]
+  const blocks: string[] = [`# ${escapeHeading(v.heading)}`]
   for (const line of headerLines(v)) {
     blocks.push(line.value ? `**${escapeMarkdown(line.label)}:** ${escapeMarkdown(line.value)}` : `**${escapeMarkdown(line.label)}**`)
   }

@@ -15,7 +15,7 @@ import { safeDeep } from '../../../shared/safeText'
 import { TAG_INFO } from '../../../shared/tags'
 import { VERSLAG_LABELS } from '../../../shared/verslag/labels'
 import type { StickyRef, Verslag, VerslagItem, VerslagSection } from '../../../shared/verslag/schema'
-import { agendaMarker, asksForText, footerLines, headerLines, oneLine, printable, refContext, stemmenTable, wanneerText } from '../../../shared/verslag/wording'
+import { agendaMarker, asksForText, markedText, footerLines, headerLines, oneLine, printable, refContext, stemmenTable, wanneerText } from '../../../shared/verslag/wording'
 import { columnWidths } from './columnWidths'
 
 export interface RenderPdfOptions {
@@ -60,23 +60,27 @@ function joinRefs(refs: StickyRef[], lang: Verslag['language']): Node[] {
 }
 
 /** One list item: its marker (number as written, or a bullet) in a narrow column beside its text and what hangs under it. */
-function listItem(marker: string, body: Node[]): Node {
-  const width = Math.max(12, marker.length * 5.5 + 4)
+function listItem(marker: string, body: Node[], widest = marker): Node {
+  // One width for the markers of a list, its widest one's: "i." and "ii." start their text at the same place (SPEC V31).
+  const width = Math.max(12, widest.length * 5.5 + 4)
   return { columns: [{ width, text: marker }, { width: '*', stack: body }], columnGap: 2, margin: [0, 0, 0, 3] }
 }
 
 function items(list: VerslagItem[], v: Verslag, level = 0, extras?: (item: VerslagItem) => Node[]): Node[] {
   const out: Node[] = []
-  for (const item of list) {
+  const glyph = GLYPHS[level % GLYPHS.length]!
+  const widest = list.reduce((w, i) => (i.kind === 'bullet' && (i.marker ?? glyph).length > w.length ? (i.marker ?? glyph) : w), glyph)
+  list.forEach((item, index) => {
     if (item.kind === 'paragraph') {
-      out.push({ text: [item.text, ...votes(item, v)], margin: [0, 0, 0, 6] })
+      // Text after a list gets air above it (SPEC V31).
+      out.push({ text: [item.text, ...votes(item, v)], margin: [0, index > 0 && list[index - 1]!.kind === 'bullet' ? 5 : 0, 0, 6] })
       if (item.children.length > 0) out.push(...items(item.children, v, level + 1, extras))
-      continue
+      return
     }
     const body: Node[] = [{ text: [item.text, ...votes(item, v)] }, ...(extras ? extras(item) : [])]
     if (item.children.length > 0) body.push({ stack: items(item.children, v, level + 1, extras), margin: [0, 3, 0, 0] })
-    out.push(listItem(item.marker ?? GLYPHS[level % GLYPHS.length]!, body))
-  }
+    out.push(listItem(item.marker ?? glyph, body, widest))
+  })
   return out
 }
 
@@ -149,14 +153,16 @@ function section(s: VerslagSection, v: Verslag): Node[] {
       })
       const texts = s.verzoeken.map((r) => [r.nummer, [r.item.text, ...r.conclusies.map((c) => `${L.followsFrom} “${c.conclusie.text}”`)].join('\n'), r.gevraagdeRuimte ?? '', r.regeling ?? '', r.adressaat ?? '', r.indiener ?? '', L.statusLabel[r.status]])
       out.push(table([L.nummer, L.verzoek, L.gevraagdeRuimte, L.regeling, L.adressaat, L.indiener, L.status], rows, texts))
+      out.push(...items(s.notesAfter ?? [], v))
       break
     }
     case 'afspraken': {
       out.push(...items(s.notes, v))
       if (s.afspraken.length === 0) break
-      const rows = s.afspraken.map((a) => [{ stack: [{ text: [a.item.text, ...votes(a.item, v)] }, ...items(a.item.children, v, 1)] }, a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
-      const texts = s.afspraken.map((a) => [a.item.text, a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
+      const rows = s.afspraken.map((a) => [{ stack: [{ text: [markedText(a.item), ...votes(a.item, v)] }, ...items(a.item.children, v, 1)] }, a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
+      const texts = s.afspraken.map((a) => [markedText(a.item), a.wie ?? '', wanneerText(a, lang), a.waar ?? ''])
       out.push(table([L.afspraak, L.wie, L.wanneer, L.waar], rows, texts))
+      out.push(...items(s.notesAfter ?? [], v))
       break
     }
   }
