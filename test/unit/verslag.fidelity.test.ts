@@ -267,6 +267,15 @@ describe('Running headers, invisible characters, English fields (I26–I28)', ()
     expect(headings(v)).toEqual(['Terugblik', 'Agenda najaar'])
     expect(v.agenda).toEqual([])
     expect(headings(fromText('Verslag: X\n\nAgenda\n\n1. Opening\n2. Rondvraag\n\nBesproken\n\nVeel.\n').v)).toEqual(['Besproken'])
+    const colon = fromText('Verslag: X\n\nAgenda:\n\n1. Opening\n2. Rondvraag\n\nBesproken\n\nVeel.\n').v
+    expect(headings(colon)).toEqual(['Besproken'])
+    expect(colon.agenda).toEqual(['1. Opening', '2. Rondvraag'])
+  })
+
+  it('[I28] English action headings ("Action points", "Actions") tag their items as afspraken', () => {
+    const { v } = fromText('Minutes of the board\n\nDate: 4 March 2025\n\nDiscussion\n\nThe board met.\n\nAction points\n\n- Send the note to the GPs\n- Plan a meeting with Menzis\n')
+    const afspraken = v.sections.flatMap((s) => (s.kind === 'afspraken' ? s.afspraken.map((a) => a.item.text) : []))
+    expect(afspraken).toEqual(['Send the note to the GPs', 'Plan a meeting with Menzis'])
   })
 })
 

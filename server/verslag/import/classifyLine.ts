@@ -6,8 +6,14 @@
 import { IMAGE_PLACEHOLDER } from '../../../shared/verslag/wording'
 
 /** Headings the import knows by their first word(s); they may end in a colon. */
-export const KNOWN_HEADING =
-  /^(opbrengst|conclusies?|bevorderende?|belemmerende?|(vervolg)?afspraken|actiepunten|acties|regelruimte|deelnemers|aanwezig|afgemeld|afwezig|agenda|overige?)\b/i
+/** The words that open a heading of afspraken, Dutch and English (SPEC I28). */
+const AFSPRAKEN_WORDS = '(vervolg)?afspraken|actiepunten|acties|action (points|items)|actions|agreed actions|follow-up actions'
+export const AFSPRAKEN_HEADING = new RegExp(`^(${AFSPRAKEN_WORDS})\\b`, 'i')
+
+export const KNOWN_HEADING = new RegExp(
+  `^(opbrengst|conclusies?|bevorderende?|belemmerende?|${AFSPRAKEN_WORDS}|regelruimte|deelnemers|aanwezig|afgemeld|afwezig|agenda|overige?)\\b`,
+  'i',
+)
 
 /**
  * "Key: value" lines that carry session details; each is its own paragraph.

@@ -13,7 +13,7 @@ import type { Tag } from '../../../shared/tags'
 import type { ImportReport } from '../../../shared/verslag/importReport'
 import { isImagePlaceholder } from '../../../shared/verslag/wording'
 import { newShapeId, writeSessionInfo, Y_SESSION } from '../../../shared/ydoc'
-import { KNOWN_HEADING } from './classifyLine'
+import { AFSPRAKEN_HEADING, KNOWN_HEADING } from './classifyLine'
 import { layoutBoard, type PlannedSheet, type PlannedSticky } from './layoutBoard'
 import { parseAfspraak } from './parseAfspraak'
 import { statusOf } from './knownTables'
@@ -303,7 +303,7 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
     // word after the number still tags what is under it (SPEC I23).
     const bare = text.replace(/^\d{1,3}(?:\.\d{1,3})*[.)]?\s+(?=\p{L})/u, '')
     if (bare !== text) {
-      const tag: Tag = /^((vervolg)?afspraken|actiepunten|acties)\b/i.test(bare)
+      const tag: Tag = AFSPRAKEN_HEADING.test(bare)
         ? 'afspraak'
         : /^regelruimte\b/i.test(bare)
           ? 'regelruimte'
@@ -326,12 +326,12 @@ export function importVerslag(parsed: ParsedVerslag, options: ImportOptions = {}
       factorTarget = { tag, level }
       return { kind: 'sheet', sheet: newSheet(text, 'name'), tag, level }
     }
-    if (/^((vervolg)?afspraken|actiepunten|acties)\b/i.test(text)) return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'afspraak', level }
+    if (AFSPRAKEN_HEADING.test(text)) return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'afspraak', level }
     if (/^regelruimte\b/i.test(text)) return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'regelruimte', level }
     if (/^(deelnemers|aanwezig)\b/i.test(text)) return { kind: 'deelnemers' }
     if (/^(afgemeld|afwezig)\b/i.test(text)) return { kind: 'afgemeld' }
-    // Only "Agenda" itself is the meeting's agenda; "Agenda najaar" in a newsletter is a section of its own.
-    if (/^agenda$/i.test(text)) return { kind: 'agenda' }
+    // Only "Agenda" itself (a colon after it allowed) is the meeting's agenda; "Agenda najaar" in a newsletter is a section of its own.
+    if (/^agenda\s*:?$/i.test(text)) return { kind: 'agenda' }
     if (/^overige?$/i.test(text)) return { kind: 'loose', tag: 'opmerking' }
     return { kind: 'sheet', sheet: newSheet(text, 'name'), tag: 'opmerking', level }
   }
