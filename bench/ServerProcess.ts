@@ -15,6 +15,8 @@ import path from 'node:path'
 const ROOT = path.resolve(import.meta.dirname, '..')
 export const BUILT = fs.existsSync(path.join(ROOT, 'dist/server/main.js'))
 const LOADER = BUILT ? [] : ['--import', 'tsx']
+/** Extra Node flags for our server only (e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'). */
+const OURS_NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,7 +50,7 @@ export class ServerProcess {
 
   static async ours(adminToken: string, env: Record<string, string> = {}, name = 'brownpaper'): Promise<ServerProcess> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownpaper-bench-'))
-    const child = spawn(process.execPath, BUILT ? ['dist/server/main.js'] : [...LOADER, 'server/main.ts'], {
+    const child = spawn(process.execPath, [...OURS_NODE_ARGS, ...(BUILT ? ['dist/server/main.js'] : [...LOADER, 'server/main.ts'])], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
