@@ -40,6 +40,9 @@ interface Row {
 
 const COLUMNS = 'id, session_id, author_id, author_name, author_organisation, text, tag, sheet_id, created_at'
 
+/** Built once: a zod schema is costly to build, and rows are read per request. */
+const tagOrDefault = tagSchema.catch('opmerking')
+
 const fromRow = (r: Row): StoredPrivateSticky => ({
   id: r.id,
   sessionId: r.session_id,
@@ -47,7 +50,7 @@ const fromRow = (r: Row): StoredPrivateSticky => ({
   authorName: r.author_name,
   authorOrganisation: r.author_organisation,
   text: r.text,
-  tag: tagSchema.catch('opmerking').parse(r.tag),
+  tag: tagOrDefault.parse(r.tag),
   sheetId: r.sheet_id,
   createdAt: r.created_at,
 })

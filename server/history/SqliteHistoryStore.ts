@@ -43,10 +43,13 @@ const parseNames = (json: string): string[] => {
   }
 }
 
+/** Built once: a zod schema is costly to build, and rows are read per request. */
+const historyKindOrDefault = historyKindSchema.catch('periodic')
+
 const summaryOf = (row: Row): HistoryVersionSummary => ({
   version: row.version,
   takenAt: row.taken_at,
-  kind: historyKindSchema.catch('periodic').parse(row.kind),
+  kind: historyKindOrDefault.parse(row.kind),
   detail: row.detail,
   actorNames: parseNames(row.actor_names),
   counts: { stickies: row.stickies, sheets: row.sheets, links: row.links },

@@ -34,11 +34,14 @@ interface SessionRow {
   updated_at: string
 }
 
+/** Built once: a zod schema is costly to build, and rows are read per request. */
+const sessionTypeOrDefault = sessionTypeSchema.catch('brownpapersessie')
+
 const fromRow = (row: SessionRow): SessionSummary => ({
   id: row.id,
   title: row.title,
   themagroep: row.themagroep,
-  type: sessionTypeSchema.catch('brownpapersessie').parse(row.type),
+  type: sessionTypeOrDefault.parse(row.type),
   date: row.date,
   place: row.place,
   createdAt: row.created_at,
