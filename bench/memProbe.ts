@@ -16,6 +16,7 @@ import path from 'node:path'
 import * as Y from 'yjs'
 import { connectClient } from './clients'
 import { rssOf } from './ServerProcess'
+import { startArgs } from '../test/helpers/startArgs'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef'
@@ -48,7 +49,9 @@ interface Mem {
 async function main(): Promise<void> {
   process.setMaxListeners(0)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownpaper-probe-'))
-  const child = spawn(process.execPath, ['--expose-gc', '--import', './bench/memReport.mjs', ...NODE_ARGS, 'dist/server/main.js'], {
+  // As `npm start` runs it (its Node flags), with the probe's flags after them.
+  const start = startArgs()
+  const child = spawn(process.execPath, ['--expose-gc', '--import', './bench/memReport.mjs', ...start.slice(0, -1), ...NODE_ARGS, ...start.slice(-1)], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'warn', ...EXTRA_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
