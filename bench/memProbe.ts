@@ -29,6 +29,8 @@ const ROOMS = Number(flag('rooms', '20'))
 const CLIENTS = Number(flag('clients', '30'))
 const WRITES = Number(flag('writes', '20'))
 const NODE_ARGS = flag('node-args', '').split(' ').filter(Boolean)
+/** 'ours' (default) or 'reference' (@y/websocket-server, in memory: any room name). */
+const SERVER = flag('server', 'ours')
 const EXTRA_ENV = Object.fromEntries(
   flag('env', '')
     .split(',')
@@ -51,9 +53,11 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownpaper-probe-'))
   // As `npm start` runs it (its Node flags), with the probe's flags after them.
   const start = startArgs()
-  const child = spawn(process.execPath, ['--expose-gc', '--import', './bench/memReport.mjs', ...start.slice(0, -1), ...NODE_ARGS, ...start.slice(-1)], {
+  const refPort = 4400 + Math.floor(Math.random() * 90)
+  const entry = SERVER === 'reference' ? [...NODE_ARGS, 'node_modules/@y/websocket-server/src/server.js'] : [...start.slice(0, -1), ...NODE_ARGS, ...start.slice(-1)]
+  const child = spawn(process.execPath, ['--expose-gc', '--import', './bench/memReport.mjs', ...entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'warn', ...EXTRA_ENV },
+    env: { ...process.env, PORT: SERVER === 'reference' ? String(refPort) : '0', HOST: '127.0.0.1', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'warn', ...EXTRA_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const pending: ((m: Mem) => void)[] = []
@@ -74,6 +78,7 @@ async function main(): Promise<void> {
       out += d.toString()
       const match = /listening on http:\/\/localhost:(\d+)/.exec(out)
       if (match?.[1]) resolve(Number(match[1]))
+      if (SERVER === 'reference' && out.includes('running at')) resolve(refPort)
     })
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
   })
@@ -82,6 +87,11 @@ async function main(): Promise<void> {
     if (child.pid) peak = Math.max(peak, rssOf(child.pid))
   }, 20)
   const mb = (kb: number) => (kb / 1024).toFixed(1)
+  /** CPU time of the server so far (user + system, ms; /proc ticks of 10 ms). */
+  const cpuMs = () => {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  }
   const report = async (label: string) => {
     await sleep(300)
     const mem = await new Promise<Mem>((resolve) => {
@@ -96,7 +106,8 @@ async function main(): Promise<void> {
   try {
     await report('started')
     const names: string[] = []
-    for (let i = 0; i < ROOMS; i++) {
+    for (let i = 0; i < ROOMS && SERVER === 'reference'; i++) names.push(`probe${i}x${Date.now()}`)
+    for (let i = 0; i < ROOMS && SERVER !== 'reference'; i++) {
       const res = await fetch(`http://localhost:${port}/api/sessions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
@@ -108,6 +119,7 @@ async function main(): Promise<void> {
     await report(`${ROOMS} sessions created`)
     const clients: { doc: Y.Doc; destroy: () => void }[] = []
     const t0 = performance.now()
+    const cpu0 = cpuMs()
     const syncs: Promise<void>[] = []
     for (const name of names) {
       for (let c = 0; c < CLIENTS; c++) {
@@ -118,13 +130,15 @@ async function main(): Promise<void> {
       }
     }
     await Promise.all(syncs)
-    console.log(`all synced in ${(performance.now() - t0).toFixed(0)} ms`)
+    console.log(`all synced in ${(performance.now() - t0).toFixed(0)} ms; server CPU for the joins ${cpuMs() - cpu0} ms`)
     await report(`${ROOMS}x${CLIENTS} clients synced`)
+    const cpu1 = cpuMs()
     for (let i = 0; i < WRITES; i++) {
       for (let r = 0; r < ROOMS; r++) clients[r * CLIENTS]?.doc.getMap<number>('probe').set(`k${i}`, i)
       await sleep(20)
     }
     await sleep(500)
+    console.log(`server CPU for the writes ${cpuMs() - cpu1} ms`)
     await report(`${WRITES} writes per room`)
     for (const c of clients) {
       c.destroy()
