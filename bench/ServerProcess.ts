@@ -1,6 +1,7 @@
 /**
  * A server under test in its own process, so that its RSS is its own: ours
- * (SQLite in a temp DATA_DIR, or PostgreSQL/Redis through `env`), the
+ * (SQLite in a temp DATA_DIR, or PostgreSQL/Redis through `env`; the build
+ * with the Node flags of `npm start`), the
  * reference @y/websocket-server or a bare Hocuspocus 4 (both in memory).
  * When the server is built (dist/server/main.js, as `npm start` runs it), all
  * run on plain Node; otherwise all as `node --import tsx`, so that the loader
@@ -11,10 +12,13 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { startArgs } from '../test/helpers/startArgs'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 export const BUILT = fs.existsSync(path.join(ROOT, 'dist/server/main.js'))
 const LOADER = BUILT ? [] : ['--import', 'tsx']
+/** Extra Node flags for our server only (e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'). */
+const OURS_NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,7 +52,7 @@ export class ServerProcess {
 
   static async ours(adminToken: string, env: Record<string, string> = {}, name = 'brownpaper'): Promise<ServerProcess> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownpaper-bench-'))
-    const child = spawn(process.execPath, BUILT ? ['dist/server/main.js'] : [...LOADER, 'server/main.ts'], {
+    const child = spawn(process.execPath, [...OURS_NODE_ARGS, ...(BUILT ? startArgs() : [...LOADER, 'server/main.ts'])], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BROWNPAPER_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -8,7 +8,9 @@
  * 600 clients with RSS sampled. Prints figures and ratios; asserts nothing.
  *
  * Flags: --soak-minutes=N (default 10; 0 skips), --rounds=N (median of N,
- * default 1), --skip=matrix,cluster,soak,export.
+ * default 1), --skip=matrix,cluster,soak,export,coldload; for the matrix
+ * only some of it: --scenarios=1,3 (numbers from 1), --modes=warm,cold,
+ * --servers=ours,reference,hocuspocus.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -34,6 +36,10 @@ function flag(name: string, fallback: string): string {
 const SOAK_MINUTES = Number(flag('soak-minutes', '10'))
 const ROUNDS = Math.max(1, Number(flag('rounds', '1')))
 const SKIP = new Set(flag('skip', '').split(',').filter(Boolean))
+const listFlag = (name: string) => new Set(flag(name, '').split(',').filter(Boolean))
+const ONLY_SCENARIOS = listFlag('scenarios')
+const ONLY_MODES = listFlag('modes')
+const ONLY_SERVERS = listFlag('servers')
 
 const SCENARIOS: ScenarioSpec[] = [
   { name: '1 room x 30 clients, 5 writers x 200 @ 20/s', rooms: 1, clients: 30, writers: 5, updatesPerWriter: 200, intervalMs: 50, settleTimeoutMs: 20_000 },
@@ -305,14 +311,17 @@ async function main(): Promise<void> {
   process.setMaxListeners(0)
   const started = Date.now()
   console.log(`Brownpaper bench — Node ${process.version}, ${process.platform}, ${os.cpus().length} CPUs, rounds ${ROUNDS}`)
-  console.log(`ours: ${BUILT ? 'dist/server/main.js (the build), all on plain Node' : 'server/main.ts, all under tsx'}, SQLite (WAL, synchronous=FULL), every update stored before broadcast`)
+  console.log(`ours: ${BUILT ? 'dist/server/main.js (the build, with the Node flags of npm start), all on plain Node' : 'server/main.ts, all under tsx'}, SQLite (WAL, synchronous=FULL), every update stored before broadcast`)
   console.log('reference: @y/websocket-server 0.1.1, in memory; hocuspocus: @hocuspocus/server 4.7.0, bare, in memory')
   console.log('warm: 200 updates on another session first; cold: measured right after start; contended: warm, with a CPU-bound process beside it\n')
   if (!SKIP.has('matrix')) {
     const rows: Row[] = []
-    for (const spec of SCENARIOS) {
+    for (const [i, spec] of SCENARIOS.entries()) {
+      if (ONLY_SCENARIOS.size > 0 && !ONLY_SCENARIOS.has(String(i + 1))) continue
       for (const mode of ['warm', 'cold', 'contended'] as const) {
+        if (ONLY_MODES.size > 0 && !ONLY_MODES.has(mode)) continue
         for (const which of ['ours', 'reference', 'hocuspocus'] as const) {
+          if (ONLY_SERVERS.size > 0 && !ONLY_SERVERS.has(which)) continue
           const runs: Row[] = []
           for (let round = 0; round < ROUNDS; round++) runs.push(await measure(spec, which, mode))
           rows.push(medianRow(runs))

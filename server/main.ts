@@ -7,13 +7,15 @@
 import { startServer, STORE_DEFINITIONS } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './core/log'
-import { RedisBus } from './cluster/RedisBus'
+import type { RedisBus } from './cluster/RedisBus'
 import type { Logger } from './core/log'
 import { openBackend, redactUrl, StartError } from './core/storage/openBackend'
 
 /** K1: Redis at REDIS_URL; an unreachable one stops the start with a readable line. */
 async function connectBus(url: string, prefix: string, leaseMs: number, log: Logger): Promise<RedisBus> {
   try {
+    // X16: `ioredis` loads only when REDIS_URL is set.
+    const { RedisBus } = await import('./cluster/RedisBus')
     return await RedisBus.connect({ url, log, prefix, leaseMs })
   } catch (err) {
     const reason = err instanceof Error ? err.message || err.name : String(err)

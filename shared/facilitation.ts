@@ -203,6 +203,16 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
   return parseFacilitation(doc.getMap(Y_FACILITATION_MAP).toJSON())
 }
 
+/** The schemas of parseFacilitation, made once (a zod schema is costly to build; the server reads the map often). */
+const lenient = {
+  timer: timerSchema.nullable(),
+  voteBudget: z.number().int().min(0).max(MAX_VOTE_BUDGET),
+  anonymous: z.boolean(),
+  summon: summonSchema.nullable(),
+  privateCounts: z.record(z.string(), privateCountSchema),
+  agenda: z.array(agendaItemSchema).max(50),
+}
+
 export function parseFacilitation(source: Record<string, unknown>): FacilitationState {
   const pick = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
     const parsed = schema.safeParse(value)
@@ -210,13 +220,13 @@ export function parseFacilitation(source: Record<string, unknown>): Facilitation
   }
   return {
     phase: pick(phaseSchema, source.phase, DEFAULT_PHASE),
-    timer: pick(timerSchema.nullable(), source.timer ?? null, null),
-    voteBudget: pick(z.number().int().min(0).max(MAX_VOTE_BUDGET), source.voteBudget, DEFAULT_VOTE_BUDGET),
-    anonymous: pick(z.boolean(), source.anonymous, true),
+    timer: pick(lenient.timer, source.timer ?? null, null),
+    voteBudget: pick(lenient.voteBudget, source.voteBudget, DEFAULT_VOTE_BUDGET),
+    anonymous: pick(lenient.anonymous, source.anonymous, true),
     voteScope: pick(voteScopeSchema, source.voteScope, { tags: [], sheetIds: [] }),
-    summon: pick(summonSchema.nullable(), source.summon ?? null, null),
-    privateCounts: pick(z.record(z.string(), privateCountSchema), source.privateCounts, {}),
-    agenda: pick(z.array(agendaItemSchema).max(50), source.agenda, [...DEFAULT_AGENDA]),
+    summon: pick(lenient.summon, source.summon ?? null, null),
+    privateCounts: pick(lenient.privateCounts, source.privateCounts, {}),
+    agenda: pick(lenient.agenda, source.agenda, [...DEFAULT_AGENDA]),
   }
 }
 

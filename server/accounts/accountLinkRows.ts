@@ -26,6 +26,7 @@ export interface AccountLinkRow {
 }
 
 const groups = z.array(z.string())
+const purposeSchema = z.enum(ACCOUNT_LINK_PURPOSES)
 
 /** A record's values in the order of ACCOUNT_LINK_COLUMNS. */
 export const accountLinkValues = (l: AccountLinkRecord): (string | null)[] => [
@@ -45,7 +46,7 @@ export const accountLinkValues = (l: AccountLinkRecord): (string | null)[] => [
 export const accountLinkOf = (r: AccountLinkRow): AccountLinkRecord => ({
   id: r.id,
   tokenHash: r.token_hash,
-  purpose: z.enum(ACCOUNT_LINK_PURPOSES).parse(r.purpose),
+  purpose: purposeSchema.parse(r.purpose),
   email: r.email,
   role: accountRoleSchema.parse(r.role),
   themagroepen: groups.parse(JSON.parse(r.themagroepen)),

@@ -23,6 +23,11 @@ export class MalformedMessageError extends Error {
   override name = 'MalformedMessageError'
 }
 
+/** An update that holds no struct and deletes nothing: Yjs encodes it as two zero counts. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
+}
+
 type Handler = (decoder: decoding.Decoder, room: Room, conn: MessageSender) => void
 
 function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender): void {
@@ -41,6 +46,8 @@ function handleSync(decoder: decoding.Decoder, room: Room, conn: MessageSender):
         conn.refused()
         return
       }
+      // S58: an empty update (every fresh client's sync step 2) has nothing to check, apply, store or relay.
+      if (isEmptyUpdate(payload)) return
       // Decode the whole update first: a truncated or garbled one throws here
       // and nothing of it is applied (P15), instead of half of it.
       const decoded = Y.decodeUpdate(payload)

@@ -14,6 +14,7 @@ import type { ExtensionHooks } from './ExtensionHooks'
 import { isRefusal } from './Grant'
 import type { Logger } from './log'
 import type { RoomManager } from './RoomManager'
+import { shareCompressedMessages } from './sharedDeflate'
 import { DEFAULT_SOCKET_LIMITS, SocketCounter, type SocketLimits } from './SocketCounter'
 
 export const YJS_PREFIX = '/yjs/'
@@ -54,9 +55,9 @@ export function sessionIdOfPath(url: string | undefined): string | null {
  * on a 2,000-sticky board) are compressed when the client offers
  * permessage-deflate, as browsers and the `ws` client do; the many small
  * updates of a session are sent as they are. No context is kept between
- * messages and the window is small, so a connection costs some 48 KB of zlib
- * memory only while a large message is compressed. A client that offers
- * nothing gets plain frames.
+ * messages, so each message is compressed once for all the connections it
+ * goes to, and no zlib memory stays with a connection (S57,
+ * sharedDeflate.ts). A client that offers nothing gets plain frames.
  */
 export const PER_MESSAGE_DEFLATE = {
   threshold: 1024,
@@ -68,6 +69,7 @@ export const PER_MESSAGE_DEFLATE = {
 } as const
 
 export function createYjsEndpoint(opts: YjsEndpointOptions): YjsEndpoint {
+  shareCompressedMessages()
   // The cap is enforced per frame with a named close code; ws's own limit is a memory backstop.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes * 2, perMessageDeflate: PER_MESSAGE_DEFLATE })
   const sockets = new SocketCounter(opts.socketLimits ?? DEFAULT_SOCKET_LIMITS)

@@ -35,7 +35,9 @@ export const privateStickyValues = (s: StoredPrivateSticky): (string | null)[] =
   s.createdAt,
 ]
 
-/** A tag the code no longer knows reads as opmerking. */
+/** A tag the code no longer knows reads as opmerking (built once, not per row). */
+const tagOrOpmerking = tagSchema.catch('opmerking')
+
 export const privateStickyOf = (r: PrivateStickyRow): StoredPrivateSticky => ({
   id: r.id,
   sessionId: r.session_id,
@@ -43,7 +45,7 @@ export const privateStickyOf = (r: PrivateStickyRow): StoredPrivateSticky => ({
   authorName: r.author_name,
   authorOrganisation: r.author_organisation,
   text: r.text,
-  tag: tagSchema.catch('opmerking').parse(r.tag),
+  tag: tagOrOpmerking.parse(r.tag),
   sheetId: r.sheet_id,
   createdAt: r.created_at,
 })

@@ -5,7 +5,7 @@
  * null and refuses it whole otherwise (server/yjs/messages.ts).
  */
 import * as Y from 'yjs'
-import { readFacilitation } from '../../shared/facilitation'
+import { readFacilitation, type FacilitationState } from '../../shared/facilitation'
 import { boardRoleOf, writerIdOf } from '../../shared/writeRules'
 import { recordsOf } from '../../shared/ydoc'
 import type { Actor } from '../access/Actor'
@@ -55,8 +55,16 @@ export function filterUpdate({ doc, docBytes, decoded, updateBytes, actor, limit
   }
   const writer = writerOf(actor)
   if (!writer) return { rule: 'W2', kind: 'rule', reason: 'a connection that may not write' }
+  // The facilitation map is read (and parsed) only for an update that adds dots (W21), not for every update.
+  let facilitation: FacilitationState | null = null
+  const facilitationNow = () => (facilitation ??= readFacilitation(doc))
   const voting = {
-    ...readFacilitation(doc),
+    get phase() {
+      return facilitationNow().phase
+    },
+    get budget() {
+      return facilitationNow().voteBudget
+    },
     usedBy: (voter: string) => {
       let used = 0
       for (const { val } of recordsOf(doc).map.values()) {
@@ -67,5 +75,5 @@ export function filterUpdate({ doc, docBytes, decoded, updateBytes, actor, limit
       return used
     },
   }
-  return checkWrite(recordChanges(doc, decoded), writer, { limits, recordCount: recordsOf(doc).map.size, now, voting: { phase: voting.phase, budget: voting.voteBudget, usedBy: voting.usedBy } })
+  return checkWrite(recordChanges(doc, decoded), writer, { limits, recordCount: recordsOf(doc).map.size, now, voting })
 }

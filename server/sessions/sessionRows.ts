@@ -26,12 +26,14 @@ export type SessionPatch = Partial<Omit<SessionSummary, 'id' | 'createdAt'>>
 /** A session's values in the order of SESSION_COLUMNS. */
 export const sessionValues = (s: SessionSummary): (string | null)[] => [s.id, s.title, s.themagroep, s.type, s.date, s.place, s.createdAt, s.updatedAt]
 
-/** A type the code no longer knows reads as brownpapersessie. */
+/** A type the code no longer knows reads as brownpapersessie (built once: rows are read on every join). */
+const sessionType = sessionTypeSchema.catch('brownpapersessie')
+
 export const sessionOf = (row: SessionRow): SessionSummary => ({
   id: row.id,
   title: row.title,
   themagroep: row.themagroep,
-  type: sessionTypeSchema.catch('brownpapersessie').parse(row.type),
+  type: sessionType.parse(row.type),
   date: row.date,
   place: row.place,
   createdAt: row.created_at,

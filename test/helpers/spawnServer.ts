@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { TEST_ADMIN_TOKEN } from './adminToken'
 import { withTimeout } from './waitFor'
+import { startArgs } from './startArgs'
 
 export interface ServerProcess {
   child: ChildProcess
@@ -36,7 +37,7 @@ export async function spawnServer(env: Record<string, string>, options: SpawnOpt
   // `node --import tsx` rather than the tsx CLI: the CLI runs the server in a
   // child process of its own, so a SIGKILL would hit the wrapper and orphan
   // the server instead of crashing it.
-  const entryArgs = options.entry === 'build' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts']
+  const entryArgs = options.entry === 'build' ? startArgs() : ['--import', 'tsx', 'server/main.ts']
   const argv = [process.execPath, ...entryArgs]
   const [command, ...args] = [...(options.wrap ?? []), ...argv] as [string, ...string[]]
   const child = spawn(command, args, {

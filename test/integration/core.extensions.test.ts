@@ -97,6 +97,27 @@ describe('core extensions', () => {
     socket.ws.close()
   })
 
+  it('[S58] an empty update (every fresh client\'s sync step 2) reaches no filter and is not applied; a real update is filtered once', async () => {
+    const filtered: number[] = []
+    const counter: Extension = { name: 'counter', filterUpdate: ({ update }) => (filtered.push(update.byteLength), 'accept') }
+    server = await startTestServer({ extensions: [counter] })
+    const { id } = await server.createSession()
+    const fresh = Array.from({ length: 5 }, () => connect(id))
+    await Promise.all(fresh.map((c) => c.synced))
+    const room = server.rooms.get(id)!
+    // Frames of one socket are handled in order: presence set after the sync arrives after the client's sync step 2.
+    fresh.forEach((c, i) => c.provider.awareness.setLocalStateField('user', { name: `Deelnemer ${i}` }))
+    await waitFor(() => fresh.every((c) => (room.awareness.getStates().get(c.doc.clientID) as { user?: unknown } | undefined)?.user !== undefined), 'every presence on the server')
+    expect(filtered).toEqual([])
+    const updatesBefore = room.updateCount
+
+    fresh[0]!.doc.getMap('m').set('k', 'echt')
+    await waitFor(() => fresh.every((c) => c.doc.getMap('m').get('k') === 'echt'), 'the update at every client')
+    expect(filtered).toHaveLength(1)
+    expect(filtered[0]).toBeGreaterThan(2)
+    expect(room.updateCount).toBe(updatesBefore + 1)
+  })
+
   it('[X4] filterUpdate: refuse drops the update and keeps the socket; a close verdict drops it and closes with its code', async () => {
     const rule: Extension = {
       name: 'rule',

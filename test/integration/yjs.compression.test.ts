@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import { addSticky } from '../../shared/ydoc'
+import { deflateStats } from '../../server/core/sharedDeflate'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
@@ -68,5 +69,33 @@ describe('compressed first sync (S52)', () => {
     expect(compressed.step2).toBe(plain.step2)
     expect(compressed.wire).toBeLessThan(compressed.payload / 2)
     expect(plain.wire).toBeGreaterThanOrEqual(plain.payload)
+  })
+
+  it('[S57] a message that goes to many clients is compressed once for all of them: the first sync of fresh clients and a large broadcast update', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const writer = connectYClient(server.wsUrl, id)
+    clients.push(writer)
+    await writer.synced
+    writer.doc.transact(() => {
+      for (let i = 0; i < 100; i++) addSticky(writer.doc, { text: `Wachtlijsten in de ggz, punt ${i}`, tag: 'belemmerend' })
+    })
+    await waitFor(() => (server.rooms.get(id)?.doc.getArray('tldraw').length ?? 0) > 100, 'the stickies on the server')
+
+    const before = deflateStats.compressions
+    const readers = Array.from({ length: 8 }, () => connectYClient(server.wsUrl, id))
+    clients.push(...readers)
+    await Promise.all(readers.map((r) => r.synced))
+    const boardSize = server.rooms.get(id)!.doc.getArray('tldraw').length
+    for (const r of readers) expect(r.doc.getArray('tldraw').length).toBe(boardSize)
+    // One room, one first-sync reply, one compression for the eight of them.
+    expect(deflateStats.compressions - before).toBe(1)
+
+    // A large update (about 10 kB) reaches every reader, compressed once.
+    writer.doc.transact(() => {
+      for (let i = 0; i < 30; i++) addSticky(writer.doc, { text: `Later toegevoegd ${i}`, tag: 'bevorderend' })
+    })
+    await waitFor(() => readers.every((r) => r.doc.getArray('tldraw').length > boardSize), 'the large update at every reader')
+    expect(deflateStats.compressions - before).toBe(2)
   })
 })

@@ -52,6 +52,19 @@ describe('layering of the code', () => {
     expect(importsOf(tree.get('server/verslag/lazyFormats.ts') ?? '')).toContain('./render/renderPdf')
   })
 
+  it('[X16] PostgreSQL\'s and Redis\'s clients (pg, ioredis) are not loaded at start, only when DATABASE_URL or REDIS_URL asks for them', () => {
+    const tree = readSourceTree(ROOT, ['server', 'shared'])
+    const atStart = packagesLoadedWith(tree, 'server/main.ts')
+    expect(atStart.has('better-sqlite3')).toBe(true)
+    expect(atStart, 'pg').not.toContain('pg')
+    expect(atStart, 'ioredis').not.toContain('ioredis')
+    // …but they are reached through a dynamic import.
+    expect(importsOf(tree.get('server/core/storage/openBackend.ts') ?? '')).toContain('./PgBackend')
+    expect(importsOf(tree.get('server/main.ts') ?? '')).toContain('./cluster/RedisBus')
+    expect(packagesLoadedWith(tree, 'server/core/storage/PgBackend.ts')).toContain('pg')
+    expect(packagesLoadedWith(tree, 'server/cluster/RedisBus.ts')).toContain('ioredis')
+  })
+
   it('[X14] follows static imports only: a type-only or dynamic import loads nothing at start', () => {
     const tree = new Map([
       ['server/main.ts', "import { a } from './a'\nimport type { T } from './t'\nconst later = () => import('./lazy')"],

@@ -9,7 +9,8 @@
 import type { Backend, StoreDefinition } from './Backend'
 import type { DocRef, DocStore, StoredDoc } from './DocStore'
 import { mergeSnapshots } from './mergeSnapshots'
-import { PgPool, bytesOf, migratePg, num, type PgDb } from './pgPool'
+import { PgPool } from './pgConnectionPool'
+import { bytesOf, migratePg, num, type PgDb } from './pgPool'
 
 export const DOCS_PG_MIGRATIONS: readonly string[] = [
   // 1: update log and snapshots

@@ -1,10 +1,10 @@
 /**
  * The backend `npm start` uses: PostgreSQL when DATABASE_URL is set (S30),
- * else SQLite in DATA_DIR. A database that cannot be reached or migrated
+ * else SQLite in DATA_DIR (PostgreSQL's module and `pg` are then never
+ * loaded, SPEC X16). A database that cannot be reached or migrated
  * stops the start with a message that says which and why.
  */
 import type { Backend, StoreDefinition } from './Backend'
-import { PgBackend } from './PgBackend'
 import { SqliteBackend } from './SqliteBackend'
 
 export class StartError extends Error {
@@ -28,6 +28,8 @@ export async function openBackend(
 ): Promise<Backend> {
   if (!config.DATABASE_URL) return new SqliteBackend(config.DATA_DIR)
   try {
+    // X16: `pg` loads only when PostgreSQL is used.
+    const { PgBackend } = await import('./PgBackend')
     return await PgBackend.open(config.DATABASE_URL, definitions)
   } catch (err) {
     const reason = err instanceof Error ? err.message || err.name : String(err)

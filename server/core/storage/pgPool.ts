@@ -1,58 +1,17 @@
 /**
- * PostgreSQL plumbing shared by every Pg* store: the pool, a transaction
- * helper, and the migrations runner. Stores keep timestamps as ISO text (as
+ * PostgreSQL plumbing shared by every Pg* store: what a store is given
+ * (PgDb), conversions, and the migrations runner; the pool itself is in
+ * pgConnectionPool.ts, so that the `pg` package loads only with DATABASE_URL
+ * (SPEC X16). Stores keep timestamps as ISO text (as
  * in SQLite) and sort keys in the "C" collation, so every implementation
  * orders exactly alike (the contract suites compare them).
  */
-import pg from 'pg'
+import type pg from 'pg'
 
 /** What a Pg* store needs: run one statement, or several in one transaction. */
 export interface PgDb {
   query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>
-}
-
-export class PgPool implements PgDb {
-  readonly pool: pg.Pool
-
-  /**
-   * `schema` (tests) puts every table in that schema, created when missing,
-   * so that one database holds many independent stores.
-   */
-  constructor(connectionString: string, opts: { schema?: string; max?: number } = {}) {
-    this.pool = new pg.Pool({
-      connectionString,
-      max: opts.max ?? 10,
-      // Without this a cut connection would hang an append forever.
-      connectionTimeoutMillis: 10_000,
-      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
-    })
-    // An idle client that loses its server emits 'error' on the pool: log-worthy, never fatal.
-    this.pool.on('error', () => undefined)
-  }
-
-  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
-    return this.pool.query<R>(text, values)
-  }
-
-  async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await fn(client)
-      await client.query('COMMIT')
-      return result
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw err
-    } finally {
-      client.release()
-    }
-  }
-
-  end(): Promise<void> {
-    return this.pool.end()
-  }
 }
 
 /** Any number from PostgreSQL (bigint arrives as a string). */
