@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { precompress } from './scripts/precompress'
 import { tiptapHtmlCache } from './scripts/tiptapHtmlCache'
 
 // The client lives in client/ and is built into dist/client, which the
@@ -7,8 +8,9 @@ import { tiptapHtmlCache } from './scripts/tiptapHtmlCache'
 // CDN), so the dev server must not pre-bundle @tldraw/assets.
 export default defineConfig({
   root: 'client',
-  // tiptapHtmlCache: note labels without rebuilding TipTap's schema per note (SPEC M16).
-  plugins: [react(), tiptapHtmlCache()],
+  // tiptapHtmlCache: note labels without rebuilding TipTap's schema per note (SPEC M16);
+  // precompress: brotli and gzip siblings of the assets, served as they are (SPEC M17).
+  plugins: [react(), tiptapHtmlCache(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -14,7 +14,7 @@ import { chromium, type BrowserContext } from 'playwright-core'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { meterTransfer } from '../test/helpers/pageWeight'
+import { meterTransfer, PHONE_WEIGHT_STICKIES, startWireMeter, type TransferTotals, type WireTotals } from '../test/helpers/pageWeight'
 import { ServerProcess } from './ServerProcess'
 import { bigBoard } from './verslagExport'
 
@@ -135,24 +135,45 @@ export async function coldLoad(server: ServerProcess, sessionId: string, count: 
   }
 }
 
-/** Bytes a phone receives from opening an invite link until the phone page is usable (SPEC M1). */
-async function phoneBytes(server: ServerProcess, sessionId: string): Promise<{ http: number; websocket: number }> {
+/** What a phone receives from opening an invite link until the phone page is usable (SPEC M1). */
+export interface PhoneWeight {
+  /** Counted on the wire by a TCP proxy: HTTP (bodies brotli/gzip where compressed, headers) and websocket frames (permessage-deflate where compressed). */
+  wire: WireTotals
+  /** Chromium's account, for comparison: HTTP as received, websocket payloads decompressed. */
+  chromium: TransferTotals
+}
+
+async function phoneBytes(server: ServerProcess, sessionId: string): Promise<PhoneWeight> {
   const browser = await freshBrowser({ width: 390, height: 844 }, true)
+  const wire = await startWireMeter(server.httpUrl)
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage())
     const meter = await meterTransfer(page)
     const invite = (await (await api(server, 'POST', `/api/sessions/${sessionId}/invites`, { role: 'deelnemer' })).json()) as { token: string }
-    await page.goto(`${server.httpUrl}/join/${invite.token}`)
+    await page.goto(`${wire.url}/join/${invite.token}`)
     await page.fill('input[name=name]', 'Bench')
     await page.fill('input[name=organisation]', 'Bench')
     await page.click('button[type=submit]')
     await page.locator('.bp-phone__compose button[type=submit]').waitFor({ timeout: 30_000 })
-    const totals = meter.read()
+    const weight = { wire: wire.read(), chromium: meter.read() }
     await meter.stop()
-    return { http: totals.http, websocket: totals.websocket }
+    return weight
   } finally {
     await browser.close()
+    await wire.close()
   }
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
+
+/** One line: the asserted total and what it is made of. */
+export function describePhoneWeight(stickies: number, weight: PhoneWeight): string {
+  const { wire, chromium } = weight
+  return (
+    `phone page until usable, ${stickies}-sticky board: ${kB(wire.http + wire.websocket)} on the wire ` +
+    `(HTTP ${kB(wire.http)} as sent: bodies brotli/gzip, headers included, ${chromium.requests} responses; websocket ${kB(wire.websocket)} as sent, permessage-deflate; ` +
+    `its messages ${kB(chromium.websocketPayload)} uncompressed); budget 200 kB`
+  )
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
@@ -166,22 +187,50 @@ export async function benchColdLoad(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'dist', 'client', 'index.html'))) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' })
   const server = await ServerProcess.ours(ADMIN_TOKEN)
   try {
-    const small = await boardOf(server, 20)
-    const phone = await phoneBytes(server, small)
-    console.log(`  phone page until usable: ${((phone.http + phone.websocket) / 1000).toFixed(1)} kB (HTTP ${(phone.http / 1000).toFixed(1)} kB compressed, websocket ${(phone.websocket / 1000).toFixed(1)} kB; budget 200 kB)`)
+    const small = await boardOf(server, PHONE_WEIGHT_STICKIES)
+    console.log(`  ${describePhoneWeight(PHONE_WEIGHT_STICKIES, await phoneBytes(server, small))}`)
     for (const stickies of [500, 2000]) {
       const id = await boardOf(server, stickies)
-      const runs: ColdLoad[] = []
-      for (let run = 0; run < RUNS; run++) runs.push(await coldLoad(server, id, stickies))
-      const mid = runs.find((r) => r.ms === median(runs.map((x) => x.ms)))!
-      const steps = Object.entries(mid.steps)
-        .map(([name, at]) => `${name} ${at}`)
-        .join(', ')
-      if (stickies === 2000) {
-        const big = await phoneBytes(server, id)
-        console.log(`  phone page on this ${stickies}-sticky board: ${((big.http + big.websocket) / 1000).toFixed(1)} kB (websocket sync ${(big.websocket / 1000).toFixed(1)} kB, uncompressed)`)
-      }
-      console.log(`  ${String(stickies).padStart(5)} stickies: median ${mid.ms} ms (runs: ${runs.map((r) => r.ms).join(', ')} ms; median run in page ms: ${steps})`)
+      if (stickies === 2000) console.log(`  ${describePhoneWeight(stickies, await phoneBytes(server, id))}`)
+      console.log(`  ${await medianColdLoad(server, id, stickies)}`)
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+/** The median of `runs` cold loads of one board, with the median run's milestones. */
+async function medianColdLoad(server: ServerProcess, id: string, stickies: number, runs = RUNS): Promise<string> {
+  const all: ColdLoad[] = []
+  for (let run = 0; run < runs; run++) all.push(await coldLoad(server, id, stickies))
+  const mid = all.find((r) => r.ms === median(all.map((x) => x.ms)))!
+  const steps = Object.entries(mid.steps)
+    .map(([name, at]) => `${name} ${at}`)
+    .join(', ')
+  return `${String(stickies).padStart(5)} stickies: median ${mid.ms} ms (runs: ${all.map((r) => r.ms).join(', ')} ms; median run in page ms: ${steps})`
+}
+
+/**
+ * By hand (the built client and server are used when present):
+ * - `COLD_LOAD_PROFILE=/tmp/x.cpuprofile npx tsx bench/coldLoad.ts`: one profiled cold load of 2,000 stickies;
+ * - `COLD_LOAD=phone npx tsx bench/coldLoad.ts`: the phone page's weight only;
+ * - `COLD_LOAD=2000 [COLD_LOAD_RUNS=5] npx tsx bench/coldLoad.ts`: the cold loads of one board size only;
+ * - otherwise what `npm run bench` prints.
+ */
+async function byHand(): Promise<void> {
+  const profileAt = process.env.COLD_LOAD_PROFILE
+  const only = process.env.COLD_LOAD
+  if (!profileAt && !only) return benchColdLoad()
+  const server = await ServerProcess.ours(ADMIN_TOKEN)
+  try {
+    if (profileAt) {
+      const id = await boardOf(server, 2000)
+      console.log(await coldLoad(server, id, 2000, profileAt))
+    } else if (only === 'phone') {
+      console.log(describePhoneWeight(PHONE_WEIGHT_STICKIES, await phoneBytes(server, await boardOf(server, PHONE_WEIGHT_STICKIES))))
+    } else {
+      const stickies = Number(only)
+      console.log(await medianColdLoad(server, await boardOf(server, stickies), stickies, Number(process.env.COLD_LOAD_RUNS ?? RUNS)))
     }
   } finally {
     await server.stop()
@@ -189,20 +238,7 @@ export async function benchColdLoad(): Promise<void> {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const profileAt = process.env.COLD_LOAD_PROFILE
-  const run = profileAt
-    ? async () => {
-        // One profiled cold load of 2,000 stickies: COLD_LOAD_PROFILE=/tmp/x.cpuprofile npx tsx bench/coldLoad.ts
-        const server = await ServerProcess.ours(ADMIN_TOKEN)
-        try {
-          const id = await boardOf(server, 2000)
-          console.log(await coldLoad(server, id, 2000, profileAt))
-        } finally {
-          await server.stop()
-        }
-      }
-    : benchColdLoad
-  run().then(
+  byHand().then(
     () => process.exit(0),
     (error: unknown) => {
       console.error(error)

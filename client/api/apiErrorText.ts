@@ -1,5 +1,4 @@
-import { DICTIONARIES, type Language } from '../i18n/dictionaries'
-import type { MessageKey } from '../i18n/nl'
+import { isMessageKey, type Language } from '../i18n/dictionaries'
 import { translate } from '../i18n/translate'
 import { ApiRequestError } from './ApiRequestError'
 
@@ -9,10 +8,6 @@ const ENGLISH_GLOSS = /\s+\([a-z][a-z0-9 .,'/_-]*\)$/
 const RULE_IDS = /\s*\[[A-Z]{1,2}\d+\]/g
 /** Codes whose Dutch server message says more than our fixed text (which themagroep, which field). */
 const SPECIFIC_IN_DUTCH = new Set(['forbidden'])
-
-function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(DICTIONARIES.nl, key)
-}
 
 /**
  * What to show a user for a failed call, in their language: our own text for

@@ -37,7 +37,7 @@ import { BoardMainMenu } from './BoardMainMenu'
 import { RetagNotice } from './RetagNotice'
 import { ShortcutHelp } from './ShortcutHelp'
 import { TagBar } from './TagBar'
-import { TaggedNoteShapeUtil } from './TaggedNoteShapeUtil'
+import { TaggedNoteShapeUtil, unseenShapesHidden } from './TaggedNoteShapeUtil'
 import { useBoardShortcuts } from './useBoardShortcuts'
 import { initialView } from './initialView'
 
@@ -212,6 +212,7 @@ export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { 
             overrides={UI_OVERRIDES}
             components={UI_COMPONENTS}
             onMount={onMount}
+            getShapeVisibility={unseenShapesHidden}
             autoFocus
           />
         )}

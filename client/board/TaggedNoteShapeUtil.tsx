@@ -1,4 +1,4 @@
-import { computed, Group2d, NoteShapeUtil, Rectangle2d, stopEventPropagation, useStateTracking, useValue, type Computed, type Editor, type TLNoteShape, type TLShapeId } from 'tldraw'
+import { computed, Group2d, NoteShapeUtil, Rectangle2d, stopEventPropagation, useStateTracking, useValue, type Computed, type Editor, type TLNoteShape, type TLShape, type TLShapeId } from 'tldraw'
 import { NOTE_SIZE } from '../../shared/records'
 import { stickyMetaSchema, voteCount } from '../../shared/sticky'
 import { $facilitation, $myVotes } from '../facilitation/facilitationAtoms'
@@ -106,6 +106,22 @@ function SeenNote({ util, shape }: { util: TaggedNoteShapeUtil; shape: TLNoteSha
  * stays true and stops watching the view.
  */
 const revealedNotes = new WeakMap<Editor, Map<TLShapeId, Computed<boolean>>>()
+
+/** Shapes that hold others: hiding one would hide its children, in view or not. */
+const CONTAINERS: ReadonlySet<string> = new Set(['frame', 'group'])
+
+/**
+ * SPEC M18: tldraw's `getShapeVisibility`. A shape (a note, an arrow, …; not
+ * a sheet or a group, which hold others) that has not been in view yet is
+ * hidden, so tldraw does not mount it at all (it mounts every shape of the
+ * page, culled or not, each with its own effects and reactors); the moment
+ * it comes into view (or is selected or edited) it is shown, and it stays
+ * so. Off screen, a hidden shape misses nothing: it can be neither seen nor
+ * hit, and moving its sheet moves it.
+ */
+export function unseenShapesHidden(shape: TLShape, editor: Editor): 'hidden' | 'inherit' {
+  return !CONTAINERS.has(shape.type) && !revealed(editor, shape.id).get() ? 'hidden' : 'inherit'
+}
 
 function revealed(editor: Editor, id: TLShapeId): Computed<boolean> {
   let notes = revealedNotes.get(editor)

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from './dictionaries'
+import { DEFAULT_LANGUAGE, isDictionaryLoaded, isLanguage, loadDictionary, type Language } from './dictionaries'
 import type { MessageKey } from './nl'
 import { translate, type MessageParams } from './translate'
 
@@ -26,23 +26,41 @@ function storedLanguage(): Language {
   }
 }
 
-/** Holds the UI language, remembered in localStorage; Dutch by default. */
+/**
+ * Holds the UI language, remembered in localStorage; Dutch by default. A
+ * language whose dictionary is not loaded yet (English, SPEC M1) is shown once
+ * it is: the page keeps the language it shows until then, and on a first load
+ * in English shows nothing for that moment rather than Dutch. Should English
+ * fail to load (offline), the page stays Dutch.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(storedLanguage)
+  const [wanted, setWanted] = useState<Language>(storedLanguage)
+  const [language, setShown] = useState<Language | null>(() => (isDictionaryLoaded(wanted) ? wanted : null))
+  useEffect(() => {
+    let live = true
+    loadDictionary(wanted).then(
+      () => live && setShown(wanted),
+      () => live && setShown((shown) => shown ?? DEFAULT_LANGUAGE),
+    )
+    return () => {
+      live = false
+    }
+  }, [wanted])
   const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next)
+    setWanted(next)
     try {
       localStorage.setItem(STORAGE_KEY, next)
     } catch {
       // Private mode: the choice lasts for this page only.
     }
   }, [])
-  const value = useMemo<I18nValue>(
-    () => ({ language, setLanguage, t: (key, params) => translate(language, key, params) }),
+  const value = useMemo<I18nValue | null>(
+    () => (language === null ? null : { language, setLanguage, t: (key, params) => translate(language, key, params) }),
     [language, setLanguage],
   )
   useEffect(() => {
-    document.documentElement.lang = language
+    if (language) document.documentElement.lang = language
   }, [language])
+  if (value === null) return null
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }

@@ -60,7 +60,7 @@ describe('a readable board', () => {
     await server?.close()
   })
 
-  it('[M11][M16] ten sheets of stickies open on the first sheet at a readable zoom, drawing only the notes seen', async () => {
+  it('[M11][M16][M18] ten sheets of stickies open on the first sheet at a readable zoom, mounting only the notes seen', async () => {
     const { id } = await server.createSession({ title: 'Groot bord', sheets: [] })
     const writer = connectYClient(server.wsUrl, id)
     await writer.synced
@@ -77,7 +77,7 @@ describe('a readable board', () => {
     expect(opened.allInside).toBe(false)
     await p.screenshot({ path: path.join(RESULTS, 'e2e-readable-big.png') })
 
-    // [M16] Notes not yet seen are placeholders; the ones in view are drawn with their text and badge.
+    // [M16][M18] Notes not yet seen are not mounted; the ones in view are drawn with their text and badge.
     const drawn = () =>
       p.evaluate(() => {
         const editor = window.__brownpaper!.editor
@@ -92,7 +92,9 @@ describe('a readable board', () => {
         return {
           inView: inView.length,
           inViewDrawn: inView.filter((s) => full(s.id)).length,
-          unseen: document.querySelectorAll('[data-unseen]').length,
+          // M18: a note never in view is not in the DOM at all.
+          unmounted: notes.filter((s) => document.querySelector(`.tl-shape[data-shape-id="${s.id}"]`) === null).length,
+          lastSheetMounted: notes.filter((s) => s.parentId === lastSheet.id && document.querySelector(`.tl-shape[data-shape-id="${s.id}"]`) !== null).length,
           lastSheet: lastSheet.id as string,
           lastSheetDrawn: notes.filter((s) => s.parentId === lastSheet.id && full(s.id)).length,
           lastSheetNotes: notes.filter((s) => s.parentId === lastSheet.id).length,
@@ -101,8 +103,8 @@ describe('a readable board', () => {
     const first = await drawn()
     expect(first.inView).toBeGreaterThan(0)
     await expect.poll(async () => (await drawn()).inViewDrawn).toBe(first.inView)
-    expect(first.unseen).toBeGreaterThan(0)
-    expect(first.lastSheetDrawn).toBe(0)
+    expect(first.unmounted).toBeGreaterThanOrEqual(150)
+    expect(first.lastSheetMounted).toBe(0)
     // Brought into view, the last sheet's notes are drawn in full.
     await p.evaluate((id) => {
       const editor = window.__brownpaper!.editor
@@ -111,7 +113,7 @@ describe('a readable board', () => {
     await expect.poll(async () => (await drawn()).lastSheetDrawn, { timeout: 15_000 }).toBe(first.lastSheetNotes)
     const after = await drawn()
     expect(after.lastSheetNotes).toBeGreaterThan(0)
-    expect(after.unseen).toBeLessThan(first.unseen)
+    expect(after.unmounted).toBeLessThan(first.unmounted)
   })
 
   it('[M11][M12] a small board shows every sheet; a sticky is edited by double-click and grows with its text', async () => {

@@ -1,12 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiRequestError } from '../../client/api/ApiRequestError'
 import { apiErrorText } from '../../client/api/apiErrorText'
-import { DICTIONARIES } from '../../client/i18n/dictionaries'
+import { loadDictionary } from '../../client/i18n/dictionaries'
+import { en } from '../../client/i18n/en'
+import { nl } from '../../client/i18n/nl'
 import { isImportableFile } from '../../client/verslag/isImportableFile'
 
+const DICTIONARIES = { nl, en }
+
 describe('API errors shown to a user', () => {
+  beforeAll(async () => {
+    await loadDictionary('en')
+  })
+
   it('shows a known error code in the UI language, without the server\'s mixed Dutch (English) message', () => {
     const error = new ApiRequestError(401, 'invalid_credentials', 'E-mailadres of wachtwoord klopt niet (invalid credentials)')
     const nl = apiErrorText(error, 'nl')

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { DICTIONARIES, LANGUAGES } from '../../client/i18n/dictionaries'
+import { dictionary, isDictionaryLoaded, LANGUAGES, loadDictionary } from '../../client/i18n/dictionaries'
+import { en } from '../../client/i18n/en'
+import { nl } from '../../client/i18n/nl'
 import { translate } from '../../client/i18n/translate'
+
+const DICTIONARIES = { nl, en }
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
@@ -23,7 +27,16 @@ describe('the UI dictionaries', () => {
     expect(DICTIONARIES.en['create.field.themagroep']).toBe('Themagroep')
   })
 
-  it('fills placeholders and leaves unknown ones visible', () => {
+  it('[M1] loads English on demand (its own chunk): Dutch until then, English after', async () => {
+    expect(isDictionaryLoaded('en')).toBe(false)
+    expect(translate('en', 'board.participants', { count: 2 })).toBe(nl['board.participants'].replace('{count}', '2'))
+    expect(await loadDictionary('en')).toBe(en)
+    expect(isDictionaryLoaded('en')).toBe(true)
+    expect(dictionary('en')).toBe(en)
+  })
+
+  it('fills placeholders and leaves unknown ones visible', async () => {
+    await loadDictionary('en')
     expect(translate('nl', 'start.count', { count: 3 })).toBe('3 sessies')
     expect(translate('en', 'board.participants', { count: 2 })).toBe('2 present')
     expect(translate('en', 'board.participants')).toBe('{count} present')
