@@ -80,7 +80,7 @@ describe('presence ownership at the room (P20)', () => {
     await waitFor(() => atWatcher(2002) === 'Spoofer', 'the spoofer’s own presence relayed')
 
     // One frame: rename the owner's id, claim the server's id, renew its own (with others connected).
-    spoofer.ws.send(awarenessFrame([entry(1001, 5, 'Gespoofd'), entry(room.awareness.clientID, 1, 'Server'), entry(2002, 2, 'Spoofer 2')]))
+    spoofer.ws.send(awarenessFrame([entry(1001, 5, 'Gespoofd'), entry(room.awareness.clientID, 10, 'Server'), entry(2002, 2, 'Spoofer 2')]))
     await waitFor(() => atWatcher(2002) === 'Spoofer 2', 'the spoofer’s renewal relayed')
     // Then remove the owner's id, in a frame with its own next renewal.
     spoofer.ws.send(awarenessFrame([entry(1001, 6, null), entry(2002, 3, 'Spoofer 3')]))
