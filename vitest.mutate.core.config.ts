@@ -23,6 +23,11 @@ const include = [
   'test/integration/yjs.refusals.test.ts',
   'test/integration/yjs.storedBeforeSent.test.ts',
   'test/integration/core.extensions.test.ts',
+  // S1 through the API: a change whose save failed is a 503 (the room's updateCount and unsaved).
+  'test/integration/api.storageFailure.test.ts',
+  // Last: what only they check (P20 ownership, S5 thresholds, L2 estimate) is killed by them alone.
+  'test/integration/rooms.presence.test.ts',
+  'test/integration/rooms.compaction.test.ts',
 ]
 
 export default defineConfig({

@@ -238,7 +238,10 @@ describe('fan-out seam', () => {
     elsewhere.on('update', (u: Uint8Array) => updates.push(u))
     elsewhere.getMap('m').set('van', 'instantie 2')
     expect(updates).toHaveLength(1)
+    const bytesBefore = room.storedBytes
     for (const u of updates) room.applyRemote(u)
+    // L2: it counts toward the room's size estimate like an update stored here.
+    expect(room.storedBytes).toBe(bytesBefore + updates[0]!.byteLength)
 
     await waitFor(() => a.doc.getMap('m').get('van') === 'instantie 2', 'the remote update at the client')
     await room.whenSaved()

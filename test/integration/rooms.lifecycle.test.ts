@@ -121,6 +121,29 @@ describe('room lifecycle', () => {
     }
   })
 
+  it('[G6] deleting a session closes its room’s sockets with UnknownSession and drops the room without storing it again', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const other = await server.createSession({ title: 'Blijft' })
+    const a = connect(id)
+    const b = connect(id)
+    const stays = connect(other.id)
+    await Promise.all([a.synced, b.synced, stays.synced])
+    a.doc.getMap('m').set('laatste', 'woord')
+    await waitFor(() => b.doc.getMap('m').get('laatste') === 'woord', 'a change relayed before the deletion')
+    expect((await server.api('DELETE', `/api/sessions/${id}`)).status).toBe(200)
+    expect(await withTimeout(a.serverClosed, 'a closed')).toBe(CloseCode.UnknownSession)
+    expect(await withTimeout(b.serverClosed, 'b closed')).toBe(CloseCode.UnknownSession)
+    expect(server.rooms.get(id)).toBeUndefined()
+    const stored = await server.storage.docs.load(id)
+    expect(stored.snapshot).toBeNull()
+    expect(stored.updates).toEqual([])
+    // The other session's room and socket go on.
+    stays.doc.getMap('m').set('nog', 'open')
+    await waitFor(() => server!.rooms.get(other.id)?.doc.getMap('m').get('nog') === 'open', 'the other room still takes changes')
+    expect(stays.provider.wsconnected).toBe(true)
+  })
+
   it('[S1] a burst of updates is stored as fewer log entries, and all of it survives', async () => {
     const docs = new FaultyDocStore(new MemoryBackend().docs)
     server = await startTestServer({ backend: withDocStore(new MemoryBackend(), docs) })

@@ -128,9 +128,32 @@ describe('the policy against the SPEC table, every action × every kind of actor
     'themagroep:list': [401, 403, 403, 403, A, A, A, A, 403],
     'themagroep:addMember': [401, 403, 403, 403, 403, A, 403, A, 403],
     'session:create': [401, 403, 403, 403, 403, A, 403, A, 403],
+    'session:import': [401, 403, 403, 403, 403, A, 403, A, 403],
+    'verslag:read': [401, 403, 403, A, A, A, 403, A, 403],
+    'verslag:vaststellen': [401, 403, 403, A, A, A, 403, A, 403],
+    'regelruimte:update': [401, 403, 403, A, A, A, 403, A, 403],
+    'facilitation:update': [401, 403, 403, A, A, A, 403, A, 403],
+    'history:read': [401, 403, 403, A, A, A, 403, A, 403],
+    'history:restore': [401, 403, 403, A, A, A, 403, A, 403],
+    'invite:list': [401, 403, 403, 403, 403, A, 403, A, 403],
+    'invite:revoke': [401, 403, 403, 403, 403, A, 403, A, 403],
+    'privacy:search': [401, 403, 403, 403, 403, A, A, A, 403],
+    'privacy:erase': [401, 403, 403, 403, 403, A, A, A, 403],
+    'privacy:export': [401, 403, 403, 403, 403, A, A, A, 403],
+    'session:delete': [401, 403, 403, 403, 403, A, 403, A, 403],
+    // Beyond the SPEC table: A1 (the actielijst: accounts of the themagroep), U4, U5, U9.
+    'actielijst:read': [401, 403, 403, 403, A, A, 403, A, 403],
+    'actielijst:update': [401, 403, 403, 403, A, A, 403, A, 403],
+    'account:list': [401, 403, 403, 403, 403, A, A, A, 403],
+    'themagroep:removeMember': [401, 403, 403, 403, 403, A, 403, A, 403],
+    'account:password': [401, 403, 403, 403, A, A, A, A, 403],
   }
   const resourceOf = (action: string) =>
-    action === 'themagroep:addMember' ? { themagroep: 'Groep A' } : action === 'session:create' ? { themagroep: 'Groep A', themagroepExists: true } : session
+    ['themagroep:addMember', 'themagroep:removeMember', 'actielijst:read', 'actielijst:update'].includes(action)
+      ? { themagroep: 'Groep A' }
+      : ['session:create', 'session:import'].includes(action)
+        ? { themagroep: 'Groep A', themagroepExists: true }
+        : session
 
   it.each(Object.keys(ROWS))('[P1]–[P12] %s', (action) => {
     const outcome = (kind: (typeof KINDS)[number]): Cell => {
@@ -149,6 +172,21 @@ describe('the policy against the SPEC table, every action × every kind of actor
     // An import before its text is read names no themagroep yet: checked again once known (I12).
     expect(can(coordinator, 'session:import', {}).allow).toBe(true)
     expect(can(secretariaatAccount, 'session:import', {}).allow).toBe(false)
+  })
+
+  it('[A1][U5][P9] a themagroep action without a themagroep is refused, also to its coördinator; an unknown action is refused to an account or a participant', () => {
+    for (const action of ['actielijst:read', 'actielijst:update', 'themagroep:removeMember'] as const) {
+      expect(can(coordinator, action, {})).toMatchObject({ allow: false, status: 403 })
+      expect(can(secretariaatAccount, action, {})).toMatchObject({ allow: false, status: 403 })
+    }
+    // Naming no themagroep that exists (P9): only its members create sessions in it.
+    expect(can(outsider, 'session:create', { themagroep: 'Groep A' })).toMatchObject({ allow: false, status: 403, rule: 'P9' })
+    expect(can(outsider, 'session:import', { themagroep: 'Groep A', themagroepExists: true })).toMatchObject({ allow: false, status: 403, rule: 'P9' })
+    expect(can(outsider, 'session:import', { themagroep: 'Nieuwe groep', themagroepExists: false })).toEqual({ allow: true, rule: 'P9' })
+    const unknown = 'session:explode' as Action
+    expect(can(coordinator, unknown, session)).toMatchObject({ allow: false, status: 403, rule: 'P2' })
+    expect(can(participant('secretariaat'), unknown, session)).toMatchObject({ allow: false, status: 403 })
+    expect(can(ANONYMOUS, unknown, session)).toMatchObject({ allow: false, status: 401 })
   })
 
   it('[P4] who sees a themagroep: the admin all, an account its own, a participant none', () => {

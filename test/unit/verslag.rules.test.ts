@@ -168,6 +168,62 @@ describe('buildVerslag: bounds of nesting and the Conclusies heading', () => {
     ])
   })
 
+  it('[V1][V3] a sheet named by its own heading that holds only one collected tag is that tag’s section, in its place; the tag’s stickies elsewhere join the first such section', () => {
+    const { doc, add } = board(['Inleiding', 'Knelpunten', 'Vervolgafspraken', 'Gemengd', 'Wensen', 'Afspraken deel 2'])
+    for (const name of ['Knelpunten', 'Vervolgafspraken', 'Gemengd', 'Afspraken deel 2']) {
+      const frame = allRecords(doc).find((r) => r.type === 'frame' && (r.props as { name?: string }).name === name)!
+      recordsOf(doc).set(frame.id, { ...(frame as StoredRecord), meta: { headingStyle: 'name' } })
+    }
+    add('Opmerking vooraf', 'opmerking', 'Inleiding')
+    add('Knelpunt vooraf', 'belemmerend', 'Inleiding')
+    add('Knelpunt in het eigen vel', 'belemmerend', 'Knelpunten')
+    add('Afspraak in het eigen vel', 'afspraak', 'Vervolgafspraken', { wanneer: '2026-06-22' })
+    add('Afspraak tussen opmerkingen', 'afspraak', 'Gemengd', { wanneer: 'ca. 2026-06-22' })
+    add('Opmerking tussen afspraken', 'opmerking', 'Gemengd')
+    add('Verzoek zonder eigen kop', 'regelruimte', 'Wensen')
+    add('Tweede vel afspraken', 'afspraak', 'Afspraken deel 2', { wanneer: '2026-06-22 of later' })
+    add('Losse afspraak', 'afspraak')
+    const v = buildVerslag(doc)
+    expect(v.sections.map((s) => `${s.kind}: ${s.heading}`)).toEqual([
+      'section: Opbrengst workshop – Inleiding',
+      'factoren: Knelpunten',
+      'afspraken: Vervolgafspraken',
+      'section: Gemengd',
+      'afspraken: Afspraken deel 2',
+      'regelruimte: Regelruimte',
+    ])
+    const knelpunten = v.sections[1]!
+    expect(knelpunten.kind === 'factoren' && knelpunten.groups.map((g) => ({ heading: g.heading, items: g.items.map((i) => i.text) }))).toEqual([
+      { heading: null, items: ['Knelpunt in het eigen vel'] },
+      { heading: 'Inleiding', items: ['Knelpunt vooraf'] },
+    ])
+    const vervolg = v.sections[2]!
+    if (vervolg.kind !== 'afspraken') throw new Error('no afspraken')
+    expect(vervolg.afspraken[0]).toMatchObject({ item: { text: 'Afspraak in het eigen vel' }, wanneer: '2026-06-22' })
+    expect(vervolg.afspraken.slice(1).map((a) => a.item.text).sort()).toEqual(['Afspraak tussen opmerkingen', 'Losse afspraak'])
+    const tweede = v.sections[4]!
+    expect(tweede.kind === 'afspraken' && tweede.afspraken.map((a) => a.item.text)).toEqual(['Tweede vel afspraken'])
+    // A date with more around it is no ISO date (V7).
+    expect([...vervolg.afspraken, ...(tweede.kind === 'afspraken' ? tweede.afspraken : [])].filter((a) => a.wanneer !== undefined).map((a) => a.item.text)).toEqual(['Afspraak in het eigen vel'])
+    const gemengd = v.sections[3]!
+    expect(gemengd.kind === 'section' && gemengd.items.map((i) => i.text)).toEqual(['Opmerking tussen afspraken'])
+    expect(v.stickyCount).toBe(9)
+  })
+
+  it('[V4] a prose sticky is a paragraph without a list marker, whatever its meta says; a bullet keeps its marker', () => {
+    const { doc, add } = board(['Vel'])
+    add('Gewoon punt', 'opmerking', 'Vel')
+    add('Punt a', 'opmerking', 'Vel', { listMarker: 'a' })
+    add('Alinea', 'opmerking', 'Vel', { prose: true, listMarker: 'b' })
+    const section = buildVerslag(doc).sections[0]!
+    if (section.kind !== 'section') throw new Error('no section')
+    expect(section.items.map((i) => ({ text: i.text, kind: i.kind, marker: i.marker }))).toEqual([
+      { text: 'Gewoon punt', kind: 'bullet', marker: undefined },
+      { text: 'Punt a', kind: 'bullet', marker: 'a' },
+      { text: 'Alinea', kind: 'paragraph', marker: undefined },
+    ])
+  })
+
   it('[V2] only a sheet named Conclusie(s) or Conclusion(s), in any case, heads its conclusies with just "Conclusies"', () => {
     const names = ['Conclusie', 'conclusions', 'Conclusion', 'CONCLUSIES', 'Conclusies ronde 2', 'Eerste conclusies']
     const { doc, add } = board(names)
