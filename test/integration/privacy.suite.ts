@@ -141,6 +141,21 @@ describe('privacy: erase a person (G2–G4)', () => {
     }
   })
 
+  it('[G4] a name already compacted into a stored snapshot before the erase is gone from what is stored after it', async () => {
+    const { s, f, second } = await world()
+    // Both boards compacted first: the name now sits in each stored snapshot, not only in the log.
+    for (const id of [f.session.id, second]) {
+      await s.rooms.withRoom(id, (room) => room.compact())
+      expect((await s.storage.docs.load(id)).updates).toEqual([])
+    }
+    expect((await backend.storedBytes(s)).includes(NAME)).toBe(true)
+    expect((await s.api('POST', '/api/privacy/erase', { name: NAME, organisation: ORG })).status).toBe(200)
+    const bytes = await backend.storedBytes(s)
+    expect(bytes.includes(NAME)).toBe(false)
+    expect(bytes.includes(ORG)).toBe(false)
+    for (const text of TEXTS) expect(bytes.includes(text)).toBe(true)
+  })
+
   it('[G2] the person\'s open boards close (their presence ends) with IdentityErased; someone else\'s stay open', async () => {
     const { s, f, cookies } = await world()
     const theirs = rawSocket(`${s.wsUrl}/${f.session.id}`, { token: null, headers: { cookie: cookies[0]!, origin: s.url } })
