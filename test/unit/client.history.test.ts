@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { HistoryVersionSummary } from '../../shared/history'
 import { describeCounts, describeVersion } from '../../client/history/describeVersion'
+import { loadDictionary } from '../../client/i18n/dictionaries'
 import { translate } from '../../client/i18n/translate'
 import { matchRoute } from '../../client/router/matchRoute'
 
@@ -15,6 +16,11 @@ const version = (patch: Partial<HistoryVersionSummary>): HistoryVersionSummary =
 })
 
 describe('the history page (client)', () => {
+  // English is a chunk of its own, loaded when chosen (M1).
+  beforeAll(async () => {
+    await loadDictionary('en')
+  })
+
   it('[P21] /s/:id/geschiedenis is the history page of that session; a malformed id is no page', () => {
     expect(matchRoute('/s/abcDEF_12-x/geschiedenis')).toEqual({ name: 'history', sessionId: 'abcDEF_12-x' })
     expect(matchRoute('/s/abcDEF_12-x/geschiedenis/')).toEqual({ name: 'history', sessionId: 'abcDEF_12-x' })
