@@ -139,6 +139,8 @@ describe('a readable board', () => {
     const canvas = await p.locator('.tl-container').boundingBox()
     await p.mouse.dblclick(canvas!.x + note.x, canvas!.y + note.y)
     await p.waitForFunction((id) => window.__brownpaper?.editor.getEditingShapeId() === id, note.id)
+    // The note's text editor mounts and takes the focus a moment after editing starts: type only once it has it.
+    await p.waitForFunction(() => document.activeElement instanceof HTMLElement && document.activeElement.isContentEditable)
     await p.keyboard.press('ControlOrMeta+a')
     await p.keyboard.type('Een lange tekst die de sticky laat groeien omdat hij over veel regels loopt en nog verder gaat dan dat, met nog meer woorden erbij')
     await p.keyboard.press('Escape')
