@@ -11,6 +11,7 @@ import { includeOrder } from './vitest.mutate.sequencer'
 
 /** Quickest first. */
 const include = [
+  'test/unit/messages.emptyUpdate.test.ts',
   'test/integration/yjs.readOnly.test.ts',
   'test/integration/rooms.initialSync.test.ts',
   'test/integration/yjs.converge.test.ts',
