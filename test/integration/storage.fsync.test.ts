@@ -30,12 +30,13 @@ describe('durability of an acknowledged write', () => {
     removeTempDirs()
   })
 
-  it('[S4][S1] the WAL is fsynced after an API sticky arrives and before its 201 is sent', async () => {
+  /** The server under strace; returns the trace's lines between the 200 of a marker request and the 201 of an API sticky. */
+  async function traceOfOneSticky(): Promise<string[]> {
     const dataDir = tempDir()
     const trace = path.join(tempDir(), 'strace.txt')
     const server = await spawnServer(
       { DATA_DIR: dataDir },
-      { wrap: ['strace', '-f', '-y', '-s', '48', '-e', 'trace=fsync,fdatasync,write,writev', '-e', 'signal=none', '-o', trace] },
+      { wrap: ['strace', '-f', '-y', '-s', '48', '-e', 'trace=fsync,fdatasync,write,writev,pwrite64', '-e', 'signal=none', '-o', trace] },
     )
     processes.push(server)
     const created = await fetch(`${server.url}/api/sessions`, {
@@ -54,13 +55,33 @@ describe('durability of an acknowledged write', () => {
     })
     expect(sticky.status).toBe(201)
 
-    const lines = await waitFor(() => {
+    return waitFor(() => {
       const all = fs.readFileSync(trace, 'utf8').split('\n')
       const health = all.findIndex((l) => l.includes('HTTP/1.1 200'))
       const answered = all.findIndex((l, i) => i > health && l.includes('HTTP/1.1 201'))
-      return health >= 0 && answered > health ? all.slice(health + 1, answered) : null
+      return health >= 0 && answered > health ? all.slice(health + 1, answered + 1) : null
     }, 'the traced 201 of the sticky')
-    const walSyncs = lines.filter((l) => /\b(fsync|fdatasync)\(\d+<[^>]*brownpaper\.sqlite-wal>\)/.test(l))
-    expect(walSyncs.length).toBeGreaterThan(0)
+  }
+
+  const isWalSync = (line: string) => /\b(fsync|fdatasync)\(\d+<[^>]*brownpaper\.sqlite-wal>\)/.test(line)
+  const isWalWrite = (line: string) => /\b(pwrite64|write)\(\d+<[^>]*brownpaper\.sqlite-wal>/.test(line)
+  /** strace -f prefixes each line with the thread id. */
+  const threadOf = (line: string) => line.split(/\s+/, 1)[0]
+
+  it('[S4][S1] the WAL is fsynced after an API sticky arrives and before its 201 is sent', async () => {
+    const lines = await traceOfOneSticky()
+    const lastWrite = lines.findLastIndex(isWalWrite)
+    expect(lastWrite).toBeGreaterThanOrEqual(0)
+    // Everything written to the WAL before the answer is on disk before it.
+    expect(lines.slice(lastWrite + 1).some(isWalSync)).toBe(true)
+  })
+
+  it('[S59] the append\'s fsync runs on the thread pool, not on the thread that answers the request', async () => {
+    const lines = await traceOfOneSticky()
+    const answeredBy = threadOf(lines[lines.length - 1] ?? '')
+    const lastWrite = lines.findLastIndex(isWalWrite)
+    const syncsAfter = lines.slice(lastWrite + 1).filter(isWalSync)
+    expect(syncsAfter.length).toBeGreaterThan(0)
+    for (const sync of syncsAfter) expect(threadOf(sync)).not.toBe(answeredBy)
   })
 })

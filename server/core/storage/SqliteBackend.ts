@@ -1,11 +1,21 @@
 /**
  * SQLite backend (better-sqlite3): one file in DATA_DIR, WAL journal with
- * synchronous=FULL, so an appended update survives a crash or power loss
- * once appendUpdate resolves. better-sqlite3 is synchronous; the methods are
- * async to keep the contract shared with PostgreSQL. Features open their
- * stores on the same database (`stores(definition)`), each with its own
- * migrations (sqliteMigrations.ts).
+ * synchronous=FULL, so a write survives a crash or power loss once it
+ * returns. better-sqlite3 is synchronous; the methods are async to keep the
+ * contract shared with PostgreSQL. Features open their stores on the same
+ * database (`stores(definition)`), each with its own migrations
+ * (sqliteMigrations.ts).
+ *
+ * The document log's appends, the hot path, do not fsync on the event loop
+ * (S59): their transaction commits with synchronous=NORMAL (the WAL frames
+ * reach the page cache), and the WAL file is then fdatasynced on libuv's
+ * thread pool; an append resolves once a sync that began after its commit
+ * has finished. That is the same guarantee as FULL — the committed frames
+ * are on disk before anyone hears of them — while the event loop serves
+ * other connections during the sync, and one sync covers every commit made
+ * while the previous one was running.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Backend, SqliteDatabase, StoreDefinition } from './Backend'
@@ -20,23 +30,109 @@ type Db = SqliteDatabase
 
 const toBytes = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 
-interface PendingAppend {
+export interface PendingAppend {
   room: string
   data: Buffer
   resolve: (seq: number) => void
   reject: (err: unknown) => void
 }
 
+/** A group commit whose rows are committed but not yet known to be on disk. */
+export interface CommittedBatch {
+  batch: PendingAppend[]
+  seqs: number[]
+}
+
+/**
+ * fdatasync of a database's WAL file off the event loop (S59). Opened on the
+ * first sync (SQLite creates the WAL with the first write) and again should
+ * the file ever have been unlinked. A sync that fails rejects what it covered.
+ */
+export class WalSyncer {
+  private fd: number | null = null
+  /** Committed batches waiting for the next sync. */
+  private waiting: CommittedBatch[] = []
+  private running = false
+  private idle: (() => void)[] = []
+  /** fdatasync calls made so far. */
+  syncs = 0
+
+  constructor(
+    private readonly walFile: string,
+    /** fs.fdatasync; a seam for tests. */
+    private readonly sync: (fd: number, done: (err: unknown) => void) => void = fs.fdatasync,
+  ) {}
+
+  /** Resolves the batch once its frames are on disk. */
+  add(committed: CommittedBatch): void {
+    this.waiting.push(committed)
+    this.next()
+  }
+
+  /** Resolves when no commit waits for a sync. */
+  drained(): Promise<void> {
+    if (!this.running && this.waiting.length === 0) return Promise.resolve()
+    return new Promise((resolve) => this.idle.push(resolve))
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd)
+    this.fd = null
+  }
+
+  private next(): void {
+    if (this.running) return
+    const covered = this.waiting
+    this.waiting = []
+    if (covered.length === 0) {
+      for (const resolve of this.idle.splice(0)) resolve()
+      return
+    }
+    this.running = true
+    const settle = (err: unknown) => {
+      this.running = false
+      for (const { batch, seqs } of covered) {
+        batch.forEach((append, i) => (err ? append.reject(err) : append.resolve(seqs[i] ?? 0)))
+      }
+      this.next()
+    }
+    let fd: number
+    try {
+      fd = this.open()
+    } catch (err) {
+      settle(err)
+      return
+    }
+    this.syncs++
+    this.sync(fd, settle)
+  }
+
+  private open(): number {
+    if (this.fd !== null && fs.fstatSync(this.fd).nlink > 0) return this.fd
+    this.close()
+    this.fd = fs.openSync(this.walFile, 'r')
+    return this.fd
+  }
+}
+
 class SqliteDocStore implements DocStore {
   private readonly insert
+  private readonly syncNormal
+  private readonly syncFull
   private readonly selectSnapshot
   private readonly selectUpdates
   private readonly upsertSnapshot
   private readonly deleteUpdate
   private readonly countUpdates
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    /** Null for an in-memory database: nothing to sync. */
+    private readonly walSync: WalSyncer | null,
+  ) {
     this.insert = db.prepare<[string, Buffer]>('INSERT INTO doc_updates (room, data) VALUES (?, ?)')
+    this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL')
+    this.syncFull = db.prepare('PRAGMA synchronous = FULL')
     this.selectSnapshot = db.prepare<[string], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM doc_snapshots WHERE room = ?',
     )
@@ -95,13 +191,33 @@ class SqliteDocStore implements DocStore {
     const batch = this.appends
     this.appends = []
     if (batch.length === 0) return
+    let seqs: number[]
     try {
-      const seqs = this.insertMany(batch)
-      this.commits++
-      batch.forEach((append, i) => append.resolve(seqs[i] ?? 0))
+      seqs = this.commitWithoutSync(batch)
     } catch (err) {
       for (const append of batch) append.reject(err)
+      return
     }
+    this.commits++
+    if (this.walSync) this.walSync.add({ batch, seqs })
+    else batch.forEach((append, i) => append.resolve(seqs[i] ?? 0))
+  }
+
+  /** The batch's transaction with synchronous=NORMAL: the WalSyncer makes it durable (S59). */
+  private commitWithoutSync(batch: PendingAppend[]): number[] {
+    if (!this.walSync) return this.insertMany(batch)
+    this.syncNormal.run()
+    try {
+      return this.insertMany(batch)
+    } finally {
+      this.syncFull.run()
+    }
+  }
+
+  /** Commits what waits for a group commit and resolves once every committed append is on disk. */
+  async drain(): Promise<void> {
+    this.flushAppends()
+    await this.walSync?.drained()
   }
 
   async load(room: string): Promise<StoredDoc> {
@@ -122,6 +238,7 @@ export class SqliteBackend implements Backend {
   readonly file: string
   private readonly db: Db
   private readonly docStore: SqliteDocStore
+  private readonly walSync: WalSyncer | null
   private readonly opened = new Map<string, unknown>()
 
   /** Opens (creating when needed) `<dataDir>/brownpaper.sqlite`; pass ':memory:' for a throw-away database. */
@@ -138,13 +255,19 @@ export class SqliteBackend implements Backend {
     this.db.pragma('synchronous = FULL')
     this.db.pragma('busy_timeout = 5000')
     migrate(this.db, 'docs', DOCS_MIGRATIONS, 1)
-    this.docStore = new SqliteDocStore(this.db)
+    this.walSync = this.file === ':memory:' ? null : new WalSyncer(`${this.file}-wal`)
+    this.docStore = new SqliteDocStore(this.db, this.walSync)
     this.docs = this.docStore
   }
 
   /** Transactions that appended to the document log so far (X9: one per turn, for every room). */
   get appendCommits(): number {
     return this.docStore.commits
+  }
+
+  /** fdatasync calls of the WAL made for the document log's appends (S59): at most one per commit. */
+  get walSyncs(): number {
+    return this.walSync?.syncs ?? 0
   }
 
   stores<T>(definition: StoreDefinition<T>): T {
@@ -160,10 +283,16 @@ export class SqliteBackend implements Backend {
     return this.db.pragma(name, { simple: true })
   }
 
-  async close(): Promise<void> {
-    if (!this.db.open) return
-    this.docStore.flushAppends()
-    this.db.pragma('wal_checkpoint(TRUNCATE)')
-    this.db.close()
+  private closing: Promise<void> | null = null
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (!this.db.open) return
+      await this.docStore.drain()
+      this.db.pragma('wal_checkpoint(TRUNCATE)')
+      this.walSync?.close()
+      this.db.close()
+    })()
+    return this.closing
   }
 }
