@@ -293,6 +293,29 @@ export class Room {
     for (const conn of this.conns.keys()) if (conn !== except) conn.send(message)
   }
 
+  /**
+   * S60: the updates stored together reach each connection that sent none of
+   * them as one message of their merged update (a burst of k updates costs
+   * every listener one send, not k); a connection that sent some of them
+   * gets each of the others as it came, and never its own.
+   */
+  private broadcastBatch(batch: readonly { message: Uint8Array; origin: unknown }[], merged: Uint8Array): void {
+    const only = batch.length === 1 ? batch[0] : undefined
+    if (only) {
+      this.broadcast(only.message, only.origin)
+      return
+    }
+    const origins = new Set(batch.map((b) => b.origin))
+    let mergedMessage: Uint8Array | null = null
+    for (const conn of this.conns.keys()) {
+      if (!origins.has(conn)) {
+        conn.send((mergedMessage ??= encodeUpdateMessage(merged)))
+        continue
+      }
+      for (const { message, origin } of batch) if (origin !== conn) conn.send(message)
+    }
+  }
+
   /** Merges the doc into one snapshot and drops the stored log up to it (queued). */
   compact(): Promise<void> {
     return this.afterStored(() => this.compactNow())
@@ -339,7 +362,7 @@ export class Room {
 
   /**
    * Stores every update not stored yet as one merged log entry (one fsync for
-   * a burst: group commit), then broadcasts each to all but its origin.
+   * a burst: group commit), then broadcasts them (S60: one merged message to every connection that sent none of them).
    */
   private async storeBatch(): Promise<void> {
     const batch = this.batch
@@ -356,7 +379,7 @@ export class Room {
     } catch (err) {
       this.saveFailed(err)
     }
-    for (const { message, origin } of batch) this.broadcast(message, origin)
+    this.broadcastBatch(batch, update)
     this.handled += batch.length
     while (this.waiters.length > 0 && this.waiters[0]!.mark <= this.handled) this.waiters.shift()!.run()
     this.opts.hooks.onChange(this)
