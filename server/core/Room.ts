@@ -357,7 +357,13 @@ export class Room {
     this.updates++
     this.bytes += update.byteLength
     this.batch.push({ update, message: encodeUpdateMessage(update), origin })
-    if (this.batch.length === 1) void this.enqueue(() => this.storeBatch())
+    // X9: the batch is taken once this turn of the event loop has read every
+    // socket that had data, so a burst from several clients is one batch.
+    if (this.batch.length === 1) setImmediate(this.scheduleStore)
+  }
+
+  private readonly scheduleStore = (): void => {
+    void this.enqueue(() => this.storeBatch())
   }
 
   /**

@@ -54,10 +54,16 @@ describe('group commit across rooms', () => {
     const before = backend.appendCommits
     const entriesBefore = await backend.docs.pendingUpdates(id)
     room.transact((doc) => doc.getMap('m').set('first', 1))
-    // The first append waits for the end of this turn; these three wait for it, then go as one.
-    queueMicrotask(() => {
-      for (const key of ['a', 'b', 'c']) room.transact((doc) => doc.getMap('m').set(key, key))
-    })
+    // Two turns later the first batch is committed and its sync in flight (S59);
+    // these three wait for it, then go as one.
+    await new Promise<void>((resolve) =>
+      setImmediate(() =>
+        setImmediate(() => {
+          for (const key of ['a', 'b', 'c']) room.transact((doc) => doc.getMap('m').set(key, key))
+          resolve()
+        }),
+      ),
+    )
     await room.whenSaved()
     expect(backend.appendCommits - before).toBe(2)
     expect((await backend.docs.pendingUpdates(id)) - entriesBefore).toBe(2) // a, b and c merged into one log entry
@@ -65,5 +71,24 @@ describe('group commit across rooms', () => {
     const doc = new Y.Doc()
     for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, u)
     expect([...doc.getMap('m').keys()].sort()).toEqual(['a', 'b', 'c', 'first'])
+  })
+
+  it('[X9] updates that arrive in separate callbacks of one turn (as from several sockets) are one batch: one transaction, one log entry', async () => {
+    const dataDir = tempDir()
+    const backend = new SqliteBackend(dataDir)
+    server = await startTestServer({ backend, dataDir })
+    const { id } = await server.createSession()
+    const room = await server.rooms.open(id)
+    await room.whenSaved()
+    const before = backend.appendCommits
+    const entriesBefore = await backend.docs.pendingUpdates(id)
+    // Each socket's data is a callback of its own, with the microtasks run between them.
+    await new Promise<void>((resolve) => {
+      for (const key of ['anna', 'bram', 'carla']) setImmediate(() => room.transact((doc) => doc.getMap('m').set(key, key)))
+      setImmediate(resolve)
+    })
+    await room.whenSaved()
+    expect(backend.appendCommits - before).toBe(1)
+    expect((await backend.docs.pendingUpdates(id)) - entriesBefore).toBe(1)
   })
 })

@@ -55,9 +55,9 @@ describe('merged broadcast of a stored batch (S60)', () => {
     const listener = recorder('listener')
     for (const conn of [anna, bram, listener]) room.addConnection(conn)
 
-    // One update first (stored alone), then three that arrive while it is stored: one batch.
+    // One update first, stored alone; then three in one turn: one batch.
     Y.applyUpdate(room.doc, updateSetting('a1'), anna)
-    await Promise.resolve()
+    await room.whenSaved()
     Y.applyUpdate(room.doc, updateSetting('a2'), anna)
     Y.applyUpdate(room.doc, updateSetting('b1'), bram)
     room.transact((doc) => doc.getMap('m').set('server', 'server'))
