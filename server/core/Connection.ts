@@ -4,7 +4,7 @@
  */
 import type { WebSocket } from 'ws'
 import { CloseCode } from '../../shared/closeCodes'
-import { encodeAwarenessMessage, encodeSyncStep1 } from './encode'
+import { encodeAwarenessMessage } from './encode'
 import type { Grant, Principal } from './Grant'
 import type { Logger } from './log'
 import { handleMessage, type MessageSender } from './messages'
@@ -65,7 +65,7 @@ export class Connection implements MessageSender {
     this.room.addConnection(this)
     if (this.grant.expiresAt) this.expireAt(Date.parse(this.grant.expiresAt))
     if (this.closed) return
-    this.send(encodeSyncStep1(this.room.doc))
+    this.send(this.room.syncStep1())
     const states = [...this.room.awareness.getStates().keys()]
     if (states.length > 0) this.send(encodeAwarenessMessage(this.room.awareness, states))
     for (const frame of buffered) this.receive(frame.data, frame.isBinary)

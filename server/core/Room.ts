@@ -8,7 +8,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from './encode'
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './encode'
 import type { DecodedUpdate } from './decodedUpdate'
 import type { Grant } from './Grant'
 import type { Logger } from './log'
@@ -115,6 +115,8 @@ export class Room {
   private handled = 0
   /** The sync step 2 for a client that has nothing yet, while the doc is unchanged (S14). */
   private fullSyncReply: Uint8Array | null = null
+  /** The sync step 1 every joining connection is sent, while the doc is unchanged (S14). */
+  private syncStep1Message: Uint8Array | null = null
   /** Callbacks waiting until `handled` reaches their mark, in order of their marks. */
   private readonly waiters: { mark: number; run: () => void }[] = []
   /** Estimated bytes of the doc: what was stored at load, plus each update since, reset by compaction (L2). */
@@ -185,6 +187,12 @@ export class Room {
     if (stateVector.byteLength !== 1 || stateVector[0] !== 0) return encodeSyncStep2(this.doc, stateVector)
     this.fullSyncReply ??= encodeSyncStep2(this.doc, stateVector)
     return this.fullSyncReply
+  }
+
+  /** The sync step 1 (the doc's state vector) a joining connection is sent: encoded once per change of the doc (S14). */
+  syncStep1(): Uint8Array {
+    this.syncStep1Message ??= encodeSyncStep1(this.doc)
+    return this.syncStep1Message
   }
 
   whenStored(run: () => void): void {
@@ -344,6 +352,7 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return
     this.fullSyncReply = null
+    this.syncStep1Message = null
     if (origin === REMOTE_ORIGIN) {
       // Durable already (S1 holds): relayed at once. It cannot depend on this room's
       // unstored updates: another instance sees those only once they are stored.

@@ -3,6 +3,7 @@
  * whole document, encoded once for every such client while the document is
  * unchanged; a change makes the next one get a fresh encoding.
  */
+import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
@@ -47,4 +48,23 @@ describe('initial sync', () => {
     // A client that has part of the doc gets only what it lacks, never the shared encoding.
     expect(room.syncStep2(Y.encodeStateVector(late.doc))).not.toBe(after)
   })
+  it('[S14] every joining client is sent one shared encoding of the sync step 1 while the doc is unchanged; a change makes a fresh one', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const room = await server.rooms.open(id)
+    const step1 = room.syncStep1()
+    expect(room.syncStep1()).toBe(step1)
+    const a = connectYClient(server.wsUrl, id)
+    clients.push(a)
+    await a.synced
+    a.doc.getMap('m').set('na', 'een wijziging')
+    await waitFor(() => room.doc.getMap('m').get('na') === 'een wijziging', 'the change on the server')
+    const fresh = room.syncStep1()
+    expect(fresh).not.toBe(step1)
+    // It asks for what the server lacks against the doc as it is now: a client that has the change sends nothing back.
+    const decoder = decoding.createDecoder(fresh)
+    expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 0]) // sync, step 1
+    expect(Y.decodeStateVector(decoding.readVarUint8Array(decoder))).toEqual(Y.decodeStateVector(Y.encodeStateVector(room.doc)))
+  })
 })
+
