@@ -81,6 +81,8 @@ describe('compressed first sync (S52)', () => {
       for (let i = 0; i < 100; i++) addSticky(writer.doc, { text: `Wachtlijsten in de ggz, punt ${i}`, tag: 'belemmerend' })
     })
     await waitFor(() => (server.rooms.get(id)?.doc.getArray('tldraw').length ?? 0) > 100, 'the stickies on the server')
+    // Stored and relayed: readers who join while it is pending also get it as an update (a second message).
+    await server.rooms.get(id)!.whenSaved()
 
     const before = deflateStats.compressions
     const readers = Array.from({ length: 8 }, () => connectYClient(server.wsUrl, id))
