@@ -11,7 +11,7 @@ import type { SessionStore } from './SessionStore'
 import type { Room } from '../core/Room'
 
 export class SessionIndexSync {
-  private readonly timers = new Map<string, { timer: NodeJS.Timeout; room: Room; changedAt: Date }>()
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; room: Room; changedAt: Date; seen: number }>()
 
   constructor(
     private readonly sessions: SessionStore,
@@ -25,7 +25,7 @@ export class SessionIndexSync {
     if (existing) clearTimeout(existing.timer)
     const timer = setTimeout(() => void this.flush(room), this.debounceMs)
     timer.unref()
-    this.timers.set(room.name, { timer, room, changedAt: new Date() })
+    this.timers.set(room.name, { timer, room, changedAt: new Date(), seen: room.updateCount })
   }
 
   /** Writes a pending change of the room now (before unload). */
@@ -34,6 +34,10 @@ export class SessionIndexSync {
     if (!pending) return
     clearTimeout(pending.timer)
     this.timers.delete(room.name)
+    // The doc holds a newer change that is not stored yet: once it is, it
+    // calls changed() with its own time. Mirrored now, the index would show
+    // that change with the older time (S13).
+    if (room.updateCount !== pending.seen) return
     const patch: Partial<Omit<SessionSummary, 'id' | 'createdAt'>> = { updatedAt: pending.changedAt.toISOString() }
     const info = readSessionInfo(room.doc)
     if (info) {
