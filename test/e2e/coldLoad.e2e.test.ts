@@ -2,7 +2,8 @@
  * What a cold load of the board does in which order, in real Chromium (SPEC
  * M19): the board's sync starts beside tldraw's chunk, not after it, and the
  * board takes over that one socket; a visitor the server does not know opens
- * no socket at all. Order and counts only: the time it takes is the bench's
+ * no socket at all. tldraw's pattern tiles are made only once a shape uses
+ * the pattern fill (M20). Order and counts only: the time it takes is the bench's
  * (bench/coldLoad.ts, M12).
  */
 import type { Page, Route } from 'playwright-core'
@@ -15,9 +16,9 @@ import { startTestServer, type TestServer } from '../helpers/startTestServer'
 /** tldraw's chunk: the lazy board page (client/board/SessionPage.tsx). */
 const BOARD_CHUNK = /\/assets\/SessionPage-[^/]+\.js$/
 
-/** The cookies of a deelnemer who joined through an invite (POST /api/join), for a browser context. */
-async function joinCookies(server: TestServer, sessionId: string): Promise<{ name: string; value: string; url: string }[]> {
-  const invite = await server.api<{ token: string }>('POST', `/api/sessions/${sessionId}/invites`, { role: 'deelnemer' })
+/** The cookies of a deelnemer (or organiser) who joined through an invite (POST /api/join), for a browser context. */
+async function joinCookies(server: TestServer, sessionId: string, role: 'deelnemer' | 'secretariaat' = 'deelnemer'): Promise<{ name: string; value: string; url: string }[]> {
+  const invite = await server.api<{ token: string }>('POST', `/api/sessions/${sessionId}/invites`, { role })
   expect(invite.status).toBe(201)
   const joined = await fetch(`${server.url}/api/join`, {
     method: 'POST',
@@ -43,7 +44,19 @@ function socketsOf(page: Page): string[] {
 
 const hasMark = (page: Page, name: string) => page.evaluate((mark) => performance.getEntriesByName(mark, 'mark').length > 0, name)
 
-describe('the cold load of a board (SPEC M19)', () => {
+/** tldraw's pattern defs on the canvas: how many, whether its tiles are ready, and whether a geo shape's pattern fill points at one. */
+const patternDefs = (page: Page) =>
+  page.evaluate(() => {
+    const patterns = document.querySelectorAll('.tl-svg-context pattern')
+    const filled = [...document.querySelectorAll('.tl-shape[data-shape-type="geo"] [fill^="url(#"]')].map((el) => /url\(#(.+)\)/.exec(el.getAttribute('fill')!)![1]!)
+    return {
+      patterns: patterns.length,
+      ready: document.querySelector('[data-testid="ready-pattern-fill-defs"]') !== null,
+      fillsResolved: filled.length > 0 && filled.every((id) => document.getElementById(id) instanceof SVGPatternElement),
+    }
+  })
+
+describe('the cold load of a board (SPEC M19, M20)', () => {
   let server: TestServer
   let browser: TestBrowser | null = null
 
@@ -124,6 +137,30 @@ describe('the cold load of a board (SPEC M19)', () => {
         .map((entry) => entry.val.meta.tag),
     )
     expect(tags).toEqual(['bevorderend'])
+  })
+
+  it('[M20] no pattern tiles on a board without the pattern fill; made when a shape takes it, and at load once the board has one', async () => {
+    const { id } = await server.createSession({ title: 'Patroon', sheets: ['SO in the lead'] })
+    expect((await server.api('POST', `/api/sessions/${id}/stickies`, { text: 'Zonder patroon', tag: 'bevorderend', sheet: 'SO in the lead' })).status).toBe(201)
+    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } })
+    await browser.context.addCookies(await joinCookies(server, id, 'secretariaat'))
+    const page = browser.page
+    await page.goto(`${server.url}/s/${id}`)
+    await page.locator('.tl-shape[data-shape-type="note"] .tl-rich-text').first().waitFor({ timeout: 60_000 })
+    // Stickies, a sheet: nothing uses the pattern, so tldraw made no tiles.
+    expect(await patternDefs(page)).toEqual({ patterns: 0, ready: false, fillsResolved: false })
+    await page.evaluate(() => {
+      const editor = window.__brownpaper!.editor
+      const { x, y } = editor.getViewportPageBounds().center
+      editor.createShape({ type: 'geo', x, y, props: { w: 120, h: 80, fill: 'pattern' } })
+    })
+    await expect.poll(() => patternDefs(page), { timeout: 15_000 }).toEqual({ patterns: expect.any(Number), ready: true, fillsResolved: true })
+    // The board now has a pattern-filled shape: a fresh load makes the tiles from the start.
+    await page.waitForFunction(() => window.__brownpaper!.provider.synced && !window.__brownpaper!.provider.ws?.bufferedAmount)
+    await page.reload()
+    await page.locator('.tl-shape[data-shape-type="geo"]').waitFor({ timeout: 60_000 })
+    await expect.poll(() => patternDefs(page), { timeout: 15_000 }).toEqual({ patterns: expect.any(Number), ready: true, fillsResolved: true })
+    expect((await patternDefs(page)).patterns).toBeGreaterThan(0)
   })
 
   it('[M19] a visitor the server does not know is told so on the board and opens no socket', async () => {
