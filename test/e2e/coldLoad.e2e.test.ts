@@ -106,6 +106,31 @@ describe('the cold load of a board (SPEC M19, M20)', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('bp:sync-start', 'mark').length)).toBe(1)
   })
 
+  it('[M19] leaving the board before it shows closes the socket opened ahead for it', async () => {
+    const { id } = await server.createSession({ title: 'Weggelopen', sheets: [] })
+    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } })
+    await browser.context.addCookies(await joinCookies(server, id))
+    const page = browser.page
+    let open = 0
+    page.on('websocket', (ws) => {
+      if (!ws.url().includes('/yjs/')) return
+      open++
+      ws.on('close', () => open--)
+    })
+    // The board's chunk never comes: the board never mounts to take the link.
+    await page.route(BOARD_CHUNK, () => undefined)
+    await page.goto(`${server.url}/s/${id}`)
+    await page.waitForFunction(() => performance.getEntriesByName('bp:synced', 'mark').length > 0, undefined, { timeout: 30_000 })
+    expect(open).toBe(1)
+    // To the start page, as the header's link or the back button would go.
+    await page.evaluate(() => {
+      history.pushState(null, '', '/')
+      dispatchEvent(new PopStateEvent('popstate'))
+    })
+    await expect.poll(() => open, { timeout: 15_000 }).toBe(0)
+    await page.unrouteAll({ behavior: 'ignoreErrors' })
+  })
+
   it('[M19][W1] a change the server refuses on the socket opened ahead is dropped: the board loads afresh without it and says so', async () => {
     const { id } = await server.createSession({ title: 'Geweigerd', sheets: ['SO in the lead'] })
     expect((await server.api('POST', `/api/sessions/${id}/stickies`, { text: 'Van de voorzitter', tag: 'bevorderend', sheet: 'SO in the lead' })).status).toBe(201)
