@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useT } from './i18n/useT'
 import { Link } from './router/Link'
 import { matchRoute } from './router/matchRoute'
 import { usePathname } from './router/usePathname'
 import { JoinPage } from './join/JoinPage'
 import { ShortLinkPage } from './join/ShortLinkPage'
+import { startBoardSync, stopBoardSync } from './sync/earlySync'
 
 const SessionPage = lazy(() => import('./board/SessionPage'))
 // Without tldraw: the phone page must load fast on a phone (SPEC M1).
@@ -43,6 +44,12 @@ function NotFound() {
 /** Start page at `/`, a session's board at `/s/:id`. */
 export function App() {
   const route = matchRoute(usePathname(), location.search)
+  // SPEC M19: the board's sync starts now, while its chunk (tldraw) loads.
+  const board = route.name === 'session' ? route.sessionId : null
+  if (board) startBoardSync(board)
+  useEffect(() => {
+    if (!board) stopBoardSync()
+  }, [board])
   switch (route.name) {
     case 'start':
       return (

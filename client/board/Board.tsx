@@ -40,8 +40,10 @@ import { TagBar } from './TagBar'
 import { TaggedNoteShapeUtil, unseenShapesHidden } from './TaggedNoteShapeUtil'
 import { useBoardShortcuts } from './useBoardShortcuts'
 import { initialView } from './initialView'
+import { LAZY_PATTERN_SHAPE_UTILS } from './lazyPatternFill'
 
-const SHAPE_UTILS = [TaggedNoteShapeUtil]
+// Our note (M12, M16, M18); geo, draw and arrow with their pattern tiles made when first used (M20).
+const SHAPE_UTILS = [TaggedNoteShapeUtil, ...LAZY_PATTERN_SHAPE_UTILS]
 const ASSET_URLS = getAssetUrlsByImport()
 /**
  * tldraw's words in our domain's: its Dutch calls the note tool "Opmerking",

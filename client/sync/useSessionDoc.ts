@@ -1,18 +1,7 @@
 import { useEffect, useState } from 'react'
-import { IndexeddbPersistence } from 'y-indexeddb'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
-import { CloseCode } from '../../shared/closeCodes'
+import { SessionLink, takeEarly, type SessionDoc } from './sessionLink'
 
-/** Close codes of a refused update (W1, L1–L5): the local copy holds a change the server will never take. */
-const REFUSED_WRITE_CODES: ReadonlySet<number> = new Set([CloseCode.WriteRefused, CloseCode.LimitExceeded, CloseCode.MessageTooLarge])
-
-export interface SessionDoc {
-  doc: Y.Doc
-  provider: WebsocketProvider
-  /** The browser's own copy, so that offline edits survive a reload and merge on reconnect. */
-  local: IndexeddbPersistence
-}
+export { yjsServerUrl, type SessionDoc } from './sessionLink'
 
 export interface SessionDocState {
   session: SessionDoc | null
@@ -26,14 +15,11 @@ export interface SessionDocState {
   writeRefused: { code: number } | null
 }
 
-/** The y-websocket endpoint on this host: ws(s)://<host>/yjs, room = session id. */
-export function yjsServerUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`
-}
-
 /**
  * One session's Y.Doc, connected to the server (y-websocket) and to IndexedDB
- * (y-indexeddb). Created on mount, destroyed on unmount or a new session id.
+ * (y-indexeddb): the link opened ahead for this session when there is one
+ * (SPEC M19, `openEarly`), else a new one. Destroyed on unmount or a new
+ * session id.
  */
 export function useSessionDoc(sessionId: string): SessionDocState {
   const [state, setState] = useState<SessionDocState>({ session: null, synced: false, localLoaded: false, refused: null, writeRefused: null })
@@ -42,54 +28,25 @@ export function useSessionDoc(sessionId: string): SessionDocState {
   const [writeRefused, setWriteRefused] = useState<{ code: number } | null>(null)
 
   useEffect(() => {
-    const doc = new Y.Doc()
-    const local = new IndexeddbPersistence(`brownpaper:${sessionId}`, doc)
-    const provider = new WebsocketProvider(yjsServerUrl(), sessionId, doc, { disableBc: true, maxBackoffTime: 2500 })
-    const session: SessionDoc = { doc, provider, local }
+    const link = (generation === 0 ? takeEarly(sessionId) : null) ?? new SessionLink(sessionId)
     let disposed = false
-    const update = (patch: Partial<SessionDocState>) => {
-      if (!disposed) setState((prev) => ({ ...prev, ...patch }))
-    }
-    setState({ session, synced: provider.synced, localLoaded: false, refused: null, writeRefused })
-
-    const onSync = (isSynced: boolean) => {
-      if (!isSynced) return
-      // Marks for the cold-load bench's breakdown (SPEC M12).
-      performance.mark('bp:synced')
-      update({ synced: true })
-    }
-    const onClosed = (close: { code: number; reason: string }) => update({ refused: close })
-    // W1: a stock client would send the refused change again after every reconnect;
-    // this one forgets it (memory and IndexedDB) and loads the server's board.
-    const onConnectionClose = (event: { code: number } | null) => {
-      // W23: the role changed (deelnemer ↔ waarnemer): the page loads afresh with it.
-      if (event?.code === CloseCode.RoleChanged && !disposed) {
+    const read = () => {
+      if (disposed) return
+      const { synced, localLoaded, refused, dropped } = link.state
+      if (dropped) {
         disposed = true
-        provider.disconnect()
-        location.reload()
+        setWriteRefused(dropped)
+        setGeneration((g) => g + 1)
         return
       }
-      if (!event || !REFUSED_WRITE_CODES.has(event.code) || disposed) return
-      disposed = true
-      provider.disconnect()
-      void local.clearData().finally(() => {
-        setWriteRefused({ code: event.code })
-        setGeneration((g) => g + 1)
-      })
+      setState({ session: link.session, synced, localLoaded, refused, writeRefused })
     }
-    provider.on('sync', onSync)
-    provider.on('closed', onClosed)
-    provider.on('connection-close', onConnectionClose)
-    void local.whenSynced.then(() => update({ localLoaded: true }))
-
+    const stop = link.subscribe(read)
+    read()
     return () => {
       disposed = true
-      provider.off('sync', onSync)
-      provider.off('closed', onClosed)
-      provider.off('connection-close', onConnectionClose)
-      provider.destroy()
-      void local.destroy()
-      doc.destroy()
+      stop()
+      link.destroy()
     }
     // writeRefused is read once per generation, on purpose.
     // eslint-disable-next-line react-hooks/exhaustive-deps
