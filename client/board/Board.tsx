@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { atom, DefaultFontStyle, DefaultSizeStyle, Tldraw, type Editor, type TLComponents, type TLUiOverrides, type TLUser } from 'tldraw'
+import { atom, DefaultFontStyle, DefaultSizeStyle, getUserPreferences, setUserPreferences, Tldraw, type Editor, type TLComponents, type TLUiOverrides, type TLUser } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { CLOSE_REASONS, CloseCode } from '../../shared/closeCodes'
 import { BoardAccessBar } from '../access/BoardAccessBar'
@@ -73,6 +73,12 @@ function zoomToSheets(editor: Editor): void {
 export function Board({ sessionId, participant, onEditIdentity, dialogOpen }: { sessionId: string; participant: Participant; onEditIdentity(): void; dialogOpen: boolean }) {
   const t = useT()
   const [language] = useLanguage()
+  // tldraw's own words in the UI's language from its first render: it starts
+  // loading that translation at once instead of showing the browser's
+  // language until the editor has mounted (M13).
+  useState(() => {
+    if (getUserPreferences().locale !== language) setUserPreferences({ ...getUserPreferences(), locale: language })
+  })
   const state = useSessionDoc(sessionId)
   const $user = useMemo(() => atom<TLUser | null>('participant user', participantUser(participant)), [])
   useEffect(() => {

@@ -56,8 +56,9 @@ describe('rough edges a user would stumble on', () => {
 
     // tldraw's note tool is not called "Opmerking" (our tag for an untagged sticky) but "Sticky".
     // tldraw names its tools in aria-label (there is no title): read it, whether or not the phone shows the tool.
+    // tldraw loads its Dutch words after its first render (English until then): wait for them.
+    await expect.poll(() => p.locator('[data-testid="tools.frame"]').getAttribute('aria-label')).toMatch(/^Vel/)
     expect(await p.locator('[data-testid="tools.note"]').getAttribute('aria-label')).toMatch(/^Sticky/)
-    expect(await p.locator('[data-testid="tools.frame"]').getAttribute('aria-label')).toMatch(/^Vel/)
     expect(await p.locator('[aria-label^="Opmerking"][data-testid^="tools."]').count()).toBe(0)
 
     await p.click('button[data-tag="belemmerend"]')
