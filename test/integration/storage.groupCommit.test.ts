@@ -12,6 +12,15 @@ import { removeTempDirs, tempDir } from '../helpers/tempDir'
 describe('group commit across rooms', () => {
   let server: TestServer | null = null
 
+  /** A server on a real SQLite store with one session's room open. */
+  async function oneRoomOnSqlite() {
+    const dataDir = tempDir()
+    const backend = new SqliteBackend(dataDir)
+    server = await startTestServer({ backend, dataDir })
+    const { id } = await server.createSession()
+    return { backend, id, room: await server.rooms.open(id) }
+  }
+
   afterEach(async () => {
     await server?.close()
     server = null
@@ -46,11 +55,7 @@ describe('group commit across rooms', () => {
   })
 
   it('[X9] updates of one room that arrive while its append is in flight go into the next transaction together', async () => {
-    const dataDir = tempDir()
-    const backend = new SqliteBackend(dataDir)
-    server = await startTestServer({ backend, dataDir })
-    const { id } = await server.createSession()
-    const room = await server.rooms.open(id)
+    const { backend, id, room } = await oneRoomOnSqlite()
     const before = backend.appendCommits
     const entriesBefore = await backend.docs.pendingUpdates(id)
     room.transact((doc) => doc.getMap('m').set('first', 1))
@@ -74,11 +79,7 @@ describe('group commit across rooms', () => {
   })
 
   it('[X9] updates that arrive in separate callbacks of one turn (as from several sockets) are one batch: one transaction, one log entry', async () => {
-    const dataDir = tempDir()
-    const backend = new SqliteBackend(dataDir)
-    server = await startTestServer({ backend, dataDir })
-    const { id } = await server.createSession()
-    const room = await server.rooms.open(id)
+    const { backend, id, room } = await oneRoomOnSqlite()
     await room.whenSaved()
     const before = backend.appendCommits
     const entriesBefore = await backend.docs.pendingUpdates(id)
