@@ -56,8 +56,6 @@ export interface LoginStore {
   deleteExpired(now: string): Promise<number>
   /** U6, U7: ends an account's logins (all, or all but `keepTokenHash`); returns how many. */
   deleteForUser(userId: string, keepTokenHash?: string): Promise<number>
-  /** The participants of a session with a login now (not purged), oldest first; who was there at all is the attendance store (U14). */
-  participantsOf(sessionId: string): Promise<ParticipantIdentity[]>
 }
 
 /**

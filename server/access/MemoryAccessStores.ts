@@ -10,7 +10,6 @@ import type {
   LoginRecord,
   LoginStore,
   NewAuditEntry,
-  ParticipantIdentity,
   ThemagroepStore,
   UserRecord,
   UserStore,
@@ -76,9 +75,6 @@ class MemoryLoginStore implements LoginStore {
       }
     }
     return n
-  }
-  async participantsOf(sessionId: string): Promise<ParticipantIdentity[]> {
-    return [...this.byHash.values()].flatMap((l) => (l.participant?.sessionId === sessionId ? [copy(l.participant)] : []))
   }
   async deleteForUser(userId: string, keepTokenHash?: string): Promise<number> {
     let n = 0

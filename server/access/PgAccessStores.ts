@@ -16,7 +16,6 @@ import type {
   LoginRecord,
   LoginStore,
   NewAuditEntry,
-  ParticipantIdentity,
   ThemagroepStore,
   UserRecord,
   UserStore,
@@ -32,7 +31,6 @@ import {
   LOGIN_UPSERT,
   loginOf,
   loginValues,
-  participantOf,
   USER_COLUMNS,
   userOf,
   userValues,
@@ -155,13 +153,6 @@ class PgLoginStore implements LoginStore {
   }
   async deleteForUser(userId: string, keepTokenHash = ''): Promise<number> {
     return (await this.db.query('DELETE FROM logins WHERE user_id = $1 AND token_hash <> $2', [userId, keepTokenHash])).rowCount ?? 0
-  }
-  async participantsOf(sessionId: string): Promise<ParticipantIdentity[]> {
-    const { rows } = await this.db.query<{ participant: string }>(
-      "SELECT participant FROM logins WHERE participant IS NOT NULL AND (participant::jsonb ->> 'sessionId') = $1 ORDER BY created_at COLLATE \"C\", token_hash COLLATE \"C\"",
-      [sessionId],
-    )
-    return rows.map((r) => participantOf(r.participant))
   }
 }
 

@@ -16,7 +16,6 @@ import type {
   LoginRecord,
   LoginStore,
   NewAuditEntry,
-  ParticipantIdentity,
   ThemagroepStore,
   UserRecord,
   UserStore,
@@ -32,7 +31,6 @@ import {
   LOGIN_UPSERT,
   loginOf,
   loginValues,
-  participantOf,
   USER_COLUMNS,
   userOf,
   userValues,
@@ -158,19 +156,12 @@ class SqliteLoginStore implements LoginStore {
   private readonly remove
   private readonly removeExpired
   private readonly removeForUser
-  private readonly ofSession
   constructor(db: Database.Database) {
     this.insert = db.prepare(`${insertSql('logins', LOGIN_COLUMNS, 'sqlite')} ${LOGIN_UPSERT}`)
     this.byHash = db.prepare<[string], LoginRow>('SELECT * FROM logins WHERE token_hash = ?')
     this.remove = db.prepare('DELETE FROM logins WHERE token_hash = ?')
     this.removeExpired = db.prepare('DELETE FROM logins WHERE expires_at < ?')
     this.removeForUser = db.prepare('DELETE FROM logins WHERE user_id = ? AND token_hash != ?')
-    this.ofSession = db.prepare<[string], { participant: string }>(
-      "SELECT participant FROM logins WHERE participant IS NOT NULL AND json_extract(participant, '$.sessionId') = ? ORDER BY created_at, rowid",
-    )
-  }
-  async participantsOf(sessionId: string): Promise<ParticipantIdentity[]> {
-    return this.ofSession.all(sessionId).map((r) => participantOf(r.participant))
   }
   async deleteForUser(userId: string, keepTokenHash = ''): Promise<number> {
     return this.removeForUser.run(userId, keepTokenHash).changes
