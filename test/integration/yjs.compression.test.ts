@@ -1,7 +1,8 @@
 /**
  * S52: a board's first sync goes compressed to a client that offers
  * permessage-deflate (browsers and the `ws` client do), and plain to one that
- * does not; small updates are not compressed.
+ * does not; messages under 4 KiB (live updates, a fresh session's first
+ * sync) are not compressed.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -69,6 +70,19 @@ describe('compressed first sync (S52)', () => {
     expect(compressed.step2).toBe(plain.step2)
     expect(compressed.wire).toBeLessThan(compressed.payload / 2)
     expect(plain.wire).toBeGreaterThanOrEqual(plain.payload)
+  })
+
+  it('[S52] a message under 4 KiB goes plain even to a client that offers permessage-deflate: a fresh session\'s first sync', async () => {
+    server = await startTestServer()
+    const { id } = await server.createSession()
+    const before = deflateStats.compressions
+    const fresh = await firstSync(`${server.wsUrl}/${id}`, true)
+    expect(fresh.extensions).toContain('permessage-deflate')
+    // Its sheets make it more than 1 KiB (the old threshold) and less than 4 KiB.
+    expect(fresh.step2).toBeGreaterThan(1024)
+    expect(fresh.step2).toBeLessThan(4096)
+    expect(fresh.wire).toBeGreaterThanOrEqual(fresh.payload)
+    expect(deflateStats.compressions - before).toBe(0)
   })
 
   it('[S57] a message that goes to many clients is compressed once for all of them: the first sync of fresh clients and a large broadcast update', async () => {
