@@ -1,5 +1,6 @@
 import { createPresenceStateDerivation, InstancePresenceRecordType, react, type Signal, type TLInstancePresence, type TLStore, type TLUser } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { throttlePresence } from './presenceRate'
 
 interface AwarenessChange {
   added: number[]
@@ -19,15 +20,12 @@ export function bindPresence(store: TLStore, awareness: Awareness, $user: Signal
   const ownId = presenceIdOf(awareness.clientID)
   const $presence = createPresenceStateDerivation($user, { instanceId: ownId })(store)
 
-  let frame = 0
-  const publish = () => {
-    frame = 0
-    awareness.setLocalStateField('presence', $presence.get() ?? null)
-  }
-  publish()
+  const publish = () => awareness.setLocalStateField('presence', $presence.get() ?? null)
+  // S61: 30 times a second while others are here, once a second alone (the reaction's first run publishes at once).
+  const throttle = throttlePresence(publish, () => awareness.getStates().size <= 1)
   const stopReacting = react('publish presence', () => {
     $presence.get()
-    if (!frame) frame = requestAnimationFrame(publish)
+    throttle.request()
   })
 
   const readPresence = (clientId: number): TLInstancePresence | null => {
@@ -63,7 +61,7 @@ export function bindPresence(store: TLStore, awareness: Awareness, $user: Signal
 
   return () => {
     stopReacting()
-    if (frame) cancelAnimationFrame(frame)
+    throttle.dispose()
     awareness.off('change', onChange)
     awareness.setLocalStateField('presence', null)
   }
