@@ -18,6 +18,9 @@ import type { DocRef, DocStore, StoredDoc } from './storage/DocStore'
 /** y-protocols renews a live client's awareness every 15 s; twice that means its socket is gone. */
 const STALE_AWARENESS_MS = 30_000
 
+/** S62: presence changes reach a room's connections at most 30 times a second, merged (a board publishes at that rate too, S61). */
+export const AWARENESS_FLUSH_MS = 1000 / 30
+
 /** What a Room needs from a connection. */
 export interface RoomConnection {
   readonly grant: Grant
@@ -121,6 +124,11 @@ export class Room {
   private readonly waiters: { mark: number; run: () => void }[] = []
   /** Estimated bytes of the doc: what was stored at load, plus each update since, reset by compaction (L2). */
   private bytes = 0
+  /** S62: awareness clients changed since the last relay, and those of them to publish to other instances (not received from one). */
+  private readonly awarenessChanged = new Set<number>()
+  private readonly awarenessToPublish = new Set<number>()
+  private awarenessTimer: NodeJS.Timeout | null = null
+  private lastAwarenessRelay = Number.NEGATIVE_INFINITY
 
   static async load(name: string, store: DocStore, opts: RoomOptions): Promise<Room> {
     return new Room(name, store, await store.load(name), opts)
@@ -332,6 +340,11 @@ export class Room {
   /** Stops timers and frees the doc; call after the last compact. */
   destroy(): void {
     if (this.destroyed) return
+    // Presence changes still pending (the last connections leaving) reach the other instances (K3).
+    if (this.awarenessTimer) {
+      clearTimeout(this.awarenessTimer)
+      this.relayAwareness()
+    }
     this.destroyed = true
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.doc.off('update', this.onDocUpdate)
@@ -418,9 +431,32 @@ export class Room {
         this.awarenessSeen.delete(id)
       }
     }
-    const changed = [...added, ...updated, ...removed]
-    this.broadcast(encodeAwarenessMessage(this.awareness, changed))
-    if (origin !== REMOTE_ORIGIN) this.opts.shared?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    for (const id of [...added, ...updated, ...removed]) {
+      this.awarenessChanged.add(id)
+      if (origin !== REMOTE_ORIGIN) this.awarenessToPublish.add(id)
+    }
+    // S62: relayed at once after a quiet interval, else when the interval since the last relay is over.
+    if (!this.awarenessTimer && this.awarenessChanged.size > 0 && !this.destroyed) {
+      const wait = Math.max(0, this.lastAwarenessRelay + AWARENESS_FLUSH_MS - performance.now())
+      this.awarenessTimer = setTimeout(this.relayAwareness, wait)
+      this.awarenessTimer.unref()
+    }
+  }
+
+  /**
+   * S62: one awareness message for every change since the last relay, each
+   * client with its latest state (or as removed), to every connection; the
+   * local ones also to the other instances (K3).
+   */
+  private readonly relayAwareness = (): void => {
+    this.awarenessTimer = null
+    this.lastAwarenessRelay = performance.now()
+    const changed = [...this.awarenessChanged]
+    const toPublish = [...this.awarenessToPublish]
+    this.awarenessChanged.clear()
+    this.awarenessToPublish.clear()
+    if (changed.length > 0) this.broadcast(encodeAwarenessMessage(this.awareness, changed))
+    if (toPublish.length > 0) this.opts.shared?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, toPublish))
   }
 
   private async compactNow(): Promise<void> {
