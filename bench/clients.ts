@@ -6,12 +6,15 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { WebsocketProvider } from 'y-websocket'
 import { WebSocket } from 'ws'
+import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 
 export type Protocol = 'y-websocket' | 'hocuspocus'
 
 export interface BenchClient {
   synced: Promise<void>
+  /** The client's presence (awareness), for the probe's cursors. */
+  awareness: Awareness | null
   destroy(): void
 }
 
@@ -24,6 +27,7 @@ export function connectClient(protocol: Protocol, url: string, room: string, doc
     const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))
     return {
       synced,
+      awareness: provider.awareness,
       destroy: () => {
         provider.destroy()
         socket.destroy()
@@ -36,5 +40,5 @@ export function connectClient(protocol: Protocol, url: string, room: string, doc
     disableBc: true,
   })
   const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-  return { synced, destroy: () => provider.destroy() }
+  return { synced, awareness: provider.awareness, destroy: () => provider.destroy() }
 }

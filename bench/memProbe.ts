@@ -7,14 +7,15 @@
  * change these much, unlike the bench's times.
  *
  *   npx tsx bench/memProbe.ts [--rooms=20] [--clients=30] [--writes=20]
- *   [--node-args="--max-semi-space-size=1"] [--env=KEY=VALUE,…]
+ *   [--node-args="--max-semi-space-size=1"] [--env=KEY=VALUE,…] [--server=reference]
+ *   [--cursors=15] (that many clients per room move a cursor 30 times a second for 5 s)
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as Y from 'yjs'
-import { connectClient } from './clients'
+import { connectClient, type BenchClient } from './clients'
 import { rssOf } from './ServerProcess'
 import { startArgs } from '../test/helpers/startArgs'
 
@@ -29,6 +30,8 @@ const ROOMS = Number(flag('rooms', '20'))
 const CLIENTS = Number(flag('clients', '30'))
 const WRITES = Number(flag('writes', '20'))
 const NODE_ARGS = flag('node-args', '').split(' ').filter(Boolean)
+/** Clients per room that move a cursor (set their awareness 30 times a second, as a board does, S61) for 5 s after the writes. */
+const CURSORS = Number(flag('cursors', '0'))
 /** 'ours' (default) or 'reference' (@y/websocket-server, in memory: any room name). */
 const SERVER = flag('server', 'ours')
 const EXTRA_ENV = Object.fromEntries(
@@ -117,7 +120,7 @@ async function main(): Promise<void> {
       names.push(((await res.json()) as { id: string }).id)
     }
     await report(`${ROOMS} sessions created`)
-    const clients: { doc: Y.Doc; destroy: () => void }[] = []
+    const clients: { doc: Y.Doc; destroy: () => void; awareness: BenchClient['awareness'] }[] = []
     const t0 = performance.now()
     const cpu0 = cpuMs()
     const syncs: Promise<void>[] = []
@@ -126,7 +129,7 @@ async function main(): Promise<void> {
         const doc = new Y.Doc()
         const client = connectClient('y-websocket', `ws://localhost:${port}/yjs`, name, doc, { token: ADMIN_TOKEN })
         syncs.push(client.synced)
-        clients.push({ doc, destroy: client.destroy })
+        clients.push({ doc, destroy: client.destroy, awareness: client.awareness })
       }
     }
     await Promise.all(syncs)
@@ -140,6 +143,37 @@ async function main(): Promise<void> {
     await sleep(500)
     console.log(`server CPU for the writes ${cpuMs() - cpu1} ms`)
     await report(`${WRITES} writes per room`)
+    if (CURSORS > 0) {
+      // The last client of each room listens: how many presence messages reach it.
+      let heard = 0
+      for (let r = 0; r < ROOMS; r++) {
+        clients[r * CLIENTS + CLIENTS - 1]?.awareness?.on('update', () => void heard++)
+      }
+      const movers = clients.filter((_, i) => i % CLIENTS < CURSORS)
+      const cpu2 = cpuMs()
+      const started = performance.now()
+      let tick = 0
+      while (performance.now() - started < 5_000) {
+        tick++
+        // A tldraw instance presence, as a board sends it (L8 drops anything else).
+        for (const m of movers) {
+          m.awareness?.setLocalStateField('presence', {
+            typeName: 'instance_presence',
+            userName: 'Probe',
+            color: '#1971c2',
+            cursor: { x: tick, y: tick * 2, type: 'default', rotation: 0 },
+            selectedShapeIds: [],
+          })
+        }
+        await sleep(1000 / 30)
+      }
+      const seconds = (performance.now() - started) / 1000
+      await sleep(300)
+      console.log(
+        `${CURSORS} cursors per room at 30/s for ${seconds.toFixed(1)} s: server CPU ${((cpuMs() - cpu2) / seconds).toFixed(0)} ms per second; ` +
+          `a listener got ${(heard / ROOMS / seconds).toFixed(0)} presence updates per second`,
+      )
+    }
     for (const c of clients) {
       c.destroy()
       c.doc.destroy()

@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes'
+import { sendOwnPresenceOnly } from './ownPresenceOnly'
 
 /** Close codes of a refused update (W1, L1–L5): the local copy holds a change the server will never take. */
 const REFUSED_WRITE_CODES: ReadonlySet<number> = new Set([CloseCode.WriteRefused, CloseCode.LimitExceeded, CloseCode.MessageTooLarge])
@@ -54,6 +55,7 @@ export class SessionLink {
     const doc = new Y.Doc()
     const local = new IndexeddbPersistence(`brownpaper:${sessionId}`, doc)
     const provider = new WebsocketProvider(yjsServerUrl(), sessionId, doc, { disableBc: true, maxBackoffTime: 2500 })
+    sendOwnPresenceOnly(provider)
     this.session = { doc, provider, local }
     // Marks for the cold-load bench's breakdown (SPEC M12) and for M19's test.
     performance.mark('bp:sync-start')

@@ -27,9 +27,16 @@ export function ownAwarenessEntries(
   const kept: Entry[] = []
   let changed = false
   for (let i = 0; i < count; i++) {
-    const entry = { clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) }
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    if (isForeign(clientId)) {
+      // Dropped unread: a stock y-websocket client echoes every presence it is sent (S62's merged ones too).
+      decoding.readVarUint8Array(decoder)
+      continue
+    }
+    const entry = { clientId, clock, state: decoding.readVarString(decoder) }
     JSON.parse(entry.state) // malformed JSON closes the connection like any malformed frame
-    if (isForeign(entry.clientId) || !acceptable(entry.state)) continue
+    if (!acceptable(entry.state)) continue
     const state = rewrite(entry.state)
     kept.push({ ...entry, state })
     if (state !== entry.state) changed = true
