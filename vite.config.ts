@@ -4,8 +4,8 @@ import { precompress } from './scripts/precompress'
 import { tiptapHtmlCache } from './scripts/tiptapHtmlCache'
 
 /** Modules of the session link's chunk (SPEC M19): Yjs and its providers, the link and the sync hooks without tldraw. */
-const SESSION_LINK_CHUNK =
-  /node_modules[\\/](yjs|lib0|y-protocols|y-websocket|y-indexeddb|y-utility)[\\/]|client[\\/]sync[\\/](sessionLink|useSessionDoc|useConnectionStatus|connectionStatus|useSessionInfo)\.ts$|client[\\/]board[\\/]ConnectionBadge\.tsx$|client[\\/]panel[\\/]permissions\.ts$|shared[\\/](writeRules|closeCodes|ydocRecords)\.ts$/
+export const SESSION_LINK_CHUNK =
+  /node_modules[\\/](yjs|lib0|y-protocols|y-websocket|y-indexeddb|y-utility)[\\/]|client[\\/]sync[\\/](sessionLink|ownPresenceOnly|useSessionDoc|useConnectionStatus|connectionStatus|useSessionInfo)\.ts$|client[\\/]board[\\/]ConnectionBadge\.tsx$|client[\\/]panel[\\/]permissions\.ts$|shared[\\/](writeRules|closeCodes|ydocRecords)\.ts$/
 
 // The client lives in client/ and is built into dist/client, which the
 // Express server serves. tldraw's assets are imported (not fetched from a
