@@ -15,15 +15,11 @@ import { allRecords } from '../../shared/ydoc'
 import { startServer, type RunningServer } from '../../server/app'
 import { externalRequests, launchBrowser, type TestBrowser } from '../helpers/browser'
 import { assertClientBuilt, RESULTS, CLIENT_DIR } from '../helpers/builtClient'
+import { waitForBoard } from '../helpers/boardAccess'
 
 const PASSWORD = 'een lang wachtwoord'
 const TEXT = 'Wachtlijst voor de specialist ouderengeneeskunde'
 const THEMAGROEP = 'Bekostiging SO buiten het verpleeghuis'
-
-async function waitForBoard(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
-  await page.waitForSelector('[data-status="verbonden"]', { timeout: 30_000 })
-}
 
 function noteTexts(page: Page): Promise<string[]> {
   return page.evaluate(() =>

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../server/app'
-import { apiAsAdmin, openBoardAs } from '../helpers/boardAccess'
+import { apiAsAdmin, openBoardAs, waitForBoard } from '../helpers/boardAccess'
 import { externalRequests, launchBrowser, type TestBrowser } from '../helpers/browser'
 import { assertClientBuilt, RESULTS, CLIENT_DIR } from '../helpers/builtClient'
 
@@ -41,11 +41,6 @@ function readNotes(page: Page): Promise<NoteView[]> {
         }
       })
   })
-}
-
-async function waitForBoard(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
-  await page.waitForSelector('[data-status="verbonden"]', { timeout: 30_000 })
 }
 
 describe('the live board in two browsers', () => {

@@ -9,16 +9,11 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../server/app'
-import { apiAsAdmin, openBoardAs } from '../helpers/boardAccess'
+import { apiAsAdmin, openBoardAs, waitForBoard } from '../helpers/boardAccess'
 import { launchBrowser, type TestBrowser } from '../helpers/browser'
 import { assertClientBuilt, CLIENT_DIR, RESULTS } from '../helpers/builtClient'
 
 const ADMIN_TOKEN = 'e2e-admin-token-facil-presence-0123456789'
-
-async function waitForBoard(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
-  await page.waitForSelector('[data-status="verbonden"]', { timeout: 30_000 })
-}
 
 const center = (page: Page) => page.evaluate(() => window.__brownpaper!.editor.getViewportPageBounds().center.toJson())
 

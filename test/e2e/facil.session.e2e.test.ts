@@ -11,7 +11,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../server/app'
-import { openBoardAs } from '../helpers/boardAccess'
+import { openBoardAs, waitForBoard } from '../helpers/boardAccess'
 import { launchBrowser, type TestBrowser } from '../helpers/browser'
 import { assertClientBuilt, CLIENT_DIR, RESULTS } from '../helpers/builtClient'
 
@@ -20,11 +20,6 @@ const PASSWORD = 'correct horse battery staple'
 const ANNA_TEXT = 'Geen eigen betaaltitel voor de SO buiten het verpleeghuis'
 const CARLA_TEXT = 'Huisarts en SO kennen elkaars rol niet'
 const CONCLUSIE = 'Eén betaaltitel binnen één domein'
-
-async function waitForBoard(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
-  await page.waitForSelector('[data-status="verbonden"]', { timeout: 30_000 })
-}
 
 /** Every text on the board, and the whole shared doc as JSON: a private sticky must be in neither. */
 function boardText(page: Page): Promise<string> {

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../server/app'
-import { apiAsAdmin, openBoardAs } from '../helpers/boardAccess'
+import { apiAsAdmin, openBoardAs, waitForBoard } from '../helpers/boardAccess'
 import { launchBrowser, type TestBrowser } from '../helpers/browser'
 import { assertClientBuilt, CLIENT_DIR, RESULTS } from '../helpers/builtClient'
 
@@ -29,11 +29,6 @@ function notes(page: Page): Promise<Note[]> {
       .filter((s) => s.type === 'note')
       .map((s) => ({ text: JSON.stringify(s.props), tag: s.meta.tag, parentId: s.parentId, x: s.x, y: s.y })),
   )
-}
-
-async function waitForBoard(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
-  await page.waitForSelector('[data-status="verbonden"]', { timeout: 30_000 })
 }
 
 async function session(server: RunningServer, title: string): Promise<string> {

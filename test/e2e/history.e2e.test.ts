@@ -13,16 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../server/app'
 import { externalRequests, launchBrowser, type TestBrowser } from '../helpers/browser'
 import { assertClientBuilt, CLIENT_DIR, RESULTS } from '../helpers/builtClient'
+import { waitForBoard } from '../helpers/boardAccess'
 
 const ADMIN = 'history-e2e-admin-token-0123456789'
 const PASSWORD = 'een lang en sterk wachtwoord 2026'
 const THEMAGROEP = 'Bekostiging SO buiten het verpleeghuis'
 const TEXTS = ['Korte lijnen met de huisarts', 'Geen bekostiging buiten het verpleeghuis', 'Gedeeld dossier', 'Wachtlijst SO', 'Regionale afspraken', 'Mantelzorg ontlasten']
-
-async function waitForBoard(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
-  await page.waitForSelector('[data-status="verbonden"]', { timeout: 30_000 })
-}
 
 function noteCount(page: Page): Promise<number> {
   return page.evaluate(() => (window.__brownpaper?.editor.getCurrentPageShapes() ?? []).filter((s) => s.type === 'note').length)

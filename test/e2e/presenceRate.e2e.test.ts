@@ -7,20 +7,14 @@
  * while someone else is there) gets the cursor where it stopped.
  */
 import { mkdirSync } from 'node:fs'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PRESENCE_FPS_TOGETHER } from '../../client/sync/presenceRate'
 import { TEST_ADMIN_TOKEN } from '../helpers/adminToken'
-import { openBoardAs } from '../helpers/boardAccess'
+import { openBoardAs, waitForBoard } from '../helpers/boardAccess'
 import { launchBrowser, type TestBrowser } from '../helpers/browser'
 import { assertClientBuilt, CLIENT_DIR, RESULTS } from '../helpers/builtClient'
 import { connectYClient, type YClient } from '../helpers/connectYClient'
 import { startTestServer, type TestServer } from '../helpers/startTestServer'
-
-async function waitForBoard(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
-  await page.waitForSelector('[data-status="verbonden"]', { timeout: 30_000 })
-}
 
 describe('presence rate (S61)', () => {
   let server: TestServer

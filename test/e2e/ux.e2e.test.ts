@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../server/app'
-import { apiAsAdmin, openBoardAs } from '../helpers/boardAccess'
+import { apiAsAdmin, openBoardAs, waitForBoard } from '../helpers/boardAccess'
 import { launchBrowser, type TestBrowser } from '../helpers/browser'
 import { assertClientBuilt, CLIENT_DIR, RESULTS } from '../helpers/builtClient'
 
@@ -19,11 +19,6 @@ const PASSWORD = 'correct horse battery staple'
 
 const noteCount = (page: Page) =>
   page.evaluate(() => (window.__brownpaper?.editor.getCurrentPageShapes() ?? []).filter((s) => s.type === 'note').length)
-
-async function waitForBoard(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
-  await page.waitForSelector('[data-status="verbonden"]', { timeout: 30_000 })
-}
 
 describe('rough edges a user would stumble on', () => {
   let dataDir: string

@@ -44,3 +44,9 @@ export async function openBoardAs(page: Page, opts: OpenBoardOptions): Promise<v
   if (new URL(page.url()).pathname.endsWith('/telefoon')) await page.click('.bp-phone__nav a[href$="/s/' + opts.sessionId + '"]')
   await page.waitForURL(`${opts.baseUrl}/s/${opts.sessionId}`)
 }
+
+/** Waits until the board's editor is up and its socket is connected. */
+export async function waitForBoard(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__brownpaper?.editor !== undefined, null, { timeout: 30_000 })
+  await page.waitForSelector('[data-status="verbonden"]', { timeout: 30_000 })
+}
