@@ -161,6 +161,11 @@ describe('websocket fuzzing (P15)', () => {
         if (pick === 'flippedUpdate' && token !== waarnemer.token) pick = 'truncatedUpdate'
         frames.push(burst ? Uint8Array.of(3) : makers[pick]!())
       }
+      // Whatever the seed, the first three sockets meet each limit the test
+      // expects to see: an oversized frame, a flood, a malformed update.
+      if (i === 0) frames.unshift(makers.oversized!())
+      if (i === 1) frames.unshift(...Array.from({ length: 700 }, () => Uint8Array.of(3)))
+      if (i === 2) frames.unshift(makers.lengthOverrun!())
       // Last, a frame of an unknown message type: whatever the server let pass
       // before, this one closes the socket, so every socket ends with a named code.
       frames.push(Uint8Array.of(99))
