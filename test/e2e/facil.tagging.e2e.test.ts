@@ -68,6 +68,8 @@ describe('tagging without surprises', () => {
       await p.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
       // The note's text field mounts a moment after editing starts: type only once it has the focus.
       await p.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable === true)
+      // TipTap places its caret in the frame after it takes the focus: a key typed before lands elsewhere.
+      await p.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
       await p.keyboard.type(text)
       await p.keyboard.press('Escape')
       await p.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() == null)
@@ -110,6 +112,8 @@ describe('tagging without surprises', () => {
       await p.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() != null)
       // The note's text field mounts a moment after editing starts: type only once it has the focus.
       await p.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable === true)
+      // TipTap places its caret in the frame after it takes the focus: a key typed before lands elsewhere.
+      await p.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
       await p.keyboard.type(text)
       await p.evaluate(() => void window.__brownpaper?.editor.complete())
       await p.waitForFunction(() => window.__brownpaper?.editor.getEditingShapeId() == null)
