@@ -66,7 +66,8 @@ export class ServerProcess {
       })
       child.once('exit', (code) => reject(new Error(`our server exited with ${code}`)))
     })
-    return new ServerProcess(name, child, `http://localhost:${port}`, `ws://localhost:${port}/yjs`, dataDir)
+    // 127.0.0.1, as for the others: a name would cost every client a DNS lookup on the threadpool.
+    return new ServerProcess(name, child, `http://127.0.0.1:${port}`, `ws://127.0.0.1:${port}/yjs`, dataDir)
   }
 
   static async hocuspocus(): Promise<ServerProcess> {

@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     const names: string[] = []
     for (let i = 0; i < ROOMS && SERVER === 'reference'; i++) names.push(`probe${i}x${Date.now()}`)
     for (let i = 0; i < ROOMS && SERVER !== 'reference'; i++) {
-      const res = await fetch(`http://localhost:${port}/api/sessions`, {
+      const res = await fetch(`http://127.0.0.1:${port}/api/sessions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
         body: JSON.stringify({ title: `Probe ${i}`, themagroep: 'Probe' }),
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     for (const name of names) {
       for (let c = 0; c < CLIENTS; c++) {
         const doc = new Y.Doc()
-        const client = connectClient('y-websocket', `ws://localhost:${port}/yjs`, name, doc, { token: ADMIN_TOKEN })
+        const client = connectClient('y-websocket', `ws://127.0.0.1:${port}/yjs`, name, doc, { token: ADMIN_TOKEN })
         syncs.push(client.synced)
         clients.push({ doc, destroy: client.destroy, awareness: client.awareness })
       }
