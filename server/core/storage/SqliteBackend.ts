@@ -12,8 +12,9 @@
  * thread pool; an append resolves once a sync that began after its commit
  * has finished. That is the same guarantee as FULL — the committed frames
  * are on disk before anyone hears of them — while the event loop serves
- * other connections during the sync, and one sync covers every commit made
- * while the previous one was running.
+ * other connections during the sync. Up to two syncs run at once; a commit
+ * made while both run waits for the next, which covers every commit made
+ * meanwhile.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -44,16 +45,32 @@ export interface CommittedBatch {
 }
 
 /**
+ * Syncs that may run at once. A commit made while a sync runs starts a second
+ * one at once instead of waiting for the first to end, which would add up to
+ * a whole sync to its wait; more than two would mostly queue in the disk.
+ */
+export const MAX_SYNCS_IN_FLIGHT = 2
+
+/**
  * fdatasync of a database's WAL file off the event loop (S59). Opened on the
  * first sync (SQLite creates the WAL with the first write) and again should
- * the file ever have been unlinked. A sync that fails rejects what it covered.
+ * the file ever have been unlinked. A sync covers every commit made before it
+ * began; one that ends settles all of them in commit order, also those an
+ * earlier sync still running was started for (an fdatasync flushes the whole
+ * file). A sync that fails rejects what it settles.
  */
 export class WalSyncer {
   private fd: number | null = null
-  /** Committed batches waiting for the next sync. */
+  /** Descriptors of a WAL file that was unlinked: closed once no sync may still use them. */
+  private retired: number[] = []
+  /** Committed batches no sync has been started for yet. */
   private waiting: CommittedBatch[] = []
-  private running = false
+  /** Committed batches a running sync covers, in commit order, with the number of that sync. */
+  private covered: { committed: CommittedBatch; sync: number }[] = []
+  private running = 0
   private idle: (() => void)[] = []
+  /** Syncs started so far: each one's number. */
+  private started = 0
   /** fdatasync calls made so far. */
   syncs = 0
 
@@ -71,27 +88,31 @@ export class WalSyncer {
 
   /** Resolves when no commit waits for a sync. */
   drained(): Promise<void> {
-    if (!this.running && this.waiting.length === 0) return Promise.resolve()
+    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve()
     return new Promise((resolve) => this.idle.push(resolve))
   }
 
   close(): void {
+    for (const fd of this.retired.splice(0)) fs.closeSync(fd)
     if (this.fd !== null) fs.closeSync(this.fd)
     this.fd = null
   }
 
   private next(): void {
-    if (this.running) return
-    const covered = this.waiting
-    this.waiting = []
-    if (covered.length === 0) {
-      for (const resolve of this.idle.splice(0)) resolve()
+    if (this.waiting.length === 0) {
+      if (this.running === 0) for (const resolve of this.idle.splice(0)) resolve()
       return
     }
-    this.running = true
+    if (this.running >= MAX_SYNCS_IN_FLIGHT) return
+    const number = ++this.started
+    for (const committed of this.waiting) this.covered.push({ committed, sync: number })
+    this.waiting = []
+    this.running++
     const settle = (err: unknown) => {
-      this.running = false
-      for (const { batch, seqs } of covered) {
+      this.running--
+      if (this.running === 0) for (const retired of this.retired.splice(0)) fs.closeSync(retired)
+      while (this.covered.length > 0 && this.covered[0]!.sync <= number) {
+        const { batch, seqs } = this.covered.shift()!.committed
         batch.forEach((append, i) => (err ? append.reject(err) : append.resolve(seqs[i] ?? 0)))
       }
       this.next()
@@ -109,7 +130,9 @@ export class WalSyncer {
 
   private open(): number {
     if (this.fd !== null && fs.fstatSync(this.fd).nlink > 0) return this.fd
-    this.close()
+    // A sync still running may use the old descriptor: closed once none runs.
+    if (this.fd !== null) this.retired.push(this.fd)
+    this.fd = null
     this.fd = fs.openSync(this.walFile, 'r')
     return this.fd
   }
