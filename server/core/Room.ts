@@ -102,6 +102,8 @@ export class Room {
   /** When each awareness client id was last set or renewed by its connection. */
   private readonly awarenessSeen = new Map<number, number>()
   private queue: Promise<void> = Promise.resolve()
+  /** The stored batches' completions (broadcast, waiters, hooks), chained in the order of their appends. */
+  private completions: Promise<void> = Promise.resolve()
   /** Updates applied to the doc but not stored yet, in order. */
   private batch: { update: Uint8Array; message: Uint8Array; origin: unknown }[] = []
   /** References of the logged updates the doc holds (loaded or appended here): what a compaction replaces (S5). */
@@ -217,6 +219,7 @@ export class Room {
   afterStored<T>(task: () => T | Promise<T>): Promise<T> {
     return this.enqueue(async () => {
       await this.storeBatch()
+      await this.completions
       return task()
     })
   }
@@ -390,22 +393,42 @@ export class Room {
 
   /**
    * Stores every update not stored yet as one merged log entry (one fsync for
-   * a burst: group commit), then broadcasts them (S60: one merged message to every connection that sent none of them).
+   * a burst: group commit), then broadcasts them (S60: one merged message to
+   * every connection that sent none of them). Resolves once the append is
+   * made, not once it is durable: the next batch may be appended while this
+   * one's sync runs (S59), so a burst that arrives meanwhile does not wait
+   * for it. What follows durability runs in `completions`, in the order the
+   * appends were made, so broadcasts keep that order (S1).
    */
   private async storeBatch(): Promise<void> {
     const batch = this.batch
     this.batch = []
     if (batch.length === 0 || this.destroyed) return
     const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
-    try {
-      const seq = await this.store.appendUpdate(this.name, update)
-      this.refs.push(seq)
+    const stored = this.store.appendUpdate(this.name, update).then(
+      (seq) => ({ seq }),
+      (err: unknown) => ({ err }),
+    )
+    this.completions = this.completions
+      .then(() => stored)
+      .then((outcome) => this.completeBatch(batch, update, outcome))
+      .catch((err: unknown) => this.opts.log.error({ err, room: this.name }, 'completing a stored batch failed'))
+  }
+
+  /** What follows a batch's append: once it is durable, the other instances and the hooks hear of it, and it is broadcast. */
+  private async completeBatch(
+    batch: readonly { message: Uint8Array; origin: unknown }[],
+    update: Uint8Array,
+    outcome: { seq: number } | { err: unknown },
+  ): Promise<void> {
+    if ('seq' in outcome) {
+      this.refs.push(outcome.seq)
       this.sinceCompaction++
       // K2: other instances hear of it only once it is durable.
       this.opts.shared?.publishUpdate(update)
-      this.opts.hooks.onStore({ room: this, update, seq })
-    } catch (err) {
-      this.saveFailed(err)
+      this.opts.hooks.onStore({ room: this, update, seq: outcome.seq })
+    } else {
+      this.saveFailed(outcome.err)
     }
     this.broadcastBatch(batch, update)
     this.handled += batch.length

@@ -91,4 +91,46 @@ describe('S1 with updates in flight', () => {
       expect(await storedKeys(id)).toEqual(keysOf(late))
     },
   )
+
+  it('[S1] a batch that arrives while the previous one is being stored is appended at once, and broadcast only after it', async () => {
+    const backend = new SqliteBackend(tempDir())
+    const holding = new HoldingDocStore(backend.docs)
+    docs = holding
+    server = await startTestServer({ backend: withDocStore(backend, holding) })
+    const { id } = await server.createSession()
+    // Two writers: u1 does not depend on u0, so the listener would apply it on its own.
+    const writer = connect(id)
+    const other = connect(id)
+    const listener = connect(id)
+    await Promise.all([writer.synced, other.synced, listener.synced])
+    const arrived: string[] = []
+    listener.doc.getMap('m').observe((event) => arrived.push(...event.keysChanged))
+    holding.holding = true
+
+    writer.doc.getMap('m').set('u0', 0)
+    await waitFor(() => holding.held.length === 1, 'u0 being stored')
+    other.doc.getMap('m').set('u1', 1)
+    // u1 does not wait for u0's append to end before its own begins.
+    await waitFor(() => holding.held.length === 2, 'u1 being stored beside u0')
+
+    // u1's append ends first: it is durable, but u0 is not, so neither is broadcast yet.
+    const [first, second] = holding.held.splice(0, 2)
+    holding.holding = false
+    try {
+      const logged = (await server.storage.docs.load(id)).updates.length
+      second!.release()
+      await waitFor(async () => (await server!.storage.docs.load(id)).updates.length === logged + 1, 'u1 stored')
+      writer.provider.awareness.setLocalStateField('barrier', 1)
+      await waitFor(
+        () => (listener.provider.awareness.getStates().get(writer.doc.clientID) as { barrier?: number } | undefined)?.barrier === 1,
+        'the barrier at the listener',
+      )
+      expect(arrived).toEqual([])
+    } finally {
+      first!.release()
+    }
+    await waitFor(() => arrived.length === 2, 'both updates at the listener')
+    expect(arrived).toEqual(['u0', 'u1'])
+    expect(await storedKeys(id)).toEqual(['u0', 'u1'])
+  })
 })
