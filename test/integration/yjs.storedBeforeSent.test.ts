@@ -41,16 +41,21 @@ describe('S1 with updates in flight', () => {
     for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, u)
     return [...doc.getMap('m').keys()].sort()
   }
+  /** A server on real SQLite whose appends wait for the test while `holding` is set, and a session on it. */
+  const startHolding = async () => {
+    const backend = new SqliteBackend(tempDir())
+    const holding = new HoldingDocStore(backend.docs)
+    docs = holding
+    server = await startTestServer({ backend: withDocStore(backend, holding) })
+    const { id } = await server.createSession()
+    return { holding, id }
+  }
   const keysOf = (client: YClient) => [...client.doc.getMap('m').keys()].sort()
 
   it.each([2, 5])(
     '[S1] with %i updates arriving while earlier ones are being stored, a joining client\'s sync reply and the broadcasts hold only stored updates',
     async (inFlight) => {
-      const backend = new SqliteBackend(tempDir())
-      const holding = new HoldingDocStore(backend.docs)
-      docs = holding
-      server = await startTestServer({ backend: withDocStore(backend, holding) })
-      const { id } = await server.createSession()
+      const { holding, id } = await startHolding()
       const writer = connect(id)
       await writer.synced
       const serverHas = (key: string) => waitFor(() => server!.rooms.get(id)?.doc.getMap('m').has(key) === true, `the server applied ${key}`)
@@ -93,11 +98,7 @@ describe('S1 with updates in flight', () => {
   )
 
   it('[S1] a batch that arrives while the previous one is being stored is appended at once, and broadcast only after it', async () => {
-    const backend = new SqliteBackend(tempDir())
-    const holding = new HoldingDocStore(backend.docs)
-    docs = holding
-    server = await startTestServer({ backend: withDocStore(backend, holding) })
-    const { id } = await server.createSession()
+    const { holding, id } = await startHolding()
     // Two writers: u1 does not depend on u0, so the listener would apply it on its own.
     const writer = connect(id)
     const other = connect(id)
@@ -117,7 +118,7 @@ describe('S1 with updates in flight', () => {
     const [first, second] = holding.held.splice(0, 2)
     holding.holding = false
     try {
-      const logged = (await server.storage.docs.load(id)).updates.length
+      const logged = (await server!.storage.docs.load(id)).updates.length
       second!.release()
       await waitFor(async () => (await server!.storage.docs.load(id)).updates.length === logged + 1, 'u1 stored')
       writer.provider.awareness.setLocalStateField('barrier', 1)
