@@ -424,9 +424,14 @@ export class Room {
     if ('seq' in outcome) {
       this.refs.push(outcome.seq)
       this.sinceCompaction++
-      // K2: other instances hear of it only once it is durable.
-      this.opts.shared?.publishUpdate(update)
-      this.opts.hooks.onStore({ room: this, update, seq: outcome.seq })
+      // A hook that throws must not hold back the broadcast and the waiters (S1, S9).
+      try {
+        // K2: other instances hear of it only once it is durable.
+        this.opts.shared?.publishUpdate(update)
+        this.opts.hooks.onStore({ room: this, update, seq: outcome.seq })
+      } catch (err) {
+        this.saveFailed(err)
+      }
     } else {
       this.saveFailed(outcome.err)
     }
