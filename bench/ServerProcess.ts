@@ -70,11 +70,12 @@ export class ServerProcess {
     return new ServerProcess(name, child, `http://127.0.0.1:${port}`, `ws://127.0.0.1:${port}/yjs`, dataDir)
   }
 
-  static async hocuspocus(): Promise<ServerProcess> {
+  /** With `seed` (a Yjs update), every document starts with that content (bench/hocuspocusServer.mjs). */
+  static async hocuspocus(seed?: Uint8Array): Promise<ServerProcess> {
     const port = await freePort()
     const child = spawn(process.execPath, [...LOADER, 'bench/hocuspocusServer.mjs'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port) },
+      env: { ...process.env, PORT: String(port), ...(seed ? { BENCH_SEED: Buffer.from(seed).toString('base64') } : {}) },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     await new Promise<void>((resolve, reject) => {

@@ -7,8 +7,9 @@
  * listeners on the other) against one instance on PostgreSQL, and a soak of
  * 600 clients with RSS sampled. Prints figures and ratios; asserts nothing.
  * Every server is addressed as 127.0.0.1 (a host name costs each client a
- * DNS lookup), the clients' process is warmed up first, and the rounds of
- * one scenario and mode take the servers in turn.
+ * DNS lookup), every server's rooms start with the content of a fresh
+ * session of ours (bench/sessionSeed.ts), the clients' process is warmed up
+ * first, and the rounds of one scenario and mode take the servers in turn.
  *
  * Flags: --soak-minutes=N (default 10; 0 skips), --rounds=N (median of N,
  * default 1), --skip=matrix,cluster,soak,export,coldload; for the matrix
@@ -25,6 +26,8 @@ import { runScenario, type ScenarioResult, type ScenarioSpec, type Target } from
 import { BUILT, ServerProcess } from './ServerProcess'
 import { benchVerslagExport } from './verslagExport'
 import { benchColdLoad } from './coldLoad'
+import { sessionSeed } from './sessionSeed'
+import { Y_SESSION } from '../shared/ydoc'
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef'
 // The cold loads in Chromium (bench/coldLoad.ts) add a minute on an idle machine, several on a busy one.
@@ -86,9 +89,45 @@ async function createRooms(server: ServerProcess, count: number): Promise<string
 
 const protocolOf = (which: Which): Protocol => (which === 'hocuspocus' ? 'hocuspocus' : 'y-websocket')
 
+/** What a fresh session of ours holds; the other servers' rooms are given the same before the clients join. */
+const SEED = sessionSeed()
+
+/**
+ * Puts SEED into a room of the reference, which keeps a room in memory
+ * after its last client leaves: one client brings it, a second one waits
+ * until the server hands it out, then both leave.
+ */
+async function seedReferenceRoom(server: ServerProcess, name: string): Promise<void> {
+  const carrier = new Y.Doc()
+  Y.applyUpdate(carrier, SEED)
+  const probe = new Y.Doc()
+  const bring = connectClient('y-websocket', server.wsUrl, name, carrier, {})
+  try {
+    await bring.synced
+    const check = connectClient('y-websocket', server.wsUrl, name, probe, {})
+    try {
+      await check.synced
+      const deadline = Date.now() + 10_000
+      while (probe.getMap(Y_SESSION).get('title') === undefined) {
+        if (Date.now() > deadline) throw new Error(`the reference did not take the seed of room ${name}`)
+        await sleep(5)
+      }
+    } finally {
+      check.destroy()
+    }
+  } finally {
+    bring.destroy()
+    carrier.destroy()
+    probe.destroy()
+  }
+}
+
 async function roomNames(server: ServerProcess, which: Which, count: number): Promise<string[]> {
-  // Our server only serves existing sessions; the others take any room name.
-  return which === 'ours' ? createRooms(server, count) : Array.from({ length: count }, () => `bench${crypto.randomBytes(4).toString('hex')}`)
+  // Our server only serves existing sessions; the others take any room name (Hocuspocus loads SEED into each).
+  if (which === 'ours') return createRooms(server, count)
+  const names = Array.from({ length: count }, () => `bench${crypto.randomBytes(4).toString('hex')}`)
+  if (which === 'reference') for (const name of names) await seedReferenceRoom(server, name)
+  return names
 }
 
 /** Two clients on a session of their own exchange 200 updates: the server's code paths are warm. */
@@ -133,7 +172,7 @@ function startBurner(): ChildProcess {
 async function startServer(which: Which): Promise<ServerProcess> {
   if (which === 'ours') return ServerProcess.ours(ADMIN_TOKEN)
   if (which === 'reference') return ServerProcess.reference()
-  return ServerProcess.hocuspocus()
+  return ServerProcess.hocuspocus(SEED)
 }
 
 async function measure(spec: ScenarioSpec, which: Which, mode: Mode): Promise<Row> {
