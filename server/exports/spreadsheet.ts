@@ -7,6 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync'
 import type { Language } from '../../shared/dates'
+import { onFirstUse } from '../../shared/onFirstUse'
 import { safeText } from '../../shared/safeText'
 
 export type CellValue = string | number | null
@@ -23,19 +24,23 @@ export interface Column<R> {
   value(row: R): CellValue
 }
 
-const LOCAL = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-})
+// Made on first use: a time zone's format pages in ICU data (SPEC X18).
+const local = onFirstUse(
+  () =>
+    new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+)
 
 /** "2026-06-22T10:05:00Z" → "2026-06-22 12:05" (Europe/Amsterdam); anything else unchanged. */
 export function amsterdamTime(iso: string): string {
   const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : LOCAL.format(date)
+  return Number.isNaN(date.getTime()) ? iso : local().format(date)
 }
 
 function text(value: CellValue, kind: ColumnKind): string {

@@ -66,4 +66,38 @@ describe('production build', () => {
     server.child.kill('SIGTERM')
     expect(await server.exited).toBe(0)
   })
+
+  it('[X18] the built server makes no Intl collator or date format while it starts and relays a board; the first CSV with a time makes one', async () => {
+    const probe = path.join(ROOT, 'test/helpers/intlProbe.mjs')
+    const server = await spawnServer(
+      { DATA_DIR: tempDir(), BROWNPAPER_ADMIN_TOKEN: TEST_ADMIN_TOKEN, NODE_OPTIONS: `--import=${probe}` },
+      { entry: 'build' },
+    )
+    processes.push(server)
+    const made = () => server.output().stderr.match(/^INTL \w+$/gm) ?? []
+
+    const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` }
+    const created = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Zonder ICU', themagroep: 'Productie', date: '2026-12-02' }),
+    })
+    expect(created.status).toBe(201)
+    const { id } = (await created.json()) as { id: string }
+    const a = connectYClient(server.wsUrl, id)
+    const b = connectYClient(server.wsUrl, id)
+    clients.push(a, b)
+    await Promise.all([a.synced, b.synced])
+    for (let i = 0; i < 20; i++) a.doc.getMap('m').set(`k${i}`, i)
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    await waitFor(() => b.doc.getMap('m').size === 20, 'a → b')
+    expect((await fetch(`${server.url}/api/sessions`, { headers: auth })).status).toBe(200)
+    expect(made()).toEqual([])
+
+    // The probe sees what it should: the audit log's CSV writes times in Europe/Amsterdam.
+    const csv = await fetch(`${server.url}/api/audit.csv`, { headers: auth })
+    expect(csv.status).toBe(200)
+    expect(await csv.text()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+    expect(made()).toContain('INTL DateTimeFormat')
+  })
 })
