@@ -15,9 +15,27 @@ import { waitFor } from '../helpers/waitFor'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
+const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` }
+
 describe('production build', () => {
   const processes: ServerProcess[] = []
   const clients: YClient[] = []
+
+  /** Creates a session on the built server and joins two synced clients to it. */
+  async function sessionWithTwoClients(server: ServerProcess, body: Record<string, string>): Promise<{ id: string; a: YClient; b: YClient }> {
+    const created = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    expect(created.status).toBe(201)
+    const { id } = (await created.json()) as { id: string }
+    const a = connectYClient(server.wsUrl, id)
+    const b = connectYClient(server.wsUrl, id)
+    clients.push(a, b)
+    await Promise.all([a.synced, b.synced])
+    return { id, a, b }
+  }
 
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy()
@@ -43,18 +61,7 @@ describe('production build', () => {
     expect(page.headers.get('content-type')).toMatch(/text\/html/)
     expect(await page.text()).toMatch(/<html lang="nl">/)
 
-    const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` }
-    const created = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Gebouwd', themagroep: 'Productie' }),
-    })
-    expect(created.status).toBe(201)
-    const { id } = (await created.json()) as { id: string }
-    const a = connectYClient(server.wsUrl, id)
-    const b = connectYClient(server.wsUrl, id)
-    clients.push(a, b)
-    await Promise.all([a.synced, b.synced])
+    const { id, a, b } = await sessionWithTwoClients(server, { title: 'Gebouwd', themagroep: 'Productie' })
     a.doc.getMap('m').set('k', 'uit de build')
     await waitFor(() => b.doc.getMap('m').get('k') === 'uit de build', 'a → b through the built server')
 
@@ -76,18 +83,7 @@ describe('production build', () => {
     processes.push(server)
     const made = () => server.output().stderr.match(/^INTL \w+$/gm) ?? []
 
-    const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` }
-    const created = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Zonder ICU', themagroep: 'Productie', date: '2026-12-02' }),
-    })
-    expect(created.status).toBe(201)
-    const { id } = (await created.json()) as { id: string }
-    const a = connectYClient(server.wsUrl, id)
-    const b = connectYClient(server.wsUrl, id)
-    clients.push(a, b)
-    await Promise.all([a.synced, b.synced])
+    const { a, b } = await sessionWithTwoClients(server, { title: 'Zonder ICU', themagroep: 'Productie', date: '2026-12-02' })
     for (let i = 0; i < 20; i++) a.doc.getMap('m').set(`k${i}`, i)
     a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
     await waitFor(() => b.doc.getMap('m').size === 20, 'a → b')
