@@ -370,6 +370,7 @@ async function main(): Promise<void> {
   console.log(`Brownpaper bench — Node ${process.version}, ${process.platform}, ${os.cpus().length} CPUs, rounds ${ROUNDS}`)
   console.log(`ours: ${BUILT ? 'dist/server/main.js (the build, with the Node flags of npm start), all on plain Node' : 'server/main.ts, all under tsx'}, SQLite (WAL; the document log's commits fdatasynced off the event loop, S59), every update durable before broadcast`)
   console.log('reference: @y/websocket-server 0.1.1, in memory; hocuspocus: @hocuspocus/server 4.7.0, bare, in memory')
+  console.log(`every server's rooms start with a fresh session's content (${SEED.length} bytes: its info and default sheets)`)
   console.log('warm: 200 updates on another session first; cold: measured right after start; contended: warm, with a CPU-bound process beside it\n')
   if (!SKIP.has('matrix')) {
     await warmClients()
